@@ -1,0 +1,26 @@
+namespace HalOSwarm.Protocol;
+
+/// <summary>
+/// WebSocket close status codes the supervisor uses; the close description always says why in words.
+/// 1009 (message too big) and 1001 (going away) are the standard codes.
+/// </summary>
+public static class CloseCodes
+{
+    public const int GoingAway = 1001;
+    public const int MessageTooBig = 1009;
+    /// <summary>The frame is not a JSON envelope of the expected shape.</summary>
+    public const int MalformedFrame = 4400;
+    /// <summary>The first frame was not a valid hello, or it came too late.</summary>
+    public const int HandshakeFailed = 4401;
+    /// <summary>The envelope type is not one this side knows.</summary>
+    public const int UnknownMessageType = 4404;
+    /// <summary>Another live connection already holds this node id.</summary>
+    public const int DuplicateNode = 4409;
+    /// <summary>No protocol version in common.</summary>
+    public const int UnsupportedVersion = 4426;
+    /// <summary>The peer missed too many heartbeats.</summary>
+    public const int HeartbeatTimeout = 4408;
+
+    /// <summary>Codes after which reconnecting with the same settings cannot succeed soon.</summary>
+    public static bool IsPermanent(int code) => code is UnsupportedVersion;
+}

@@ -1,0 +1,14 @@
+namespace HalOSwarm.Protocol;
+
+/// <summary>Machine-readable reasons a command failed.</summary>
+public static class CommandErrorCodes
+{
+    public const string UnknownCommand = "unknown_command";
+    public const string InvalidArgs = "invalid_args";
+    public const string UnknownProject = "unknown_project";
+    public const string UnknownSession = "unknown_session";
+    public const string RuntimeUnavailable = "runtime_unavailable";
+    public const string RuntimeError = "runtime_error";
+    public const string DeadlineExceeded = "deadline_exceeded";
+    public const string NodeOffline = "node_offline";
+}

@@ -1,0 +1,53 @@
+namespace HalOSwarm.Protocol;
+
+/// <summary>
+/// The normalized event vocabulary. Agents emit the session, message, tool, usage, permission and
+/// task types; the supervisor records the node types itself. Each type's data record is in Events/.
+/// </summary>
+public static class EventTypes
+{
+    /// <summary><see cref="Events.SessionCreatedData"/></summary>
+    public const string SessionCreated = "session.created";
+    /// <summary>The session is working on a turn. <see cref="Events.SessionStatusData"/></summary>
+    public const string SessionRunning = "session.running";
+    /// <summary>The turn ended; the session waits for input. <see cref="Events.SessionStatusData"/></summary>
+    public const string SessionIdle = "session.idle";
+    /// <summary>The runtime retries after a provider error. <see cref="Events.SessionRetryData"/></summary>
+    public const string SessionRetry = "session.retry";
+    /// <summary>The context was summarized. <see cref="Events.SessionStatusData"/></summary>
+    public const string SessionCompacted = "session.compacted";
+    /// <summary><see cref="Events.SessionErrorData"/></summary>
+    public const string SessionError = "session.error";
+    /// <summary>The session finished for good. <see cref="Events.SessionStatusData"/></summary>
+    public const string SessionCompleted = "session.completed";
+    /// <summary>The session was deleted in the runtime. <see cref="Events.SessionStatusData"/></summary>
+    public const string SessionDeleted = "session.deleted";
+    /// <summary>Title or model changed. <see cref="Events.SessionUpdatedData"/></summary>
+    public const string SessionUpdated = "session.updated";
+
+    /// <summary>Streamed text. <see cref="Events.MessageDeltaData"/></summary>
+    public const string MessageDelta = "message.delta";
+    /// <summary>A whole message (user or assistant) once it is finished. <see cref="Events.MessageCompletedData"/></summary>
+    public const string MessageCompleted = "message.completed";
+
+    /// <summary><see cref="Events.ToolStartedData"/></summary>
+    public const string ToolStarted = "tool.started";
+    /// <summary><see cref="Events.ToolFinishedData"/></summary>
+    public const string ToolFinished = "tool.finished";
+
+    /// <summary>Tokens and cost of one finished assistant message. <see cref="Events.UsageData"/></summary>
+    public const string Usage = "usage";
+
+    /// <summary><see cref="Events.PermissionAskedData"/></summary>
+    public const string PermissionAsked = "permission.asked";
+    /// <summary><see cref="Events.PermissionRepliedData"/></summary>
+    public const string PermissionReplied = "permission.replied";
+
+    /// <summary>The project's task file changed. <see cref="Events.TaskProgressData"/></summary>
+    public const string TaskProgress = "task.progress";
+
+    /// <summary>Recorded by the supervisor. <see cref="Events.NodeStatusData"/></summary>
+    public const string NodeOnline = "node.online";
+    /// <summary>Recorded by the supervisor. <see cref="Events.NodeStatusData"/></summary>
+    public const string NodeOffline = "node.offline";
+}

@@ -1,0 +1,3 @@
+namespace HalOSwarm.Protocol.Events;
+
+public sealed record NodeStatusData(string NodeId, string? Hostname, string? Reason);

@@ -1,0 +1,5 @@
+using System.Text.Json;
+
+namespace HalOSwarm.Protocol.Events;
+
+public sealed record SessionUpdatedData(string? Title, string? Model, JsonElement? Raw = null);
