@@ -1,0 +1,17 @@
+namespace HalOSwarm.Integration.Tests.Harness;
+
+/// <summary>How a test wants its supervisor + agent pair.</summary>
+internal sealed record ClusterOptions
+{
+    public int HeartbeatIntervalSec { get; init; } = 30;
+    public int HeartbeatTimeoutCount { get; init; } = 3;
+
+    /// <summary>Route the agent's socket through a <see cref="Testing.Network.TcpChaosProxy"/>.</summary>
+    public bool ThroughProxy { get; init; }
+
+    /// <summary>Start an agent (with opencode) right away.</summary>
+    public bool WithAgent { get; init; } = true;
+
+    /// <summary>opencode's <c>permission</c> config as JSON, or null for its defaults.</summary>
+    public string? OpenCodePermissionJson { get; init; }
+}

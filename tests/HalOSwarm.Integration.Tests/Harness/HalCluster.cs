@@ -1,0 +1,309 @@
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using HalOSwarm.Testing;
+using HalOSwarm.Testing.FakeLlm;
+using HalOSwarm.Testing.Network;
+using HalOSwarm.Testing.OpenCode;
+using HalOSwarm.Testing.Processes;
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Integration.Tests.Harness;
+
+/// <summary>
+/// The built hal-supervisor and hal-agent executables as real processes on free loopback ports, a real
+/// SQLite file each, the real opencode from npm, and the fake LLM server standing in for the provider.
+/// </summary>
+internal sealed class HalCluster : IAsyncDisposable
+{
+    public const string Token = "test-token-0123456789";
+    public const string ProjectName = "demo";
+
+    private readonly ClusterOptions _options;
+
+    private HalCluster(ClusterOptions options, FakeOpenAiServer llm)
+    {
+        _options = options;
+        Llm = llm;
+        AgentPort = FreePort.Next();
+        HttpPort = FreePort.Next();
+        OpenCodePort = FreePort.Next();
+        Directory.CreateDirectory(ProjectDir);
+        Directory.CreateDirectory(AgentStateDir);
+        Directory.CreateDirectory(OpenCodeHome);
+        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"), Timeout = TimeSpan.FromSeconds(60) };
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    public TempDirectory Dir { get; } = new("hal-it");
+    public FakeOpenAiServer Llm { get; }
+    public TcpChaosProxy? Proxy { get; private set; }
+    public int AgentPort { get; }
+    public int HttpPort { get; }
+    public int OpenCodePort { get; }
+    public HttpClient Api { get; }
+    public TestProcess? Supervisor { get; private set; }
+    public TestProcess? Agent { get; private set; }
+
+    public string ProjectDir => Dir.Combine("projects", ProjectName);
+    public string AgentStateDir => Dir.Combine("agent-state");
+    public string OpenCodeHome => Dir.Combine("opencode-home");
+    public string SupervisorDb => Dir.Combine("supervisor.db");
+    public string AgentDb => Path.Combine(AgentStateDir, "agent.db");
+    public string SupervisorConfig => Dir.Combine("supervisor.config.json");
+    public string AgentConfig => Dir.Combine("agent.config.json");
+    public string SupervisorUrl => $"http://127.0.0.1:{HttpPort}";
+
+    public static async Task<HalCluster> StartAsync(ClusterOptions? options = null)
+    {
+        options ??= new ClusterOptions();
+        var llm = await FakeOpenAiServer.StartAsync();
+        var cluster = new HalCluster(options, llm);
+        try
+        {
+            cluster.WriteConfigs();
+            await cluster.StartSupervisorAsync();
+            if (options.WithAgent)
+            {
+                await OpenCodeTool.EnsureInstalledAsync();
+                await cluster.StartAgentAsync();
+                await cluster.WaitForNodeStatusAsync("online", TimeSpan.FromSeconds(60));
+            }
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
+    private void WriteConfigs()
+    {
+        File.WriteAllText(SupervisorConfig, JsonSerializer.Serialize(new
+        {
+            server = new
+            {
+                port = AgentPort,
+                http_port = HttpPort,
+                auth_token = Token,
+                heartbeat_interval_sec = _options.HeartbeatIntervalSec,
+                heartbeat_timeout_count = _options.HeartbeatTimeoutCount,
+            },
+            database = new { path = SupervisorDb },
+        }));
+        var agentTarget = AgentPort;
+        if (_options.ThroughProxy)
+        {
+            Proxy = new TcpChaosProxy(AgentPort);
+            agentTarget = Proxy.Port;
+        }
+        File.WriteAllText(AgentConfig, JsonSerializer.Serialize(new
+        {
+            supervisor_url = $"ws://127.0.0.1:{agentTarget}/ws/agent",
+            auth_token = Token,
+            opencode_port = OpenCodePort,
+            opencode_binary = OpenCodeTool.BinaryPath,
+            state_dir = AgentStateDir,
+            projects = new[] { new { name = ProjectName, directory = ProjectDir } },
+        }));
+    }
+
+    public async Task StartSupervisorAsync()
+    {
+        Supervisor = TestProcess.StartDotnet("hal-supervisor", RepoPaths.Supervisor, ["--config", SupervisorConfig], workingDirectory: Dir.Path);
+        await WaitUntilAsync(async () =>
+        {
+            try
+            {
+                using var response = await Api.GetAsync("readyz");
+                return response.IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(30), "supervisor ready", () => Supervisor.Output);
+    }
+
+    public async Task StartAgentAsync()
+    {
+        var env = OpenCodeTool.ProcessEnvironment(Llm.V1Url, OpenCodeHome, _options.OpenCodePermissionJson);
+        Agent = TestProcess.StartDotnet("hal-agent", RepoPaths.Agent, ["--config", AgentConfig], env, ProjectDir);
+        await Task.Yield();
+    }
+
+    /// <summary>The node id the agent persisted in its state directory.</summary>
+    public string NodeId => File.ReadAllText(Path.Combine(AgentStateDir, "node-id")).Trim();
+
+    public async Task<JsonElement> GetDataAsync(string path)
+    {
+        using var response = await Api.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"GET {path} → {(int)response.StatusCode}: {body}");
+        }
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.GetProperty("data").Clone();
+    }
+
+    /// <summary>All events matching <paramref name="query"/> (follows cursors), oldest first.</summary>
+    public async Task<List<JsonElement>> GetEventsAsync(string query)
+    {
+        var all = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var url = $"api/v1/events?{query}&limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            using var response = await Api.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new HttpRequestException($"GET {url} → {(int)response.StatusCode}: {body}");
+            }
+            using var doc = JsonDocument.Parse(body);
+            all.AddRange(doc.RootElement.GetProperty("data").EnumerateArray().Select(e => e.Clone()));
+            cursor = doc.RootElement.TryGetProperty("meta", out var meta) && meta.TryGetProperty("next_cursor", out var next) && next.ValueKind == JsonValueKind.String
+                ? next.GetString()
+                : null;
+        }
+        while (cursor is not null);
+        return all;
+    }
+
+    public async Task<CtlResult> CtlAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo(TestProcess.DotnetHost)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { RepoPaths.Ctl, "--supervisor-url", SupervisorUrl, "--token", Token }.Concat(args))
+        {
+            info.ArgumentList.Add(arg);
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        await process.WaitForExitAsync(cts.Token);
+        return new CtlResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    public Task WaitForNodeStatusAsync(string status, TimeSpan timeout) =>
+        WaitUntilAsync(async () =>
+        {
+            var nodes = await GetDataAsync("api/v1/nodes");
+            return nodes.GetArrayLength() == 1 && nodes[0].GetProperty("status").GetString() == status;
+        }, timeout, $"node {status}", Diagnostics);
+
+    public Task<JsonElement> WaitForSessionAsync(string sessionId, Func<JsonElement, bool> condition, TimeSpan timeout, string what) =>
+        WaitForAsync(async () =>
+        {
+            var session = await GetDataAsync($"api/v1/sessions/{sessionId}");
+            return condition(session) ? session : (JsonElement?)null;
+        }, timeout, what);
+
+    public async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
+        where T : struct
+    {
+        T? value = null;
+        await WaitUntilAsync(async () => (value = await probe()) is not null, timeout, what, Diagnostics);
+        return value!.Value;
+    }
+
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<string>? diagnostics = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        Exception? last = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if (await condition())
+                {
+                    return;
+                }
+                last = null;
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException or KeyNotFoundException)
+            {
+                last = ex;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"timed out after {timeout} waiting for {what}{(last is null ? "" : $" (last error: {last.Message})")}\n{diagnostics?.Invoke()}");
+    }
+
+    public string Diagnostics() =>
+        $"--- supervisor ---\n{Tail(Supervisor?.Output)}\n--- agent ---\n{Tail(Agent?.Output)}";
+
+    private static string Tail(string? text) => text is null ? "(not started)" : text.Length > 6000 ? text[^6000..] : text;
+
+    /// <summary>The highest seq the agent ever allocated, read from its outbox database.</summary>
+    public long AgentLastSeq()
+    {
+        using var connection = new SqliteConnection($"Data Source={AgentDb};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'last_seq'";
+        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>(rows, distinct seqs, min seq, max seq) of the node's events in the supervisor's store.</summary>
+    public (long Rows, long Distinct, long Min, long Max) StoredSeqs(string nodeId)
+    {
+        using var connection = new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT seq), COALESCE(MIN(seq),0), COALESCE(MAX(seq),0) FROM events WHERE node_id = $n AND seq IS NOT NULL";
+        command.Parameters.AddWithValue("$n", nodeId);
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    /// <summary>
+    /// Waits until the supervisor has stored everything the agent produced, then checks the store holds
+    /// seq 1..last exactly once each.
+    /// </summary>
+    public async Task AssertExactlyOnceAsync()
+    {
+        var nodeId = NodeId;
+        long last = 0;
+        await WaitUntilAsync(async () =>
+        {
+            last = AgentLastSeq();
+            var node = await GetDataAsync($"api/v1/nodes/{nodeId}");
+            return last > 0 && node.GetProperty("durable_seq").GetInt64() == last;
+        }, TimeSpan.FromSeconds(60), "supervisor durable_seq to reach the agent's last seq", Diagnostics);
+        var (rows, distinct, min, max) = StoredSeqs(nodeId);
+        Assert.Equal(last, rows);
+        Assert.Equal(last, distinct);
+        Assert.Equal(1, min);
+        Assert.Equal(last, max);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Agent is not null)
+        {
+            await Agent.DisposeAsync();
+        }
+        ProcessTools.KillByCommandLine("serve", "--port", OpenCodePort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (Supervisor is not null)
+        {
+            await Supervisor.DisposeAsync();
+        }
+        if (Proxy is not null)
+        {
+            await Proxy.DisposeAsync();
+        }
+        await Llm.DisposeAsync();
+        Api.Dispose();
+        SqliteConnection.ClearAllPools();
+        Dir.Dispose();
+    }
+}

@@ -1,0 +1,47 @@
+namespace HalOSwarm.Testing.Processes;
+
+/// <summary>Finding and ending processes a test started indirectly (e.g. a server an agent spawned).</summary>
+public static class ProcessTools
+{
+    /// <summary>SIGKILLs every process whose command line contains all of <paramref name="fragments"/>.</summary>
+    public static int KillByCommandLine(params string[] fragments)
+    {
+        var killed = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
+            {
+                continue;
+            }
+            string cmdline;
+            try
+            {
+                cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ');
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+            if (cmdline.Length == 0 || !fragments.All(f => cmdline.Contains(f, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill();
+                killed++;
+            }
+            catch (ArgumentException)
+            {
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+        return killed;
+    }
+}
