@@ -214,6 +214,10 @@ internal sealed class HalCluster : IAsyncDisposable
         return value!.Value;
     }
 
+    /// <summary>Polls <paramref name="condition"/> until true; on timeout the failure shows both processes' output.</summary>
+    public Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        WaitUntilAsync(condition, timeout, what, Diagnostics);
+
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<string>? diagnostics = null)
     {
         var deadline = DateTime.UtcNow + timeout;
