@@ -1,0 +1,22 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace HalOSwarm.Ctl.Api;
+
+/// <summary>Source-generated serializers for the HTTP API: snake_case, nulls omitted.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString)]
+[JsonSerializable(typeof(NodeDto))]
+[JsonSerializable(typeof(IReadOnlyList<NodeDto>))]
+[JsonSerializable(typeof(SessionDto))]
+[JsonSerializable(typeof(IReadOnlyList<SessionDto>))]
+[JsonSerializable(typeof(EventDto))]
+[JsonSerializable(typeof(IReadOnlyList<EventDto>))]
+[JsonSerializable(typeof(CommandDto))]
+[JsonSerializable(typeof(ApiErrorBody))]
+[JsonSerializable(typeof(StartSessionRequest))]
+[JsonSerializable(typeof(PromptRequest))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class CtlJsonContext : JsonSerializerContext;

@@ -1,0 +1,25 @@
+using HalOSwarm.Protocol;
+
+namespace HalOSwarm.Ctl.Api;
+
+/// <summary>A session as <c>GET /api/v1/sessions</c> describes it.</summary>
+internal sealed record SessionDto(
+    string SessionId,
+    string? NodeId,
+    string? Project,
+    string? Runtime,
+    string Status,
+    string? Model,
+    string? Title,
+    TokenCounts? Tokens,
+    decimal CostUsd,
+    int CompactionCount,
+    long? ContextTokens,
+    string? CurrentTask,
+    int? TaskDone,
+    int? TaskTotal,
+    string? LastError,
+    string? ParentSessionId,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? LastActivityAt,
+    DateTimeOffset? EndedAt);

@@ -1,0 +1,3 @@
+namespace HalOSwarm.Ctl.Api;
+
+internal sealed record StartSessionRequest(string? NodeId, string? Prompt, string? Title);

@@ -1,0 +1,131 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using HalOSwarm.Ctl.Output;
+
+namespace HalOSwarm.Ctl.Api;
+
+/// <summary>
+/// The supervisor's HTTP API: unwraps <c>{data, meta}</c> and turns every failure (error envelope,
+/// refused connection, timeout) into a <see cref="SupervisorException"/>.
+/// </summary>
+internal sealed class SupervisorClient
+{
+    private static readonly TimeSpan s_requestTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient _http;
+    private readonly Uri _baseUri;
+
+    public SupervisorClient(HttpClient http, Uri baseUri, string? token)
+    {
+        _http = http;
+        _baseUri = baseUri;
+        _http.Timeout = Timeout.InfiniteTimeSpan;
+        if (!string.IsNullOrEmpty(token))
+        {
+            _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+
+    public Uri BaseUri => _baseUri;
+
+    public Task<ApiPage<IReadOnlyList<NodeDto>>> ListNodesAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/v1/nodes", null, CtlJsonContext.Default.IReadOnlyListNodeDto, null, cancellationToken);
+
+    public Task<ApiPage<NodeDto>> GetNodeAsync(string nodeId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"api/v1/nodes/{Escape(nodeId)}", null, CtlJsonContext.Default.NodeDto, null, cancellationToken);
+
+    public Task<ApiPage<IReadOnlyList<SessionDto>>> ListSessionsAsync(SessionQuery query, string? cursor, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/v1/sessions" + query.ToQuery(cursor), null, CtlJsonContext.Default.IReadOnlyListSessionDto, null, cancellationToken);
+
+    public Task<ApiPage<SessionDto>> GetSessionAsync(string sessionId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"api/v1/sessions/{Escape(sessionId)}", null, CtlJsonContext.Default.SessionDto, null, cancellationToken);
+
+    public Task<ApiPage<IReadOnlyList<EventDto>>> ListEventsAsync(EventQuery query, string? cursor, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/v1/events" + query.ToQuery(cursor), null, CtlJsonContext.Default.IReadOnlyListEventDto, null, cancellationToken);
+
+    public Task<ApiPage<CommandDto>> StartSessionAsync(string project, StartSessionRequest request, int? waitSeconds, CancellationToken cancellationToken)
+    {
+        var path = $"api/v1/projects/{Escape(project)}/start" + new QueryString().Add("wait", waitSeconds);
+        var body = JsonContent.Create(request, CtlJsonContext.Default.StartSessionRequest);
+        return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
+    }
+
+    /// <summary>Sends <c>prompt</c>, <c>abort</c> or <c>kill</c> to a session.</summary>
+    public Task<ApiPage<CommandDto>> SendSessionCommandAsync(string sessionId, string verb, PromptRequest? prompt, int? waitSeconds, CancellationToken cancellationToken)
+    {
+        var path = $"api/v1/sessions/{Escape(sessionId)}/{verb}" + new QueryString().Add("wait", waitSeconds);
+        HttpContent? body = prompt is null ? null : JsonContent.Create(prompt, CtlJsonContext.Default.PromptRequest);
+        return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
+    }
+
+    /// <summary>Opens the live SSE tail; events after <paramref name="afterId"/> come first.</summary>
+    public async Task<SseStream> OpenEventStreamAsync(EventQuery query, long? afterId, CancellationToken cancellationToken)
+    {
+        var after = afterId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var path = "api/v1/events/stream" + query.ToQuery().Add("after_id", after);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_baseUri, path));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/event-stream"));
+        if (after is not null)
+        {
+            request.Headers.Add("Last-Event-ID", after);
+        }
+
+        var response = await SendRawAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        try
+        {
+            await EnsureSuccessAsync(response, cancellationToken);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            return new SseStream(response, stream, _baseUri);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<ApiPage<T>> SendAsync<T>(
+        HttpMethod method, string path, HttpContent? body, JsonTypeInfo<T> typeInfo, int? waitSeconds, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(_baseUri, path)) { Content = body };
+        var timeout = s_requestTimeout + TimeSpan.FromSeconds(waitSeconds ?? 30);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeoutSource.CancelAfter(timeout);
+        try
+        {
+            using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, timeoutSource.Token);
+            await EnsureSuccessAsync(response, timeoutSource.Token);
+            var text = await response.Content.ReadAsStringAsync(timeoutSource.Token);
+            return Envelope.Parse(text, typeInfo);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ApiErrors.Timeout(_baseUri, timeout);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(HttpRequestMessage request, HttpCompletionOption option, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, option, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw ApiErrors.FromTransport(_baseUri, ex);
+        }
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw ApiErrors.FromResponse(response.StatusCode, body);
+        }
+    }
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+}

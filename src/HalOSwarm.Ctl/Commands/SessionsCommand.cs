@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace HalOSwarm.Ctl.Commands;
+
+internal sealed class SessionsCommand : Command
+{
+    public SessionsCommand(GlobalOptions options, CliEnvironment environment)
+        : base("sessions", "Agent sessions: list, inspect, read their transcript and control them")
+    {
+        Subcommands.Add(new SessionsListCommand(options, environment));
+        Subcommands.Add(new SessionsGetCommand(options, environment));
+        Subcommands.Add(new SessionsLogsCommand(options, environment));
+        Subcommands.Add(new SessionsStartCommand(options, environment));
+        Subcommands.Add(new SessionsPromptCommand(options, environment));
+        Subcommands.Add(new SessionsControlCommand("abort", "Stop the session's current turn", "aborted", options, environment));
+        Subcommands.Add(new SessionsControlCommand("kill", "End the session and delete it in the runtime", "killed", options, environment));
+    }
+}

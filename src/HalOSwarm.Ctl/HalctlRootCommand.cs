@@ -1,0 +1,29 @@
+using System.CommandLine;
+using HalOSwarm.Ctl.Commands;
+
+namespace HalOSwarm.Ctl;
+
+internal sealed class HalctlRootCommand : RootCommand
+{
+    public const string Summary = """
+        halctl — operator CLI of HAL-O-SWARM: nodes, sessions and events of a hal-supervisor.
+
+        Environment: HALCTL_SUPERVISOR_URL (default http://localhost:8421), HALCTL_TOKEN.
+        Exit codes: 0 success (and Ctrl+C during --follow); 1 the API answered an error, the
+        supervisor could not be reached or a value was invalid; 2 the command line did not parse
+        (unknown command or option, missing argument); 130 interrupted by Ctrl+C.
+        Errors are one line on stderr: "halctl: error: <message> (<code>)".
+        """;
+
+    public HalctlRootCommand(CliEnvironment environment)
+        : base(Summary)
+    {
+        var options = new GlobalOptions();
+        Options.Add(options.SupervisorUrl);
+        Options.Add(options.Token);
+        Options.Add(options.Format);
+        Subcommands.Add(new NodesCommand(options, environment));
+        Subcommands.Add(new SessionsCommand(options, environment));
+        Subcommands.Add(new EventsCommand(options, environment));
+    }
+}

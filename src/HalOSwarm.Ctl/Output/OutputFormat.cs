@@ -1,0 +1,7 @@
+namespace HalOSwarm.Ctl.Output;
+
+internal enum OutputFormat
+{
+    Table,
+    Json,
+}
