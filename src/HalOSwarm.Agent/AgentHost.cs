@@ -1,0 +1,37 @@
+using HalOSwarm.Agent.Commands;
+using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Runtimes.OpenCode;
+using HalOSwarm.Agent.Tasks;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HalOSwarm.Agent;
+
+/// <summary>Composes the hal-agent host from a config file (the real Program and tests use this).</summary>
+internal static class AgentHost
+{
+    public static IHost Build(string configPath, Action<IHostApplicationBuilder>? configure = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        AgentConfigLoader.AddAgentConfig(builder.Configuration, configPath);
+        builder.Logging.AddConfiguration(builder.Configuration.GetSection("logging"));
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+        builder.AddAgentCore()
+            .AddSupervisorConnection()
+            .AddOpenCodeRuntime()
+            .AddCommands()
+            .AddTaskFileWatcher();
+        configure?.Invoke(builder);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Runtimes;
+using HalOSwarm.Agent.Storage;
+using HalOSwarm.Protocol;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Agent.Commands;
+
+/// <summary>
+/// Runs supervisor commands against the runtime of the target project or session and answers every
+/// one, unknown types included; a deadline that passes first ends the command with deadline_exceeded.
+/// </summary>
+internal sealed partial class CommandExecutor : ICommandHandler
+{
+    private readonly AgentOptions _options;
+    private readonly Dictionary<string, IRuntimeAdapter> _runtimes;
+    private readonly SessionStore _sessions;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<CommandExecutor> _logger;
+
+    public CommandExecutor(IOptions<AgentOptions> options, IEnumerable<IRuntimeAdapter> runtimes, SessionStore sessions,
+        TimeProvider timeProvider, ILogger<CommandExecutor> logger)
+    {
+        _options = options.Value;
+        _runtimes = runtimes.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
+        _sessions = sessions;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public async Task<CommandResult> HandleAsync(CommandRequest command, CancellationToken cancellationToken)
+    {
+        Log.Received(_logger, command.CommandId, command.Type, command.SessionId, command.Project);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (command.Deadline is { } deadline)
+        {
+            var left = deadline - _timeProvider.GetUtcNow();
+            if (left <= TimeSpan.Zero)
+            {
+                return Fail(command, CommandErrorCodes.DeadlineExceeded, "the deadline passed before the command could run");
+            }
+            cts.CancelAfter(left);
+        }
+        try
+        {
+            var result = await ExecuteAsync(command, cts.Token);
+            return new CommandResult(command.CommandId, true, result, null, null);
+        }
+        catch (RuntimeCommandException ex)
+        {
+            return Fail(command, ex.ErrorCode, ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Fail(command, CommandErrorCodes.DeadlineExceeded, "the deadline passed while the command ran");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Fail(command, CommandErrorCodes.RuntimeError, ex.Message);
+        }
+    }
+
+    private async Task<JsonElement?> ExecuteAsync(CommandRequest command, CancellationToken cancellationToken)
+    {
+        if (command.Type == CommandTypes.Start)
+        {
+            var project = _options.Projects.FirstOrDefault(p => p.Name == command.Project)
+                ?? throw new RuntimeCommandException(CommandErrorCodes.UnknownProject, $"project '{command.Project}' is not hosted on this node");
+            var request = new StartSessionRequest(Arg(command, "prompt"), Arg(command, "title"), Arg(command, "model"));
+            var id = await Runtime(project.Runtime).StartSessionAsync(project, request, cancellationToken);
+            return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["session_id"] = id }, AgentJsonContext.Default.DictionaryStringString);
+        }
+        if (!CommandTypes.IsKnown(command.Type))
+        {
+            throw new RuntimeCommandException(CommandErrorCodes.UnknownCommand, $"unknown command type '{command.Type}'");
+        }
+        if (string.IsNullOrEmpty(command.SessionId))
+        {
+            throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs, $"'{command.Type}' needs a session_id");
+        }
+        var session = await _sessions.GetAsync(command.SessionId, cancellationToken)
+            ?? throw new RuntimeCommandException(CommandErrorCodes.UnknownSession, $"session '{command.SessionId}' is not tracked on this node");
+        var runtime = Runtime(session.Runtime);
+        switch (command.Type)
+        {
+            case CommandTypes.Prompt:
+                var text = Arg(command, "text");
+                if (string.IsNullOrEmpty(text))
+                {
+                    throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs, "'prompt' needs args.text");
+                }
+                await runtime.PromptAsync(session, text, cancellationToken);
+                return null;
+            case CommandTypes.Abort:
+                await runtime.AbortAsync(session, cancellationToken);
+                return null;
+            case CommandTypes.Kill:
+                await runtime.KillAsync(session, cancellationToken);
+                return null;
+            default:
+                return await runtime.StatusAsync(session, cancellationToken);
+        }
+    }
+
+    private IRuntimeAdapter Runtime(string name) =>
+        _runtimes.TryGetValue(name, out var runtime)
+            ? runtime
+            : throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, $"runtime '{name}' is not available on this node");
+
+    private static string? Arg(CommandRequest command, string name) =>
+        command.Args.ValueKind == JsonValueKind.Object && command.Args.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private CommandResult Fail(CommandRequest command, string code, string message)
+    {
+        Log.Failed(_logger, command.CommandId, command.Type, code, message);
+        return new CommandResult(command.CommandId, false, null, message, code);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+
+namespace HalOSwarm.Agent.Configuration;
+
+/// <summary>
+/// Reads agent.config.json plus HAL_AGENT_* environment variables (which win; <c>__</c> nests) and
+/// finds the problems the options validator cannot see: invalid JSON, unknown keys, values of the wrong type.
+/// </summary>
+internal static class AgentConfigLoader
+{
+    public const string EnvironmentPrefix = "HAL_AGENT_";
+
+    private static readonly JsonDocumentOptions s_jsonOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <summary>Adds the file and the environment to <paramref name="builder"/>; returns the problems found in the file.</summary>
+    public static List<string> AddAgentConfig(IConfigurationBuilder builder, string configPath)
+    {
+        var errors = new List<string>();
+        var fullPath = Path.GetFullPath(configPath);
+        if (!File.Exists(fullPath))
+        {
+            errors.Add($"--config: file '{fullPath}' does not exist");
+        }
+        else if (CheckFile(fullPath, errors))
+        {
+            builder.AddJsonFile(fullPath, optional: false, reloadOnChange: false);
+        }
+        builder.AddEnvironmentVariables(EnvironmentPrefix);
+
+        // A relative state_dir means "next to the config file", whichever source set it.
+        var stateDir = builder.Build()["state_dir"];
+        if (!string.IsNullOrWhiteSpace(stateDir) && !Path.IsPathFullyQualified(stateDir))
+        {
+            var baseDir = Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory();
+            builder.AddInMemoryCollection([new("state_dir", Path.GetFullPath(Path.Combine(baseDir, stateDir)))]);
+        }
+        return errors;
+    }
+
+    /// <summary>Binds the options, turning binder type errors into messages.</summary>
+    public static AgentOptions Bind(IConfiguration configuration, List<string> errors)
+    {
+        var options = new AgentOptions();
+        try
+        {
+            configuration.Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            errors.Add($"configuration: {ex.Message}");
+        }
+        return options;
+    }
+
+    /// <summary>Loads, binds and validates; every problem in one list (what --validate prints).</summary>
+    public static List<string> Validate(string configPath)
+    {
+        var builder = new ConfigurationBuilder();
+        var errors = AddAgentConfig(builder, configPath);
+        var options = Bind(builder.Build(), errors);
+        errors.AddRange(AgentOptionsValidator.Collect(options));
+        return errors;
+    }
+
+    private static bool CheckFile(string path, List<string> errors)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllBytes(path), s_jsonOptions);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add($"--config: '{path}' is not valid JSON: {ex.Message}");
+            return false;
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"--config: '{path}' must hold a JSON object");
+                return false;
+            }
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                if (!AgentOptions.Keys.Contains(property.Name))
+                {
+                    errors.Add($"{property.Name}: unknown key");
+                }
+            }
+            if (document.RootElement.TryGetProperty("projects", out var projects))
+            {
+                CheckProjects(projects, errors);
+            }
+        }
+        return true;
+    }
+
+    private static void CheckProjects(JsonElement projects, List<string> errors)
+    {
+        if (projects.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("projects: must be an array of {name, directory}");
+            return;
+        }
+        var i = 0;
+        foreach (var project in projects.EnumerateArray())
+        {
+            if (project.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"projects[{i}]: must be an object {{name, directory}}");
+            }
+            else
+            {
+                foreach (var property in project.EnumerateObject())
+                {
+                    if (!ProjectOptions.Keys.Contains(property.Name))
+                    {
+                        errors.Add($"projects[{i}].{property.Name}: unknown key");
+                    }
+                }
+            }
+            i++;
+        }
+    }
+}

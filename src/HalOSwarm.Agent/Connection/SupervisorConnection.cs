@@ -1,0 +1,129 @@
+using System.Net.WebSockets;
+using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Agent.Connection;
+
+/// <summary>
+/// Keeps a connection to the supervisor: dial, hello, welcome, run the session, and after any failure or
+/// close (4409 included) wait the backoff and dial again, until the host stops.
+/// </summary>
+internal sealed partial class SupervisorConnection : BackgroundService
+{
+    private static readonly TimeSpan s_handshakeTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly IOptions<AgentOptions> _options;
+    private readonly HelloFactory _hello;
+    private readonly Outbox _outbox;
+    private readonly ICommandHandler _commands;
+    private readonly ResourceSampler _resources;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<SupervisorConnection> _logger;
+    private readonly Backoff _backoff;
+
+    public SupervisorConnection(IOptions<AgentOptions> options, HelloFactory hello, Outbox outbox, ICommandHandler commands,
+        ResourceSampler resources, TimeProvider timeProvider, ILogger<SupervisorConnection> logger, Backoff? backoff = null)
+    {
+        _options = options;
+        _hello = hello;
+        _outbox = outbox;
+        _commands = commands;
+        _resources = resources;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _backoff = backoff ?? new Backoff();
+    }
+
+    /// <summary>Raised with each welcome (tests and diagnostics).</summary>
+    public event Action<Welcome>? Welcomed;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var url = new Uri(_options.Value.SupervisorUrl);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await ConnectOnceAsync(url, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.ConnectionFailed(_logger, url.ToString(), ex.Message);
+            }
+            var delay = _backoff.Next();
+            Log.Reconnecting(_logger, delay.TotalMilliseconds);
+            try
+            {
+                await Task.Delay(delay, _timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ConnectOnceAsync(Uri url, CancellationToken stoppingToken)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.SetRequestHeader("Authorization", "Bearer " + _options.Value.AuthToken);
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+        Welcome welcome;
+        using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        {
+            handshake.CancelAfter(s_handshakeTimeout);
+            await socket.ConnectAsync(url, handshake.Token);
+            var hello = await _hello.CreateAsync(handshake.Token);
+            await socket.SendAsync(ProtocolCodec.Encode(MessageTypes.Hello, hello, ProtocolJsonContext.Default.Hello, _timeProvider.GetUtcNow()),
+                WebSocketMessageType.Text, endOfMessage: true, handshake.Token);
+            welcome = await ReadWelcomeAsync(socket, handshake.Token);
+            Log.Welcomed(_logger, hello.NodeId, welcome.DurableSeq, hello.OutboxFirstSeq, hello.OutboxLastSeq);
+        }
+        _backoff.Reset();
+        Welcomed?.Invoke(welcome);
+        using var session = new ConnectionSession(socket, welcome, _outbox, _commands, _resources, _timeProvider, _logger,
+            _options.Value.MaxInFlightEvents);
+        try
+        {
+            await session.RunAsync(stoppingToken);
+        }
+        finally
+        {
+            if (stoppingToken.IsCancellationRequested && socket.State == WebSocketState.Open)
+            {
+                using var close = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                try
+                {
+                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "agent stopping", close.Token);
+                }
+                catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+                {
+                    // Stopping anyway.
+                }
+            }
+        }
+    }
+
+    private static async Task<Welcome> ReadWelcomeAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        var frame = await FrameReader.ReadAsync(socket, cancellationToken)
+            ?? throw new HandshakeException($"supervisor closed the connection during the handshake: {(int?)socket.CloseStatus} {socket.CloseStatusDescription}");
+        if (!ProtocolCodec.TryDecode(frame, out var envelope, out var error))
+        {
+            throw new HandshakeException(error);
+        }
+        if (envelope.Type != MessageTypes.Welcome
+            || !ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.Welcome, out var welcome, out error))
+        {
+            throw new HandshakeException($"expected welcome, got '{envelope.Type}'");
+        }
+        return welcome;
+    }
+}

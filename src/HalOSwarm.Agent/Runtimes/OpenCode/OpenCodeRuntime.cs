@@ -1,0 +1,147 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Storage;
+using HalOSwarm.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HalOSwarm.Agent.Runtimes.OpenCode;
+
+/// <summary>
+/// The opencode adapter: keeps <c>opencode serve</c> running (or attaches to it), follows
+/// <c>GET /global/event</c> (one stream for every project directory), reconciles each time the stream
+/// (re)connects, records the mapped events, and runs the session commands over the HTTP API.
+/// </summary>
+internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapter
+{
+    private readonly OpenCodeClient _client;
+    private readonly OpenCodeProcessManager _process;
+    private readonly OpenCodeEventMapper _mapper;
+    private readonly OpenCodeReconciler _reconciler;
+    private readonly IEventRecorder _recorder;
+    private readonly SessionStore _sessions;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<OpenCodeRuntime> _logger;
+
+    public OpenCodeRuntime(OpenCodeClient client, OpenCodeProcessManager process, OpenCodeEventMapper mapper, OpenCodeReconciler reconciler,
+        IEventRecorder recorder, SessionStore sessions, TimeProvider timeProvider, ILogger<OpenCodeRuntime> logger)
+    {
+        _client = client;
+        _process = process;
+        _mapper = mapper;
+        _reconciler = reconciler;
+        _recorder = recorder;
+        _sessions = sessions;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    public string Name => RuntimeNames.OpenCode;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var session in await _sessions.ListAsync(stoppingToken))
+        {
+            _mapper.SetStatus(session.SessionId, session.Status);
+        }
+        var backoff = new Backoff();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _process.EnsureRunningAsync(stoppingToken);
+                await FollowAsync(backoff, stoppingToken);
+                Log.StreamEnded(_logger, "end of stream");
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                Log.StreamEnded(_logger, ex.Message);
+            }
+            try
+            {
+                await Task.Delay(backoff.Next(), _timeProvider, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task FollowAsync(Backoff backoff, CancellationToken cancellationToken)
+    {
+        // Subscribe first, then reconcile: whatever happens meanwhile waits in the stream, and the
+        // once-keys drop what both paths see.
+        using var response = await _client.OpenGlobalEventsAsync(cancellationToken);
+        await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+        var reconciled = await _reconciler.ReconcileAsync(cancellationToken);
+        Log.Following(_logger, reconciled);
+        backoff.Reset();
+        await foreach (var item in SseReader.ReadAsync(stream, cancellationToken))
+        {
+            var events = _mapper.MapGlobal(item);
+            if (events.Count > 0)
+            {
+                await _recorder.RecordAsync(events, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<string> StartSessionAsync(ProjectOptions project, StartSessionRequest request, CancellationToken cancellationToken)
+    {
+        var info = await _client.CreateSessionAsync(project.Directory, request.Title, cancellationToken);
+        var id = info.Str("id") ?? throw new RuntimeCommandException(CommandErrorCodes.RuntimeError, "opencode created a session without an id");
+        // Recorded now (the stream will say the same; the once-key keeps one) so follow-up commands find it.
+        await _recorder.RecordAsync([OpenCodeEventFactory.SessionCreated(project.Name, info, info)], cancellationToken);
+        if (!string.IsNullOrEmpty(request.Prompt))
+        {
+            await _client.PromptAsync(id, project.Directory, request.Prompt, request.Model, cancellationToken);
+        }
+        return id;
+    }
+
+    public Task PromptAsync(SessionRecord session, string text, CancellationToken cancellationToken) =>
+        _client.PromptAsync(session.SessionId, Directory(session), text, null, cancellationToken);
+
+    public Task AbortAsync(SessionRecord session, CancellationToken cancellationToken) =>
+        _client.AbortAsync(session.SessionId, Directory(session), cancellationToken);
+
+    public async Task KillAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.AbortAsync(session.SessionId, Directory(session), cancellationToken);
+        }
+        catch (RuntimeCommandException ex) when (ex.ErrorCode != CommandErrorCodes.RuntimeUnavailable)
+        {
+            // Nothing to abort; deleting is what matters.
+        }
+        await _client.DeleteAsync(session.SessionId, Directory(session), cancellationToken);
+    }
+
+    public async Task<JsonElement> StatusAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        var statuses = await _client.StatusesAsync(Directory(session), cancellationToken);
+        var info = await _client.GetSessionAsync(session.SessionId, Directory(session), cancellationToken);
+        var native = statuses.Get(session.SessionId);
+        var result = new JsonObject
+        {
+            ["status"] = native.Get("type").Str() is "busy" or "retry" ? SessionStatuses.Running : SessionStatuses.Idle,
+            ["runtime_status"] = native.Get("type").Str() ?? "idle",
+            ["project"] = session.Project,
+            ["title"] = info.Str("title"),
+            ["model"] = OpenCodeEventFactory.SessionModel(info),
+            ["session"] = JsonNode.Parse(info.GetRawText()),
+        };
+        using var document = JsonDocument.Parse(result.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    private static string Directory(SessionRecord session) => session.Directory ?? "";
+}
