@@ -1,0 +1,165 @@
+using System.Text.Json;
+using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Runtimes;
+using HalOSwarm.Agent.Storage;
+using HalOSwarm.Protocol;
+using HalOSwarm.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Agent.Tests.Connection;
+
+public sealed class SupervisorConnectionTests : IAsyncDisposable
+{
+    private readonly TempDirectory _dir = new("hal-conn");
+    private readonly AgentDatabase _db;
+    private readonly Outbox _outbox;
+    private readonly StubCommands _commands = new();
+
+    public SupervisorConnectionTests()
+    {
+        _db = new AgentDatabase(_dir.Path);
+        _outbox = new Outbox(_db, TimeProvider.System);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.Yield();
+        _db.Dispose();
+        _dir.Dispose();
+    }
+
+    private SupervisorConnection NewConnection(string url, int maxInFlight = 2000)
+    {
+        var options = Options.Create(new AgentOptions
+        {
+            SupervisorUrl = url,
+            AuthToken = "secret-token",
+            StateDir = _dir.Path,
+            MaxInFlightEvents = maxInFlight,
+            Projects = [new ProjectOptions { Name = "proj", Directory = _dir.Path }],
+        });
+        var sampler = new ResourceSampler(_dir.Path);
+        var hello = new HelloFactory(new NodeIdentity("node-1", "host-1"), options, [], sampler, new SessionStore(_db), _outbox);
+        return new SupervisorConnection(options, hello, _outbox, _commands, sampler, TimeProvider.System,
+            NullLogger<SupervisorConnection>.Instance, new Backoff(new Random(7)));
+    }
+
+    private Task<IReadOnlyList<AgentEvent>> AppendAsync(int count) =>
+        _outbox.AppendAsync([.. Enumerable.Range(0, count).Select(_ => new PendingEvent(EventTypes.SessionIdle, "ses_1", JsonDocument.Parse("{}").RootElement))],
+            CancellationToken.None);
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200 && !await condition(); i++)
+        {
+            await Task.Delay(50);
+        }
+        Assert.True(await condition());
+    }
+
+    [Fact]
+    public async Task Connect_SendsHello_ResendsAfterDurableSeq_AckDeletes()
+    {
+        await AppendAsync(3);
+        await using var supervisor = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection(supervisor.Url);
+        await connection.StartAsync(CancellationToken.None);
+
+        var peer = await supervisor.NextConnectionAsync();
+        var hello = (await peer.ReceiveAsync(MessageTypes.Hello)).Payload;
+        Assert.Equal("Bearer secret-token", supervisor.LastAuthorization);
+        Assert.Equal("node-1", hello.GetProperty("node_id").GetString());
+        Assert.Equal("host-1", hello.GetProperty("hostname").GetString());
+        Assert.Equal(1, hello.GetProperty("protocol_versions")[0].GetInt32());
+        Assert.Equal("proj", hello.GetProperty("projects")[0].GetProperty("name").GetString());
+        Assert.Equal(1, hello.GetProperty("outbox_first_seq").GetInt64());
+        Assert.Equal(3, hello.GetProperty("outbox_last_seq").GetInt64());
+        Assert.True(hello.GetProperty("resources").GetProperty("mem_total_bytes").GetInt64() > 0);
+
+        await peer.WelcomeAsync(durableSeq: 1);
+        Assert.Equal([2L, 3L], await peer.ReceiveSeqsAsync(2));
+        await peer.SendAsync(MessageTypes.Ack, """{"seq":3}""");
+        await WaitUntilAsync(async () => (await _outbox.ReadAsync(0, 10, CancellationToken.None)).Count == 0);
+
+        await AppendAsync(1);
+        Assert.Equal([4L], await peer.ReceiveSeqsAsync(1));
+        await peer.SendAsync(MessageTypes.Replay, """{"from_seq":4}""");
+        Assert.Equal([4L], await peer.ReceiveSeqsAsync(1));
+
+        await connection.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Reconnect_ResendsEverythingAfterWelcomeDurableSeq()
+    {
+        await AppendAsync(5);
+        await using var supervisor = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection(supervisor.Url);
+        await connection.StartAsync(CancellationToken.None);
+
+        var first = await supervisor.NextConnectionAsync();
+        await first.ReceiveAsync(MessageTypes.Hello);
+        await first.WelcomeAsync(durableSeq: 0);
+        Assert.Equal([1L, 2L, 3L, 4L, 5L], await first.ReceiveSeqsAsync(5));
+        await first.SendAsync(MessageTypes.Ack, """{"seq":2}""");
+        await WaitUntilAsync(async () => (await _outbox.RangeAsync(CancellationToken.None)).First == 3);
+        await first.CloseAsync();
+
+        var second = await supervisor.NextConnectionAsync();
+        var hello = (await second.ReceiveAsync(MessageTypes.Hello)).Payload;
+        Assert.Equal(3, hello.GetProperty("outbox_first_seq").GetInt64());
+        Assert.Equal(5, hello.GetProperty("outbox_last_seq").GetInt64());
+        await second.WelcomeAsync(durableSeq: 3);
+        Assert.Equal([4L, 5L], await second.ReceiveSeqsAsync(2));
+
+        await connection.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Send_RespectsBatchSizeAndInFlightWindow()
+    {
+        await AppendAsync(10);
+        await using var supervisor = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection(supervisor.Url, maxInFlight: 4);
+        await connection.StartAsync(CancellationToken.None);
+
+        var peer = await supervisor.NextConnectionAsync();
+        await peer.ReceiveAsync(MessageTypes.Hello);
+        await peer.WelcomeAsync(durableSeq: 0, maxBatch: 3);
+        var firstBatch = (await peer.ReceiveAsync(MessageTypes.Events)).Payload.GetProperty("events").GetArrayLength();
+        var secondBatch = (await peer.ReceiveAsync(MessageTypes.Events)).Payload.GetProperty("events").GetArrayLength();
+        Assert.Equal(3, firstBatch);
+        Assert.Equal(1, secondBatch);
+        await peer.SendAsync(MessageTypes.Ack, """{"seq":4}""");
+        Assert.Equal([5L, 6L, 7L, 8L], await peer.ReceiveSeqsAsync(4));
+
+        await connection.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Command_EveryCommandGetsAResult()
+    {
+        await using var supervisor = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection(supervisor.Url);
+        await connection.StartAsync(CancellationToken.None);
+        var peer = await supervisor.NextConnectionAsync();
+        await peer.ReceiveAsync(MessageTypes.Hello);
+        await peer.WelcomeAsync(durableSeq: 0);
+
+        await peer.SendAsync(MessageTypes.Command, """{"command_id":"c1","type":"dance","args":{}}""");
+        var result = (await peer.ReceiveAsync(MessageTypes.CommandResult)).Payload;
+
+        Assert.Equal("c1", result.GetProperty("command_id").GetString());
+        Assert.False(result.GetProperty("ok").GetBoolean());
+        Assert.Equal(CommandErrorCodes.UnknownCommand, result.GetProperty("error_code").GetString());
+        await connection.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class StubCommands : ICommandHandler
+    {
+        public Task<CommandResult> HandleAsync(CommandRequest command, CancellationToken cancellationToken) =>
+            Task.FromResult(new CommandResult(command.CommandId, false, null, "no such command", CommandErrorCodes.UnknownCommand));
+    }
+}
