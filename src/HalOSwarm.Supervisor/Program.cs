@@ -1,1 +1,3 @@
-Console.WriteLine("hal-supervisor");
+using HalOSwarm.Supervisor.Hosting;
+
+return await SupervisorCommand.RunAsync(args, Console.Out, Console.Error);

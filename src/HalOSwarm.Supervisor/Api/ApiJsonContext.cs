@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Nodes;
+using HalOSwarm.Supervisor.Sessions;
+
+namespace HalOSwarm.Supervisor.Api;
+
+/// <summary>Source-generated serializers for the HTTP API: snake_case; nulls are written so every field is always present.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ApiError))]
+[JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<NodeDto>>))]
+[JsonSerializable(typeof(ApiEnvelope<NodeDto>))]
+[JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<SessionDto>>))]
+[JsonSerializable(typeof(ApiEnvelope<SessionDto>))]
+[JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<StoredEvent>>))]
+[JsonSerializable(typeof(ApiEnvelope<CommandDto>))]
+[JsonSerializable(typeof(ApiEnvelope<HealthStatus>))]
+[JsonSerializable(typeof(StartRequest))]
+[JsonSerializable(typeof(StartArgs))]
+[JsonSerializable(typeof(PromptRequest))]
+[JsonSerializable(typeof(JsonElement))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

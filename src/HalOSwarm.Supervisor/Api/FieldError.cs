@@ -1,0 +1,3 @@
+namespace HalOSwarm.Supervisor.Api;
+
+internal sealed record FieldError(string Field, string Message);

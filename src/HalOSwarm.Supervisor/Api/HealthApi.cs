@@ -1,0 +1,26 @@
+using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+
+namespace HalOSwarm.Supervisor.Api;
+
+/// <summary><c>/healthz</c> (alive) and <c>/readyz</c> (database takes writes and the event writer runs). No token needed.</summary>
+internal static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/healthz", () => ApiResults.Ok(new HealthStatus("ok"), ApiJsonContext.Default.ApiEnvelopeHealthStatus));
+        endpoints.MapGet("/readyz", async (DatabaseProbe probe, IEventSink writer, CancellationToken cancellationToken) =>
+        {
+            var components = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["database"] = await probe.CheckAsync(cancellationToken),
+                ["hub"] = writer.Health,
+            };
+            var failing = components.Where(c => c.Value != "ok").ToList();
+            return failing.Count == 0
+                ? ApiResults.Ok(new HealthStatus("ready", components), ApiJsonContext.Default.ApiEnvelopeHealthStatus)
+                : ApiErrors.NotReady("not ready: " + string.Join("; ", failing.Select(c => $"{c.Key}: {c.Value}")), components);
+        });
+        return endpoints;
+    }
+}

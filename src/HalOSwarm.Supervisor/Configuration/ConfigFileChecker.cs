@@ -1,0 +1,117 @@
+using System.Text.Json;
+
+namespace HalOSwarm.Supervisor.Configuration;
+
+/// <summary>Problems of the config file itself: missing, not JSON, not an object, unknown keys.</summary>
+internal static class ConfigFileChecker
+{
+    private static readonly JsonDocumentOptions s_options = new()
+    {
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>Returns false when the file cannot be used at all (missing or not JSON).</summary>
+    public static bool Check(string path, List<string> errors)
+    {
+        if (!File.Exists(path))
+        {
+            errors.Add($"config: file '{path}' does not exist");
+            return false;
+        }
+        JsonDocument document;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            document = JsonDocument.Parse(stream, s_options);
+        }
+        catch (JsonException ex)
+        {
+            errors.Add($"config: '{path}' is not valid JSON: {ex.Message}");
+            return false;
+        }
+        catch (IOException ex)
+        {
+            errors.Add($"config: '{path}' cannot be read: {ex.Message}");
+            return false;
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"config: '{path}' must hold a JSON object at the top level");
+                return false;
+            }
+            foreach (var section in document.RootElement.EnumerateObject())
+            {
+                CheckSection(section, errors);
+            }
+        }
+        return true;
+    }
+
+    private static void CheckSection(JsonProperty section, List<string> errors)
+    {
+        if (!ConfigKeys.IsSection(section.Name))
+        {
+            errors.Add($"{section.Name}: unknown key (known sections: {string.Join(", ", ConfigKeys.Sections)})");
+            return;
+        }
+        if (section.Value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add($"{section.Name}: must be an object");
+            return;
+        }
+        foreach (var property in section.Value.EnumerateObject())
+        {
+            var key = $"{section.Name}.{property.Name}";
+            if (!ConfigKeys.All.ContainsKey(key))
+            {
+                errors.Add($"{key}: unknown key{Suggest(key)}");
+            }
+            else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                errors.Add($"{key}: must be a single value, not an {property.Value.ValueKind.ToString().ToLowerInvariant()}");
+            }
+        }
+    }
+
+    /// <summary>Checks HAL_ environment overrides inside known sections for typos.</summary>
+    public static void CheckEnvironment(IEnumerable<string> keys, List<string> errors)
+    {
+        foreach (var raw in keys)
+        {
+            var key = raw.Replace(':', '.');
+            var dot = key.IndexOf('.', StringComparison.Ordinal);
+            if (dot > 0 && ConfigKeys.IsSection(key[..dot]) && !ConfigKeys.All.ContainsKey(key))
+            {
+                errors.Add($"{key.ToLowerInvariant()}: unknown key (from environment variable HAL_{raw.Replace(":", "__", StringComparison.Ordinal)}){Suggest(key)}");
+            }
+        }
+    }
+
+    private static string Suggest(string key)
+    {
+        var best = ConfigKeys.All.Keys
+            .Select(k => (Key: k, Distance: Distance(k, key.ToLowerInvariant())))
+            .OrderBy(x => x.Distance)
+            .FirstOrDefault();
+        return best.Key is not null && best.Distance <= 3 ? $"; did you mean '{best.Key}'?" : "";
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+            }
+        }
+        return d[a.Length, b.Length];
+    }
+}

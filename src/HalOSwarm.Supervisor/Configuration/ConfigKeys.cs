@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+
+namespace HalOSwarm.Supervisor.Configuration;
+
+/// <summary>
+/// Every key the supervisor understands, read from the options classes' <see cref="ConfigurationKeyNameAttribute"/>s
+/// so the typo check and the binding can never disagree.
+/// </summary>
+internal static class ConfigKeys
+{
+    private static readonly (string Section, Type Options)[] s_sections =
+    [
+        (ServerOptions.SectionName, typeof(ServerOptions)),
+        (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
+        (LoggingOptions.SectionName, typeof(LoggingOptions)),
+    ];
+
+    /// <summary>Full dotted key (e.g. <c>server.http_port</c>) → property type.</summary>
+    public static readonly IReadOnlyDictionary<string, Type> All = Build();
+
+    public static IEnumerable<string> Sections => s_sections.Select(s => s.Section);
+
+    public static bool IsSection(string key) => s_sections.Any(s => string.Equals(s.Section, key, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"server.port: 'abc' is not a valid integer" for every value that cannot be converted.</summary>
+    public static void CheckValueTypes(IConfiguration configuration, List<string> errors)
+    {
+        foreach (var (key, type) in All)
+        {
+            var value = configuration[key.Replace('.', ':')];
+            if (value is null)
+            {
+                continue;
+            }
+            var converter = TypeDescriptor.GetConverter(type);
+            bool ok;
+            try
+            {
+                ok = converter.IsValid(value) && converter.ConvertFromInvariantString(value) is not null;
+            }
+            catch (Exception ex) when (ex is FormatException or ArgumentException or NotSupportedException)
+            {
+                ok = false;
+            }
+            if (!ok)
+            {
+                errors.Add(string.Create(CultureInfo.InvariantCulture, $"{key}: '{value}' is not a valid {Describe(type)}"));
+            }
+        }
+    }
+
+    private static string Describe(Type type) => type == typeof(int) ? "integer" : type == typeof(bool) ? "boolean (true or false)" : type.Name;
+
+    private static Dictionary<string, Type> Build()
+    {
+        var keys = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (section, options) in s_sections)
+        {
+            foreach (var property in options.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var name = property.GetCustomAttribute<ConfigurationKeyNameAttribute>()?.Name;
+                if (name is not null && property.CanWrite)
+                {
+                    keys[$"{section}.{name}"] = property.PropertyType;
+                }
+            }
+        }
+        return keys;
+    }
+}

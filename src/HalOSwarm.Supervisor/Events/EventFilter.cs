@@ -1,0 +1,95 @@
+using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Supervisor.Events;
+
+/// <summary>
+/// The event filters shared by the list and the live stream: session, node, types (a comma list whose entries
+/// ending in <c>.*</c> match a prefix), and a time range (since inclusive, until exclusive).
+/// </summary>
+internal sealed record EventFilter(
+    string? SessionId,
+    string? NodeId,
+    IReadOnlyList<string> Types,
+    IReadOnlyList<string> Prefixes,
+    DateTimeOffset? Since,
+    DateTimeOffset? Until)
+{
+    public static EventFilter Read(QueryReader query)
+    {
+        var types = new List<string>();
+        var prefixes = new List<string>();
+        foreach (var entry in (query.String("type") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (entry.EndsWith(".*", StringComparison.Ordinal))
+            {
+                prefixes.Add(entry[..^1]);
+            }
+            else if (entry.Contains('*', StringComparison.Ordinal))
+            {
+                query.Add("type", $"'{entry}': a wildcard is only allowed as a trailing '.*'");
+            }
+            else
+            {
+                types.Add(entry);
+            }
+        }
+        var since = query.Time("since");
+        var until = query.Time("until");
+        if (since is not null && until is not null && until <= since)
+        {
+            query.Add("until", "must be later than since");
+        }
+        return new EventFilter(query.String("session_id"), query.String("node_id"), types, prefixes, since, until);
+    }
+
+    public bool Matches(StoredEvent stored) =>
+        (SessionId is null || stored.SessionId == SessionId)
+        && (NodeId is null || stored.NodeId == NodeId)
+        && (Types.Count + Prefixes.Count == 0 || Types.Contains(stored.Type) || Prefixes.Any(p => stored.Type.StartsWith(p, StringComparison.Ordinal)))
+        && (Since is null || stored.Ts >= Since)
+        && (Until is null || stored.Ts < Until);
+
+    public void AppendSql(SqliteCommand command, List<string> where)
+    {
+        if (SessionId is not null)
+        {
+            where.Add("session_id = $session");
+            command.Parameters.AddWithValue("$session", SessionId);
+        }
+        if (NodeId is not null)
+        {
+            where.Add("node_id = $node");
+            command.Parameters.AddWithValue("$node", NodeId);
+        }
+        if (Types.Count + Prefixes.Count > 0)
+        {
+            var any = new List<string>();
+            for (var i = 0; i < Types.Count; i++)
+            {
+                any.Add($"type = $t{i}");
+                command.Parameters.AddWithValue($"$t{i}", Types[i]);
+            }
+            for (var i = 0; i < Prefixes.Count; i++)
+            {
+                any.Add($"type LIKE $p{i} ESCAPE '\\'");
+                command.Parameters.AddWithValue($"$p{i}", Escape(Prefixes[i]) + "%");
+            }
+            where.Add("(" + string.Join(" OR ", any) + ")");
+        }
+        if (Since is { } since)
+        {
+            where.Add("ts >= $since");
+            command.Parameters.AddWithValue("$since", SqliteTime.Format(since));
+        }
+        if (Until is { } until)
+        {
+            where.Add("ts < $until");
+            command.Parameters.AddWithValue("$until", SqliteTime.Format(until));
+        }
+    }
+
+    private static string Escape(string prefix) =>
+        prefix.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

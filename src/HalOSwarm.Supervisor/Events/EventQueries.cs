@@ -1,0 +1,41 @@
+using HalOSwarm.Supervisor.Storage.Sqlite;
+
+namespace HalOSwarm.Supervisor.Events;
+
+/// <summary>Reads of the event log by id (the global cursor), each on its own connection.</summary>
+internal sealed class EventQueries(SqliteDatabase database)
+{
+    public async Task<(IReadOnlyList<StoredEvent> Page, bool HasMore)> ListAsync(
+        EventFilter filter, bool descending, long? afterId, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        var where = new List<string>();
+        filter.AppendSql(command, where);
+        if (afterId is { } cursor)
+        {
+            where.Add(descending ? "id < $cursor" : "id > $cursor");
+            command.Parameters.AddWithValue("$cursor", cursor);
+        }
+        command.CommandText = "SELECT id, node_id, seq, type, session_id, ts, data FROM events"
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+            + (descending ? " ORDER BY id DESC" : " ORDER BY id ASC")
+            + " LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit + 1);
+        var rows = new List<StoredEvent>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4),
+                SqliteTime.Parse(reader.GetString(5)),
+                reader.GetString(6)));
+        }
+        var hasMore = rows.Count > limit;
+        return (hasMore ? rows.GetRange(0, limit) : rows, hasMore);
+    }
+}

@@ -1,0 +1,9 @@
+using HalOSwarm.Protocol;
+
+namespace HalOSwarm.Supervisor.Events;
+
+/// <summary>Agent events already checked to be the node's next contiguous seqs.</summary>
+internal sealed record EventsWrite(string NodeId, IReadOnlyList<AgentEvent> Events) : WriteOp
+{
+    public override int Weight => Events.Count;
+}

@@ -1,0 +1,32 @@
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Supervisor.Hosting;
+
+/// <summary>Logs both listening URLs once the server is up (never the token).</summary>
+internal sealed partial class StartupAnnouncer(
+    IHostApplicationLifetime lifetime,
+    IOptions<ServerOptions> options,
+    SqliteDatabase database,
+    ILogger<StartupAnnouncer> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var server = options.Value;
+            var agentUrl = $"ws://{server.BindAddress}:{server.Port}{ProtocolInfo.AgentPath}";
+            var apiUrl = $"http://{server.BindAddress}:{server.HttpPort}/api/v1";
+            LogListening(logger, agentUrl, apiUrl, database.FilePath);
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "supervisor.listening",
+        Message = "hal-supervisor listening: agents on {AgentUrl}, HTTP API on {ApiUrl}, database {DatabasePath}")]
+    private static partial void LogListening(ILogger logger, string agentUrl, string apiUrl, string databasePath);
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Nodes;
+using HalOSwarm.Supervisor.Security;
+using HalOSwarm.Supervisor.Sessions;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using Microsoft.Extensions.Logging.Console;
+
+namespace HalOSwarm.Supervisor.Hosting;
+
+/// <summary>
+/// Composes the supervisor. Program uses it, and so do tests, which get the real host on their own ports and files.
+/// </summary>
+internal static class SupervisorApp
+{
+    /// <summary>
+    /// Loads and checks the configuration; throws <see cref="ConfigurationProblemsException"/> listing every problem.
+    /// <paramref name="overrides"/> (config keys like <c>server:port</c>) win over the file and the environment.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, IDictionary<string, string?>? overrides = null)
+    {
+        if (!SupervisorArguments.TryParse(args, out var arguments, out var argumentError))
+        {
+            throw new ConfigurationProblemsException([argumentError]);
+        }
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "hal-supervisor" });
+        builder.Configuration.Sources.Clear();
+        var problems = new List<string>();
+        SupervisorConfiguration.AddSources(builder.Configuration, arguments.ConfigPath, overrides, problems);
+        SupervisorConfiguration.Check(builder.Configuration, problems);
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationProblemsException(problems);
+        }
+        var server = SupervisorConfiguration.Bind<ServerOptions>(builder.Configuration, ServerOptions.SectionName);
+        var database = SupervisorConfiguration.Bind<DatabaseOptions>(builder.Configuration, DatabaseOptions.SectionName);
+        var logging = SupervisorConfiguration.Bind<LoggingOptions>(builder.Configuration, LoggingOptions.SectionName);
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.IncludeScopes = false;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.UseUtcTimestamp = true;
+        });
+        var level = LoggingOptionsValidator.TryParseLevel(logging.Level, out var parsed) ? parsed : LogLevel.Information;
+        builder.Logging.SetMinimumLevel(level);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", (LogLevel)Math.Max((int)level, (int)LogLevel.Warning));
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+
+        var bind = IPAddress.Parse(server.BindAddress);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(bind, server.Port);
+            kestrel.Listen(bind, server.HttpPort);
+        });
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddSupervisorOptions(builder.Configuration);
+        services.AddSingleton<BearerTokenValidator>();
+        services.AddSqliteStorage(new SupervisorPaths(SupervisorConfiguration.ResolveDatabasePath(database.Path, arguments.ConfigPath)));
+        services.AddEventPipeline();
+        services.AddNodes();
+        services.AddSessions();
+        services.AddCommands();
+        services.AddHostedService<StartupAnnouncer>();
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        var server = SupervisorConfiguration.Bind<ServerOptions>(app.Configuration, ServerOptions.SectionName);
+        app.UseApiErrors();
+        app.UsePortSplit(server.Port);
+        app.UseApiAuthentication();
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        app.MapAgentEndpoint();
+        app.MapHealthApi();
+        app.MapNodesApi();
+        app.MapSessionsApi();
+        app.MapEventsApi();
+        app.MapCommandsApi();
+        app.MapApiFallback();
+        return app;
+    }
+}

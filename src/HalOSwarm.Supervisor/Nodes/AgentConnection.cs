@@ -1,0 +1,132 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading.Channels;
+using HalOSwarm.Protocol;
+
+namespace HalOSwarm.Supervisor.Nodes;
+
+/// <summary>
+/// One agent socket. All sends go through one loop (a WebSocket allows one send at a time), so the writer, the
+/// heartbeat sweeper and command dispatch can queue frames from any thread without blocking.
+/// </summary>
+internal sealed class AgentConnection : IDisposable
+{
+    private static readonly TimeSpan s_closeGrace = TimeSpan.FromSeconds(2);
+    private readonly WebSocket _socket;
+    private readonly TimeProvider _timeProvider;
+    private readonly Channel<OutboundFrame> _outbound = Channel.CreateUnbounded<OutboundFrame>(new() { SingleReader = true });
+    private readonly CancellationTokenSource _closing;
+    private long _lastSeenTicks;
+    private int _closeRequested;
+    private volatile bool _welcomed;
+
+    public AgentConnection(WebSocket socket, string remote, TimeProvider timeProvider)
+    {
+        _socket = socket;
+        Remote = remote;
+        _timeProvider = timeProvider;
+        _closing = new CancellationTokenSource(Timeout.InfiniteTimeSpan, timeProvider);
+        Touch();
+    }
+
+    public string Remote { get; }
+
+    public WebSocket Socket => _socket;
+
+    public Hello? Hello { get; set; }
+
+    public string? NodeId => Hello?.NodeId;
+
+    /// <summary>The next seq this connection accepts; owned by the read loop.</summary>
+    public long ExpectedSeq { get; set; }
+
+    /// <summary>A replay was asked for and events past the gap are dropped until it arrives; owned by the read loop.</summary>
+    public bool AwaitingReplay { get; set; }
+
+    public int? CloseCode { get; private set; }
+
+    public string? CloseReason { get; private set; }
+
+    /// <summary>Cancelled a short grace after a close was requested, to end reads the peer never answers.</summary>
+    public CancellationToken Closing => _closing.Token;
+
+    public bool IsClosing => Volatile.Read(ref _closeRequested) != 0;
+
+    public DateTimeOffset LastSeen => new(Interlocked.Read(ref _lastSeenTicks), TimeSpan.Zero);
+
+    public void Touch() => Interlocked.Exchange(ref _lastSeenTicks, _timeProvider.GetUtcNow().UtcTicks);
+
+    public void Send(byte[] frame) => _outbound.Writer.TryWrite(new OutboundFrame(frame, 0, null));
+
+    public void SendWelcome(byte[] frame)
+    {
+        Send(frame);
+        _welcomed = true;
+    }
+
+    public void SendAck(long seq)
+    {
+        if (_welcomed && !IsClosing)
+        {
+            Send(ProtocolCodec.Encode(MessageTypes.Ack, new Ack(seq), ProtocolJsonContext.Default.Ack, _timeProvider.GetUtcNow()));
+        }
+    }
+
+    /// <summary>Queues the close after whatever is already queued; only the first request counts.</summary>
+    public bool RequestClose(int code, string reason)
+    {
+        if (Interlocked.Exchange(ref _closeRequested, 1) != 0)
+        {
+            return false;
+        }
+        CloseCode = code;
+        CloseReason = reason;
+        _outbound.Writer.TryWrite(new OutboundFrame(null, code, Truncate(reason)));
+        _outbound.Writer.TryComplete();
+        _closing.CancelAfter(s_closeGrace);
+        return true;
+    }
+
+    public async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in _outbound.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (item.Frame is not null)
+                {
+                    await _socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                }
+                else
+                {
+                    if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                    {
+                        await _socket.CloseOutputAsync((WebSocketCloseStatus)item.CloseCode, item.CloseReason, cancellationToken);
+                    }
+                    return;
+                }
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The socket is gone; the read loop sees the same and ends the connection.
+        }
+    }
+
+    private static string Truncate(string reason)
+    {
+        // A close reason may hold at most 123 bytes of UTF-8.
+        if (Encoding.UTF8.GetByteCount(reason) <= 123)
+        {
+            return reason;
+        }
+        var text = reason;
+        while (Encoding.UTF8.GetByteCount(text) > 120)
+        {
+            text = text[..^1];
+        }
+        return text + "...";
+    }
+
+    public void Dispose() => _closing.Dispose();
+}

@@ -1,0 +1,153 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Events;
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Supervisor.Nodes;
+
+/// <summary>
+/// Speaks the agent protocol on one accepted socket: handshake, events with seq checks, heartbeats, command results,
+/// and refusals with the documented close codes. Nothing of a refused frame is stored.
+/// </summary>
+internal sealed partial class AgentConnectionHandler(
+    AgentRegistry registry,
+    IEventSink sink,
+    ICommandResultSink commands,
+    IOptions<ServerOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider timeProvider,
+    ILogger<AgentConnectionHandler> logger)
+{
+    private readonly ServerOptions _options = options.Value;
+
+    public async Task RunAsync(WebSocket socket, string remote, CancellationToken requestAborted)
+    {
+        using var connection = new AgentConnection(socket, remote, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Closing);
+        using var stopping = lifetime.ApplicationStopping.Register(() => connection.RequestClose(CloseCodes.GoingAway, "supervisor shutting down"));
+        var sendLoop = connection.SendLoopAsync(linked.Token);
+        var registered = false;
+        try
+        {
+            registered = await HandshakeAsync(connection, linked.Token);
+            if (registered)
+            {
+                await ReceiveLoopAsync(connection, linked.Token);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ChannelClosedException)
+        {
+            // The peer vanished, the close grace ran out, or the supervisor is stopping.
+        }
+        finally
+        {
+            connection.RequestClose((int)WebSocketCloseStatus.NormalClosure, "closing");
+            await sendLoop;
+            if (registered)
+            {
+                await UnregisterAsync(connection);
+            }
+        }
+    }
+
+    private async Task UnregisterAsync(AgentConnection connection)
+    {
+        var nodeId = connection.NodeId!;
+        registry.Unregister(nodeId, connection);
+        commands.NodeDisconnected(nodeId);
+        var reason = connection.CloseReason ?? "connection lost";
+        LogDisconnected(logger, nodeId, connection.CloseCode ?? 0, reason);
+        if (connection.CloseCode == CloseCodes.GoingAway)
+        {
+            return; // The supervisor is stopping, not the node: leave its sessions as they are.
+        }
+        try
+        {
+            var op = new NodeOfflineWrite(nodeId, connection.Hello?.Hostname, reason, timeProvider.GetUtcNow(), () => registry.IsConnected(nodeId));
+            await sink.EnqueueAsync(op, CancellationToken.None);
+        }
+        catch (ChannelClosedException)
+        {
+            // The writer already stopped (shutdown); the next start marks every node offline anyway.
+        }
+    }
+
+    private async Task<bool> HandshakeAsync(AgentConnection connection, CancellationToken cancellationToken)
+    {
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.HelloTimeoutSec), timeProvider);
+        using var helloToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        FrameKind kind;
+        try
+        {
+            kind = await FrameReader.ReadAsync(connection.Socket, buffer, _options.MaxFrameBytes, helloToken.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            await RefuseAsync(connection, CloseCodes.HandshakeFailed, $"no hello within {_options.HelloTimeoutSec} s", cancellationToken);
+            return false;
+        }
+        if (!await CheckFrameAsync(connection, kind, cancellationToken))
+        {
+            return false;
+        }
+        if (!ProtocolCodec.TryDecode(buffer.WrittenSpan, out var envelope, out var error))
+        {
+            await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {error}", cancellationToken);
+            return false;
+        }
+        if (!IsKnownType(envelope.Type))
+        {
+            await RefuseAsync(connection, CloseCodes.UnknownMessageType, $"unknown message type '{envelope.Type}'", cancellationToken);
+            return false;
+        }
+        if (envelope.Type != MessageTypes.Hello)
+        {
+            await RefuseAsync(connection, CloseCodes.HandshakeFailed, $"the first frame must be 'hello', not '{envelope.Type}'", cancellationToken);
+            return false;
+        }
+        if (!ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.Hello, out var hello, out error)
+            || string.IsNullOrWhiteSpace(hello.NodeId))
+        {
+            await RefuseAsync(connection, CloseCodes.HandshakeFailed, $"invalid hello: {(error.Length > 0 ? error : "node_id is required")}", cancellationToken);
+            return false;
+        }
+        if (hello.ProtocolVersions is null || !hello.ProtocolVersions.Any(ProtocolInfo.IsSupported))
+        {
+            await RefuseAsync(connection, CloseCodes.UnsupportedVersion,
+                $"no protocol version in common: supervisor speaks {ProtocolInfo.Minimum}..{ProtocolInfo.Current}", cancellationToken);
+            return false;
+        }
+        if (!registry.TryRegister(hello.NodeId, connection))
+        {
+            LogDuplicateNode(logger, hello.NodeId, connection.Remote);
+            await RefuseAsync(connection, CloseCodes.DuplicateNode, $"node id {hello.NodeId} is already connected", cancellationToken);
+            return false;
+        }
+        connection.Hello = hello;
+        try
+        {
+            var online = new NodeOnlineWrite(hello, timeProvider.GetUtcNow());
+            await sink.EnqueueAsync(online, cancellationToken);
+            var durable = await online.DurableSeq.Task.WaitAsync(cancellationToken);
+            connection.ExpectedSeq = durable + 1;
+            var welcome = new Welcome(ProtocolInfo.Current, durable, _options.HeartbeatIntervalSec, _options.HeartbeatTimeoutCount,
+                _options.MaxFrameBytes, _options.MaxBatchEvents);
+            connection.SendWelcome(ProtocolCodec.Encode(MessageTypes.Welcome, welcome, ProtocolJsonContext.Default.Welcome, timeProvider.GetUtcNow()));
+            LogConnected(logger, hello.NodeId, hello.Hostname, connection.Remote, durable);
+            return true;
+        }
+        catch
+        {
+            registry.Unregister(hello.NodeId, connection);
+            throw;
+        }
+    }
+
+    private static bool IsKnownType(string type) => type is MessageTypes.Hello or MessageTypes.Welcome or MessageTypes.Events
+        or MessageTypes.Ack or MessageTypes.Replay or MessageTypes.Heartbeat or MessageTypes.Command or MessageTypes.CommandResult;
+}

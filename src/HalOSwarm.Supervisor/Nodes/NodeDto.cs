@@ -1,0 +1,17 @@
+using HalOSwarm.Protocol;
+
+namespace HalOSwarm.Supervisor.Nodes;
+
+internal sealed record NodeDto(
+    string NodeId,
+    string Hostname,
+    string Status,
+    string? AgentVersion,
+    IReadOnlyList<ProjectInfo> Projects,
+    IReadOnlyList<string> Runtimes,
+    ResourceUsage? Resources,
+    DateTimeOffset FirstSeenAt,
+    DateTimeOffset? ConnectedAt,
+    DateTimeOffset? LastHeartbeatAt,
+    long DurableSeq,
+    long SessionCount);

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using HalOSwarm.Protocol;
+using HalOSwarm.Protocol.Events;
+using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Sessions;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Supervisor.Nodes;
+
+/// <summary>The writer's node operations: hello (register and reconcile), offline, heartbeat.</summary>
+internal sealed partial class NodeStateStore
+{
+    public const string NoLongerReported = "no longer reported by the agent";
+    private readonly WriteContext _context;
+    private readonly EventInserter _inserter;
+    private readonly SessionProjection _projection;
+    private readonly ILogger _logger;
+    private readonly SqliteCommand _durable;
+    private readonly SqliteCommand _upsertNode;
+    private readonly SqliteCommand _upsertProject;
+    private readonly SqliteCommand _snapshot;
+    private readonly SqliteCommand _missing;
+    private readonly SqliteCommand _offline;
+    private readonly SqliteCommand _unreachable;
+    private readonly SqliteCommand _heartbeat;
+    private readonly SqliteCommand _advance;
+
+    public NodeStateStore(WriteContext context, EventInserter inserter, SessionProjection projection, ILogger logger)
+    {
+        _context = context;
+        _inserter = inserter;
+        _projection = projection;
+        _logger = logger;
+        _durable = context.Prepare("SELECT durable_seq FROM nodes WHERE node_id = $node", "$node");
+        _upsertNode = context.Prepare(NodeSql.Upsert, "$node", "$host", "$version", "$projects", "$runtimes", "$resources", "$at", "$durable");
+        _upsertProject = context.Prepare(NodeSql.UpsertProject, "$node", "$project", "$dir");
+        _snapshot = context.Prepare(NodeSql.SnapshotSession, "$sid", "$node", "$project", "$runtime", "$status", "$model", "$title", "$started", "$last");
+        _missing = context.Prepare(NodeSql.MissingSessions, "$node", "$ids", "$at", "$reason");
+        _offline = context.Prepare("UPDATE nodes SET status = 'offline' WHERE node_id = $node", "$node");
+        _unreachable = context.Prepare(NodeSql.Unreachable, "$node");
+        _heartbeat = context.Prepare(NodeSql.Heartbeat, "$node", "$at", "$resources");
+        _advance = context.Prepare("UPDATE nodes SET durable_seq = $seq WHERE node_id = $node AND durable_seq < $seq", "$node", "$seq");
+    }
+
+    /// <summary>Advances the node's durable seq; the events up to it are in the same transaction.</summary>
+    public void Advance(string nodeId, long seq)
+    {
+        WriteContext.Set(_advance, 0, nodeId);
+        WriteContext.Set(_advance, 1, seq);
+        _advance.ExecuteNonQuery();
+        _context.Acks[nodeId] = seq;
+    }
+
+    public long Online(Hello hello, DateTimeOffset at)
+    {
+        WriteContext.Set(_durable, 0, hello.NodeId);
+        var durable = _durable.ExecuteScalar() is long stored ? stored : 0;
+        // The agent resends from its outbox; when the outbox starts past durable+1 those events are gone for good.
+        var resumeFrom = hello.OutboxFirstSeq <= hello.OutboxLastSeq ? hello.OutboxFirstSeq : hello.OutboxLastSeq + 1;
+        if (resumeFrom > durable + 1)
+        {
+            LogNodeGap(_logger, hello.NodeId, durable + 1, resumeFrom - 1);
+            durable = resumeFrom - 1;
+        }
+        var atText = SqliteTime.Format(at);
+        Run(_upsertNode, hello.NodeId, hello.Hostname, hello.AgentVersion,
+            JsonSerializer.Serialize(hello.Projects ?? [], ProtocolJsonContext.Default.IReadOnlyListProjectInfo),
+            JsonSerializer.Serialize(hello.Runtimes ?? [], ProtocolJsonContext.Default.IReadOnlyListString),
+            hello.Resources is null ? null : JsonSerializer.Serialize(hello.Resources, ProtocolJsonContext.Default.ResourceUsage),
+            atText, durable);
+        foreach (var project in hello.Projects ?? [])
+        {
+            Run(_upsertProject, hello.NodeId, project.Name, project.Directory);
+        }
+        var ids = new List<string>();
+        foreach (var session in hello.Sessions ?? [])
+        {
+            var status = SessionStatuses.All.Contains(session.Status) ? session.Status : SessionStatuses.Running;
+            Run(_snapshot, session.SessionId, hello.NodeId, session.Project, session.Runtime, status, session.Model, session.Title,
+                SqliteTime.Format(session.StartedAt ?? at), SqliteTime.Format(session.LastActivityAt));
+            _projection.Known(session.SessionId);
+            ids.Add(session.SessionId);
+        }
+        Run(_missing, hello.NodeId, JsonSerializer.Serialize(ids, ProtocolJsonContext.Default.IReadOnlyListString), atText, NoLongerReported);
+        Record(EventTypes.NodeOnline, hello.NodeId, hello.Hostname, null, at);
+        return durable;
+    }
+
+    public void Offline(string nodeId, string? hostname, string reason, DateTimeOffset at)
+    {
+        Run(_offline, nodeId);
+        Run(_unreachable, nodeId);
+        Record(EventTypes.NodeOffline, nodeId, hostname, reason, at);
+    }
+
+    public void Heartbeat(string nodeId, ResourceUsage? resources, DateTimeOffset at) =>
+        Run(_heartbeat, nodeId, SqliteTime.Format(at),
+            resources is null ? null : JsonSerializer.Serialize(resources, ProtocolJsonContext.Default.ResourceUsage));
+
+    private void Record(string type, string nodeId, string? hostname, string? reason, DateTimeOffset at)
+    {
+        var data = JsonSerializer.Serialize(new NodeStatusData(nodeId, hostname, reason), ProtocolJsonContext.Default.NodeStatusData);
+        _inserter.Insert(nodeId, null, type, null, at, data);
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            WriteContext.Set(command, i, values[i]);
+        }
+        command.ExecuteNonQuery();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "node.gap",
+        Message = "Node {node_id} no longer holds events {FirstMissing}..{LastMissing}; accepting from its outbox start")]
+    private static partial void LogNodeGap(ILogger logger, string node_id, long firstMissing, long lastMissing);
+}

@@ -1,0 +1,154 @@
+using System.Text.Json;
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Supervisor.Sessions;
+
+/// <summary>
+/// Keeps the sessions table in step with the events, inside the writer's transaction, with prepared statements
+/// and no per-event reads. Terminal sessions (completed, killed) keep their status whatever comes later.
+/// Last-activity times are collected per batch and written once per session.
+/// </summary>
+internal sealed class SessionProjection
+{
+    private const int KnownSessionsLimit = 200_000;
+    private readonly SqliteCommand _created;
+    private readonly SqliteCommand _placeholder;
+    private readonly SqliteCommand _status;
+    private readonly SqliteCommand _compacted;
+    private readonly SqliteCommand _updated;
+    private readonly SqliteCommand _usage;
+    private readonly SqliteCommand _task;
+    private readonly SqliteCommand _taskSessions;
+    private readonly SqliteCommand _touch;
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _touches = new(StringComparer.Ordinal);
+
+    public SessionProjection(WriteContext context)
+    {
+        _created = context.Prepare(SessionSql.Created, "$sid", "$node", "$project", "$runtime", "$title", "$model", "$parent", "$ts");
+        _placeholder = context.Prepare(SessionSql.Placeholder, "$sid", "$node", "$ts");
+        _status = context.Prepare(SessionSql.Status, "$sid", "$status", "$ended", "$ts", "$error");
+        _compacted = context.Prepare(SessionSql.Compacted, "$sid");
+        _updated = context.Prepare(SessionSql.Updated, "$sid", "$title", "$model");
+        _usage = context.Prepare(SessionSql.Usage, "$sid", "$i", "$o", "$r", "$cr", "$cw", "$cost", "$ctx", "$model");
+        _task = context.Prepare(SessionSql.TaskUpsert, "$node", "$project", "$task", "$done", "$total", "$ts");
+        _taskSessions = context.Prepare(SessionSql.TaskSessions, "$node", "$project", "$task", "$done", "$total");
+        _touch = context.Prepare(SessionSql.Touch, "$sid", "$ts");
+    }
+
+    /// <summary>The transaction was rolled back: forget what it created.</summary>
+    public void Reset()
+    {
+        _known.Clear();
+        _touches.Clear();
+    }
+
+    /// <summary>Marks a session as existing (the hello reconciliation wrote it).</summary>
+    public void Known(string sessionId) => _known.Add(sessionId);
+
+    public void Apply(string nodeId, string type, string? sessionId, DateTimeOffset ts, JsonElement data)
+    {
+        if (type == EventTypes.TaskProgress)
+        {
+            ApplyTask(nodeId, data, ts);
+            return;
+        }
+        if (sessionId is null)
+        {
+            return;
+        }
+        if (type == EventTypes.SessionCreated)
+        {
+            Run(_created, sessionId, nodeId, JsonData.String(data, "project"), JsonData.String(data, "runtime"), JsonData.String(data, "title"),
+                JsonData.String(data, "model"), JsonData.String(data, "parent_session_id"), SqliteTime.Format(ts));
+            _known.Add(sessionId);
+        }
+        else if (!_known.Contains(sessionId))
+        {
+            if (_known.Count > KnownSessionsLimit)
+            {
+                _known.Clear();
+            }
+            Run(_placeholder, sessionId, nodeId, SqliteTime.Format(ts));
+            _known.Add(sessionId);
+        }
+        _touches[sessionId] = _touches.TryGetValue(sessionId, out var seen) && seen > ts ? seen : ts;
+        switch (type)
+        {
+            case EventTypes.SessionRunning or EventTypes.SessionRetry:
+                SetStatus(sessionId, SessionStatuses.Running, ts, ended: false, error: null);
+                break;
+            case EventTypes.SessionIdle:
+                SetStatus(sessionId, SessionStatuses.Idle, ts, ended: false, error: null);
+                break;
+            case EventTypes.SessionError:
+                var name = JsonData.String(data, "error_name") ?? "Error";
+                var message = JsonData.String(data, "message");
+                SetStatus(sessionId, SessionStatuses.Error, ts, ended: false, error: message is null ? name : $"{name}: {message}");
+                break;
+            case EventTypes.SessionCompleted:
+                SetStatus(sessionId, SessionStatuses.Completed, ts, ended: true, error: null);
+                break;
+            case EventTypes.SessionDeleted:
+                SetStatus(sessionId, SessionStatuses.Killed, ts, ended: true, error: null);
+                break;
+            case EventTypes.SessionCompacted:
+                Run(_compacted, sessionId);
+                break;
+            case EventTypes.SessionUpdated:
+                Run(_updated, sessionId, JsonData.String(data, "title"), JsonData.String(data, "model"));
+                break;
+            case EventTypes.Usage:
+                ApplyUsage(sessionId, data);
+                break;
+        }
+    }
+
+    /// <summary>Writes the batch's last-activity times; call once before the commit.</summary>
+    public void Flush()
+    {
+        foreach (var (sessionId, ts) in _touches)
+        {
+            Run(_touch, sessionId, SqliteTime.Format(ts));
+        }
+        _touches.Clear();
+    }
+
+    private void SetStatus(string sessionId, string status, DateTimeOffset ts, bool ended, string? error) =>
+        Run(_status, sessionId, status, ended ? 1 : 0, SqliteTime.Format(ts), error);
+
+    private void ApplyUsage(string sessionId, JsonElement data)
+    {
+        var tokens = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("tokens", out var t) ? t : default;
+        Run(_usage, sessionId,
+            JsonData.Long(tokens, "input"), JsonData.Long(tokens, "output"), JsonData.Long(tokens, "reasoning"),
+            JsonData.Long(tokens, "cache_read"), JsonData.Long(tokens, "cache_write"),
+            JsonData.Double(data, "cost_usd"), JsonData.Long(data, "context_tokens"), JsonData.String(data, "model"));
+    }
+
+    private void ApplyTask(string nodeId, JsonElement data, DateTimeOffset ts)
+    {
+        var project = JsonData.String(data, "project");
+        if (project is null)
+        {
+            return;
+        }
+        var task = JsonData.String(data, "current_task");
+        var done = JsonData.Long(data, "done");
+        var total = JsonData.Long(data, "total");
+        Run(_task, nodeId, project, task, done, total, SqliteTime.Format(ts));
+        Run(_taskSessions, nodeId, project, task, done, total);
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            WriteContext.Set(command, i, values[i]);
+        }
+        command.ExecuteNonQuery();
+    }
+}

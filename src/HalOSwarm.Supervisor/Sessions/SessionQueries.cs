@@ -1,0 +1,81 @@
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Supervisor.Sessions;
+
+/// <summary>Reads of the sessions table, newest started first, each on its own connection.</summary>
+internal sealed class SessionQueries(SqliteDatabase database)
+{
+    private const string Select = """
+        SELECT session_id, node_id, project, runtime, status, model, title,
+               input_tokens, output_tokens, reasoning_tokens, cache_read_tokens, cache_write_tokens,
+               cost_usd, compaction_count, context_tokens, current_task, task_done, task_total,
+               last_error, parent_session_id, started_at, last_activity_at, ended_at
+        FROM sessions
+        """;
+
+    /// <summary>One page; the extra row fetched tells whether there is a next page.</summary>
+    public async Task<(IReadOnlyList<SessionDto> Page, bool HasMore)> ListAsync(SessionFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        var where = new List<string>();
+        AddFilter(command, where, "project", "$project", filter.Project);
+        AddFilter(command, where, "status", "$status", filter.Status);
+        AddFilter(command, where, "node_id", "$node", filter.NodeId);
+        if (filter.AfterStartedAt is not null)
+        {
+            where.Add("(started_at < $cs OR (started_at = $cs AND session_id < $cid))");
+            command.Parameters.AddWithValue("$cs", filter.AfterStartedAt);
+            command.Parameters.AddWithValue("$cid", filter.AfterSessionId);
+        }
+        command.CommandText = Select
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+            + " ORDER BY started_at DESC, session_id DESC LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", filter.Limit + 1);
+        var rows = await ReadAsync(command, cancellationToken);
+        var hasMore = rows.Count > filter.Limit;
+        return (hasMore ? rows.GetRange(0, filter.Limit) : rows, hasMore);
+    }
+
+    public async Task<SessionDto?> GetAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = Select + " WHERE session_id = $sid";
+        command.Parameters.AddWithValue("$sid", sessionId);
+        var rows = await ReadAsync(command, cancellationToken);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public static string CursorKey(SessionDto last) => $"{SqliteTime.Format(last.StartedAt)}|{last.SessionId}";
+
+    private static void AddFilter(SqliteCommand command, List<string> where, string column, string parameter, string? value)
+    {
+        if (value is not null)
+        {
+            where.Add($"{column} = {parameter}");
+            command.Parameters.AddWithValue(parameter, value);
+        }
+    }
+
+    private static async Task<List<SessionDto>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var rows = new List<SessionDto>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(new SessionDto(
+                reader.GetString(0), reader.GetString(1), Text(reader, 2), Text(reader, 3), reader.GetString(4), Text(reader, 5), Text(reader, 6),
+                new TokenCounts(reader.GetInt64(7), reader.GetInt64(8), reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11)),
+                reader.GetDouble(12), reader.GetInt64(13), reader.GetInt64(14), Text(reader, 15),
+                reader.IsDBNull(16) ? null : reader.GetInt64(16), reader.IsDBNull(17) ? null : reader.GetInt64(17),
+                Text(reader, 18), Text(reader, 19),
+                SqliteTime.Parse(reader.GetString(20)), SqliteTime.ParseNullable(Text(reader, 21)), SqliteTime.ParseNullable(Text(reader, 22))));
+        }
+        return rows;
+    }
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,6 @@
+namespace HalOSwarm.Supervisor.Sessions;
+
+internal static class SessionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddSessions(this IServiceCollection services) => services.AddSingleton<SessionQueries>();
+}

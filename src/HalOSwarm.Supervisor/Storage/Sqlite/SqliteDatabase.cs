@@ -1,0 +1,49 @@
+using HalOSwarm.Supervisor.Configuration;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Supervisor.Storage.Sqlite;
+
+/// <summary>Opens connections to the supervisor's SQLite file; every reader and the writer get their own.</summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly int _busyTimeoutMs;
+
+    public SqliteDatabase(IOptions<DatabaseOptions> options, SupervisorPaths paths)
+    {
+        FilePath = paths.DatabasePath;
+        _busyTimeoutMs = options.Value.BusyTimeoutMs;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, _busyTimeoutMs / 1000),
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_busyTimeoutMs, cancellationToken);
+
+    /// <summary>Opens a connection whose lock waits give up after <paramref name="busyTimeoutMs"/>.</summary>
+    public async Task<SqliteConnection> OpenAsync(int busyTimeoutMs, CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = $"PRAGMA busy_timeout = {busyTimeoutMs}; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HalOSwarm.Supervisor.Hosting;
+using HalOSwarm.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HalOSwarm.Supervisor.Tests.Support;
+
+/// <summary>The real composed supervisor on free ports with a SQLite file in a temp directory.</summary>
+internal sealed class SupervisorHost : IAsyncDisposable
+{
+    public const string Token = "test-token-0123456789abcdef";
+    private readonly TempDirectory _temp;
+    private readonly bool _ownsTemp;
+
+    private SupervisorHost(TempDirectory temp, bool ownsTemp, WebApplication app, int port, int httpPort)
+    {
+        _temp = temp;
+        _ownsTemp = ownsTemp;
+        App = app;
+        Port = port;
+        HttpPort = httpPort;
+        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(30) };
+        Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+    }
+
+    public WebApplication App { get; }
+
+    public int Port { get; }
+
+    public int HttpPort { get; }
+
+    public HttpClient Api { get; }
+
+    public string Directory => _temp.Path;
+
+    public string DatabasePath => _temp.Combine("supervisor.db");
+
+    public Uri AgentUri => new($"ws://127.0.0.1:{Port}/ws/agent");
+
+    public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public static async Task<SupervisorHost> StartAsync(Action<JsonObject>? configure = null, TempDirectory? reuse = null)
+    {
+        var temp = reuse ?? new TempDirectory("hal-sup");
+        var port = FreePort.Next();
+        var httpPort = FreePort.Next();
+        while (httpPort == port)
+        {
+            httpPort = FreePort.Next();
+        }
+        var server = new JsonObject
+        {
+            ["port"] = port,
+            ["http_port"] = httpPort,
+            ["bind_address"] = "127.0.0.1",
+            ["auth_token"] = Token,
+            ["heartbeat_interval_sec"] = 30,
+        };
+        var config = new JsonObject
+        {
+            ["server"] = server,
+            ["database"] = new JsonObject { ["path"] = "supervisor.db" },
+            ["logging"] = new JsonObject { ["level"] = "warning" },
+        };
+        configure?.Invoke(config);
+        var path = temp.Combine("supervisor.config.json");
+        await File.WriteAllTextAsync(path, config.ToJsonString());
+        var app = SupervisorApp.Build(SupervisorApp.CreateBuilder(["--config", path]));
+        await app.StartAsync();
+        return new SupervisorHost(temp, reuse is null, app, port, httpPort);
+    }
+
+    public async Task<JsonElement> GetDataAsync(string path)
+    {
+        using var response = await Api.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} -> {(int)response.StatusCode}: {body}");
+        return JsonDocument.Parse(body).RootElement.GetProperty("data").Clone();
+    }
+
+    public async Task<(int Status, JsonElement Body)> GetAsync(string path)
+    {
+        using var response = await Api.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, JsonDocument.Parse(body).RootElement.Clone());
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds; for waits across the socket and the writer.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, int timeoutMs = 10_000)
+    {
+        var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return;
+            }
+            await Task.Delay(25);
+        }
+        Assert.Fail($"timed out waiting for {what}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await App.StopAsync(stop.Token);
+        }
+        await App.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsTemp)
+        {
+            _temp.Dispose();
+        }
+    }
+}
