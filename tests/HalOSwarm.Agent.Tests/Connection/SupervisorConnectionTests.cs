@@ -157,6 +157,23 @@ public sealed class SupervisorConnectionTests : IAsyncDisposable
         await connection.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task SilentSupervisor_IsDroppedAndRedialed()
+    {
+        await using var supervisor = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection(supervisor.Url);
+        await connection.StartAsync(CancellationToken.None);
+        var first = await supervisor.NextConnectionAsync();
+        await first.ReceiveAsync(MessageTypes.Hello);
+        await first.WelcomeAsync(durableSeq: 0, heartbeatSec: 1);
+
+        // The peer never answers: after 1 s x 3 the agent must give up on it by itself.
+        await first.Closed.WaitAsync(TimeSpan.FromSeconds(15));
+        var second = await supervisor.NextConnectionAsync();
+        Assert.Equal("node-1", (await second.ReceiveAsync(MessageTypes.Hello)).Payload.GetProperty("node_id").GetString());
+        await connection.StopAsync(CancellationToken.None);
+    }
+
     private sealed class StubCommands : ICommandHandler
     {
         public Task<CommandResult> HandleAsync(CommandRequest command, CancellationToken cancellationToken) =>
