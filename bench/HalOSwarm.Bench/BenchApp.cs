@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HalOSwarm.Bench.Cli;
+using HalOSwarm.Bench.Report;
+using HalOSwarm.Bench.Scenarios;
+using HalOSwarm.Bench.Target;
+
+namespace HalOSwarm.Bench;
+
+/// <summary>Runs the chosen scenarios one after another, prints each, writes the JSON. Exit 1 when events were lost or duplicated.</summary>
+internal static class BenchApp
+{
+    public const int ExitOk = 0;
+    public const int ExitFailures = 1;
+    public const int ExitError = 2;
+
+    private static readonly IScenario[] s_scenarios =
+    [
+        new CeilingScenario(), new ThroughputScenario(), new LatencyScenario(), new CommandsScenario(),
+        new ConnectionsScenario(), new BacklogScenario(), new SoakScenario(),
+    ];
+
+    public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)
+    {
+        string? dll = null;
+        if (!options.External)
+        {
+            try
+            {
+                dll = options.SupervisorDll ?? RepoLocator.FindSupervisor();
+            }
+            catch (InvalidOperationException ex)
+            {
+                await Console.Error.WriteLineAsync("hal-bench: " + ex.Message);
+                return ExitError;
+            }
+            if (dll.Contains("/Debug/", StringComparison.Ordinal))
+            {
+                await Console.Error.WriteLineAsync("hal-bench: warning: measuring a Debug build of the supervisor; build it with -c Release for real numbers");
+            }
+        }
+        var runId = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture) + Environment.ProcessId.ToString("x", CultureInfo.InvariantCulture);
+        var context = new ScenarioContext(options, runId, Console.Error, dll);
+        var machine = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 20):#,0} MiB, {Environment.OSVersion.VersionString}";
+        Console.WriteLine($"hal-bench {(options.Quick ? "--quick " : "")}on {machine}; supervisor {(options.External ? options.AgentUrl!.ToString() : dll)}");
+
+        var results = new List<ScenarioResult>();
+        var startedAt = DateTimeOffset.UtcNow;
+        var exit = ExitOk;
+        foreach (var scenario in s_scenarios.Where(s => options.Scenarios.Contains(s.Name)))
+        {
+            await Console.Error.WriteLineAsync($"-- {scenario.Name} …");
+            var watch = Stopwatch.StartNew();
+            ScenarioResult result;
+            try
+            {
+                result = await scenario.RunAsync(context, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                result = new ScenarioResult(scenario.Name);
+                result.Failures.Add($"scenario crashed: {ex.GetType().Name}: {ex.Message}");
+                exit = ExitError;
+            }
+            result.Seconds = Math.Round(watch.Elapsed.TotalSeconds, 1);
+            results.Add(result);
+            TablePrinter.Print(Console.Out, result);
+            if (result.Failures.Count > 0 && exit == ExitOk)
+            {
+                exit = ExitFailures;
+            }
+        }
+
+        if (options.JsonPath is { } path)
+        {
+            var report = new BenchReport(startedAt, RepoLocator.GitCommit(), machine, dll ?? options.AgentUrl!.ToString(), options.Quick, results);
+            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(report, BenchJsonContext.Default.BenchReport), cancellationToken);
+            Console.WriteLine($"\nwrote {path}");
+        }
+        var missed = results.SelectMany(r => r.Metrics).Count(m => m.Met == false);
+        Console.WriteLine($"\n{results.Count} scenarios, {results.Sum(r => r.Failures.Count)} failures, {missed} targets missed");
+        return exit;
+    }
+}

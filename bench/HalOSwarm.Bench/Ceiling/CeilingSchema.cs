@@ -1,0 +1,37 @@
+namespace HalOSwarm.Bench.Ceiling;
+
+/// <summary>
+/// The tables the ceiling inserts into. <see cref="Supervisor"/> mirrors the supervisor's <c>events</c> table and
+/// its indexes (src/HalOSwarm.Supervisor/Storage/Sqlite/Migrations/0001_initial.sql — keep in step);
+/// <see cref="PrimaryKeyOnly"/> is the shape of the machine baseline (PK (node_id, seq), no other index).
+/// </summary>
+internal static class CeilingSchema
+{
+    public const string Supervisor = """
+        CREATE TABLE events (
+            id         INTEGER PRIMARY KEY,
+            node_id    TEXT NOT NULL,
+            seq        INTEGER,
+            type       TEXT NOT NULL,
+            session_id TEXT,
+            ts         TEXT NOT NULL,
+            data       TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX ux_events_node_seq ON events (node_id, seq);
+        CREATE INDEX ix_events_node ON events (node_id, id);
+        CREATE INDEX ix_events_session ON events (session_id, id);
+        CREATE INDEX ix_events_type ON events (type, id);
+        """;
+
+    public const string PrimaryKeyOnly = """
+        CREATE TABLE events (
+            node_id    TEXT NOT NULL,
+            seq        INTEGER NOT NULL,
+            type       TEXT NOT NULL,
+            session_id TEXT,
+            ts         TEXT NOT NULL,
+            data       TEXT NOT NULL,
+            PRIMARY KEY (node_id, seq)
+        );
+        """;
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+
+namespace HalOSwarm.Bench.Cli;
+
+/// <summary>The <c>hal-bench</c> command line.</summary>
+internal sealed class BenchCommand : RootCommand
+{
+    private readonly Option<string> _scenario = new("--scenario", "-s") { Description = "throughput|latency|connections|commands|backlog|soak|ceiling|all, or a comma-separated list", DefaultValueFactory = _ => "all" };
+    private readonly Option<bool> _quick = new("--quick") { Description = "Every scenario at small scale, all in under a minute" };
+    private readonly Option<int?> _agents = new("--agents") { Description = "Simulated agents (nodes)" };
+    private readonly Option<int?> _sessions = new("--sessions") { Description = "Sessions per agent" };
+    private readonly Option<double?> _rate = new("--rate") { Description = "Total events/s over all agents; 0 = as fast as acks allow" };
+    private readonly Option<double?> _duration = new("--duration") { Description = "Seconds of load per scenario" };
+    private readonly Option<int?> _batch = new("--batch") { Description = "Most events per events frame (capped by the welcome's max_batch_events)" };
+    private readonly Option<int?> _window = new("--window") { Description = "Most unacknowledged events per agent" };
+    private readonly Option<long?> _events = new("--events") { Description = "Backlog events (backlog) or rows (ceiling)" };
+    private readonly Option<double?> _commandRate = new("--command-rate") { Description = "Commands/s in the commands scenario" };
+    private readonly Option<int> _sample = new("--sample") { Description = "Measure latency of every Nth streamed event", DefaultValueFactory = _ => 1 };
+    private readonly Option<string?> _json = new("--json") { Description = "Write the results as JSON to this file" };
+    private readonly Option<bool> _verify = new("--verify") { Description = "Check in the supervisor's SQLite that every event is stored exactly once", DefaultValueFactory = _ => true };
+    private readonly Option<Uri?> _agentUrl = new("--agent-url") { Description = "Use a running supervisor: ws://HOST:PORT/ws/agent" };
+    private readonly Option<Uri?> _apiUrl = new("--api-url") { Description = "Its API: http://HOST:PORT" };
+    private readonly Option<string?> _token = new("--token") { Description = "Its auth token" };
+    private readonly Option<string?> _db = new("--db") { Description = "Its SQLite file, for --verify" };
+    private readonly Option<int?> _pid = new("--supervisor-pid") { Description = "Its process id, for RSS and CPU" };
+    private readonly Option<string?> _dll = new("--supervisor-dll") { Description = "The hal-supervisor.dll to start (default: newest build in the repo)" };
+    private readonly Option<int?> _heartbeat = new("--heartbeat-sec") { Description = "server.heartbeat_interval_sec of the started supervisor" };
+    private readonly Option<string> _logLevel = new("--log-level") { Description = "logging.level of the started supervisor", DefaultValueFactory = _ => "warning" };
+    private readonly Option<bool> _keep = new("--keep") { Description = "Keep the started supervisors' temp folders (config, db, log)" };
+
+    public BenchCommand(Func<BenchOptions, CancellationToken, Task<int>> run)
+        : base("Load generator for hal-supervisor: real agent protocol, real WebSockets, real process.")
+    {
+        foreach (var option in new Option[] { _scenario, _quick, _agents, _sessions, _rate, _duration, _batch, _window, _events, _commandRate, _sample, _json, _verify, _agentUrl, _apiUrl, _token, _db, _pid, _dll, _heartbeat, _logLevel, _keep })
+        {
+            Options.Add(option);
+        }
+        Validators.Add(result =>
+        {
+            if (result.GetValue(_agentUrl) is not null && (result.GetValue(_apiUrl) is null || result.GetValue(_token) is null))
+            {
+                result.AddError("--agent-url needs --api-url and --token");
+            }
+            var names = Expand(result.GetValue(_scenario) ?? "all");
+            foreach (var name in names.Where(n => !ScenarioDefaults.All.Contains(n)))
+            {
+                result.AddError($"unknown scenario '{name}' (throughput|latency|connections|commands|backlog|soak|ceiling|all)");
+            }
+        });
+        SetAction((result, cancellationToken) => run(Bind(result), cancellationToken));
+    }
+
+    private BenchOptions Bind(ParseResult r) => new()
+    {
+        Scenarios = Expand(r.GetValue(_scenario) ?? "all"),
+        Quick = r.GetValue(_quick),
+        Agents = r.GetValue(_agents),
+        Sessions = r.GetValue(_sessions),
+        Rate = r.GetValue(_rate),
+        DurationSec = r.GetValue(_duration),
+        Batch = r.GetValue(_batch),
+        Window = r.GetValue(_window),
+        BacklogEvents = r.GetValue(_events),
+        CommandRate = r.GetValue(_commandRate),
+        SampleEvery = r.GetValue(_sample),
+        JsonPath = r.GetValue(_json),
+        Verify = r.GetValue(_verify),
+        AgentUrl = r.GetValue(_agentUrl),
+        ApiUrl = r.GetValue(_apiUrl),
+        Token = r.GetValue(_token),
+        DatabasePath = r.GetValue(_db),
+        SupervisorPid = r.GetValue(_pid),
+        SupervisorDll = r.GetValue(_dll),
+        HeartbeatSec = r.GetValue(_heartbeat),
+        LogLevel = r.GetValue(_logLevel) ?? "warning",
+        Keep = r.GetValue(_keep),
+    };
+
+    private static string[] Expand(string value)
+    {
+        var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return names.Contains("all") ? ScenarioDefaults.All : names;
+    }
+}

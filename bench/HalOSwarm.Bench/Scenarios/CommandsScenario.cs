@@ -1,0 +1,32 @@
+using HalOSwarm.Bench.Cli;
+using HalOSwarm.Bench.Report;
+
+namespace HalOSwarm.Bench.Scenarios;
+
+/// <summary>
+/// Command round trip under load: <c>POST /api/v1/sessions/{id}/prompt</c> to sessions of the simulated agents
+/// (which answer at once) while they ingest (target p99 ≤ 50 ms at 20,000 events/s).
+/// </summary>
+internal sealed class CommandsScenario : IScenario
+{
+    public string Name => "commands";
+
+    public async Task<ScenarioResult> RunAsync(ScenarioContext context, CancellationToken cancellationToken)
+    {
+        var result = new ScenarioResult(Name);
+        var settings = ScenarioDefaults.Resolve(Name, context.Options);
+        result.Parameters["command_rate"] = settings.CommandRate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var o = await LoadRunner.RunAsync(context, new LoadPlan(Name, settings, Commands: true), result, cancellationToken);
+        var full = !context.Options.Quick;
+        result.Add("durable events/s", o.DurableEventsPerSecond, "ev/s", min: settings.Rate > 0 ? settings.Rate * 0.95 : null);
+        result.Add("commands ok", o.CommandsOk, "n");
+        result.Add("commands failed", o.CommandsFailed, "n", max: 0);
+        LatencyScenario.AddLatency(result, "command rtt", o.CommandRoundTrip!, full ? 50 : null);
+        if (o.CommandsFailed > 0)
+        {
+            result.Failures.Add($"{o.CommandsFailed} commands failed");
+        }
+        LoadRunner.AddCommon(result, o);
+        return result;
+    }
+}

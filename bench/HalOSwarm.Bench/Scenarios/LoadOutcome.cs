@@ -1,0 +1,22 @@
+using HalOSwarm.Bench.Measure;
+
+namespace HalOSwarm.Bench.Scenarios;
+
+/// <summary>The raw numbers of one load run; scenarios turn them into metrics with targets.</summary>
+internal sealed record LoadOutcome(
+    double MeasuredSeconds,
+    long EventsAcked,
+    double DurableEventsPerSecond,
+    double SupervisorCpuPercent,
+    double BenchCpuPercent,
+    double SupervisorPeakRssMb,
+    double SupervisorEndRssMb,
+    IReadOnlyList<ProcessSample> SupervisorSamples,
+    TimeSpan ConnectTime,
+    LatencyHistogram? EndToEnd,
+    long StreamedEvents,
+    LatencyHistogram? CommandRoundTrip,
+    long CommandsOk,
+    long CommandsFailed,
+    int NodesOnline,
+    long HeartbeatsSent);

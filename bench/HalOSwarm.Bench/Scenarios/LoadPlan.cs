@@ -1,0 +1,12 @@
+using HalOSwarm.Bench.Cli;
+
+namespace HalOSwarm.Bench.Scenarios;
+
+/// <summary>What a load scenario switches on around the fleet.</summary>
+internal sealed record LoadPlan(
+    string Name,
+    ScenarioSettings Settings,
+    bool Subscribe = false,
+    bool Commands = false,
+    bool CheckOnline = false,
+    double SampleIntervalSec = 1);

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using HalOSwarm.Bench.Load;
+using HalOSwarm.Bench.Measure;
+using HalOSwarm.Bench.Report;
+
+namespace HalOSwarm.Bench.Scenarios;
+
+/// <summary>
+/// Runs one fleet against a supervisor: connect, warm up, measure for the duration (subscriber and command
+/// driver optional), drain, check connections and stored events. Correctness problems go to
+/// <see cref="ScenarioResult.Failures"/>.
+/// </summary>
+internal static class LoadRunner
+{
+    public static async Task<LoadOutcome> RunAsync(ScenarioContext context, LoadPlan plan, ScenarioResult result, CancellationToken cancellationToken)
+    {
+        var s = plan.Settings;
+        var profile = new LoadProfile(s.Agents, s.Sessions, s.Rate, s.Batch, s.Window);
+        result.Parameters["agents"] = Invariant(s.Agents);
+        result.Parameters["sessions"] = Invariant(s.Sessions);
+        result.Parameters["rate"] = s.Rate > 0 ? Invariant(s.Rate) : "max";
+        result.Parameters["duration_s"] = Invariant(s.Duration.TotalSeconds);
+        result.Parameters["batch"] = Invariant(s.Batch);
+        result.Parameters["window"] = Invariant(s.Window);
+
+        await using var target = await context.AcquireTargetAsync(s.HeartbeatSec, cancellationToken);
+        using var http = target.CreateApiClient(TimeSpan.FromSeconds(30));
+        await using var fleet = new Fleet(context.RunId, plan.Name, profile);
+        var connectTime = await fleet.ConnectAsync(target.AgentUrl, target.Token, 32, cancellationToken);
+        result.Parameters["heartbeat_s"] = Invariant(fleet.Agents[0].HeartbeatIntervalSec);
+
+        await using var subscriber = plan.Subscribe ? new SseSubscriber(http, context.NodePrefix(plan.Name), context.Options.SampleEvery) : null;
+        if (subscriber is not null)
+        {
+            await subscriber.StartAsync(cancellationToken);
+        }
+        await using var supervisor = target.Pid is { } pid ? new ProcessSampler(pid, TimeSpan.FromSeconds(plan.SampleIntervalSec)) : null;
+        await using var self = new ProcessSampler(Environment.ProcessId, TimeSpan.FromSeconds(plan.SampleIntervalSec));
+
+        fleet.StartPumps(generate: true);
+        await Task.Delay(s.Warmup, cancellationToken);
+        subscriber?.Latency.Reset();
+        var ackedAtStart = fleet.TotalAcked;
+        var (supStart, selfStart) = (supervisor?.Mark(), self.Mark());
+        var streamedAtStart = subscriber?.Received ?? 0;
+        var watch = Stopwatch.StartNew();
+
+        var commands = plan.Commands ? new CommandDriver(http, fleet.Agents) : null;
+        using var commandCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var commandTask = commands?.RunAsync(s.CommandRate, 8, commandCts.Token) ?? Task.CompletedTask;
+        await ReportProgressAsync(context, plan.Name, fleet, s.Duration, cancellationToken);
+        await commandCts.CancelAsync();
+        await commandTask;
+
+        var seconds = watch.Elapsed.TotalSeconds;
+        var acked = fleet.TotalAcked - ackedAtStart;
+        var (supEnd, selfEnd) = (supervisor?.Mark(), self.Mark());
+        var streamed = (subscriber?.Received ?? 0) - streamedAtStart;
+
+        var online = 0;
+        if (plan.CheckOnline)
+        {
+            var nodes = await ApiProbe.NodesAsync(http, context.NodePrefix(plan.Name), cancellationToken);
+            online = nodes.Values.Count(n => n.Status == "online");
+            if (online != s.Agents)
+            {
+                result.Failures.Add($"{s.Agents - online} of {s.Agents} nodes not online at the end of the run");
+            }
+        }
+        result.Failures.AddRange(fleet.Disconnected.Select(d => "connection lost: " + d));
+        if (!await fleet.DrainAsync(TimeSpan.FromSeconds(60), cancellationToken))
+        {
+            var behind = fleet.Agents.Sum(a => a.Created - a.Acked);
+            result.Failures.Add($"{behind} created events still unacknowledged 60 s after the load stopped");
+        }
+        if (fleet.TotalReplays > 0)
+        {
+            result.Notes.Add($"{fleet.TotalReplays} replay requests from the supervisor (a gap it saw)");
+        }
+        if (fleet.TotalOutboxFull > 0)
+        {
+            result.Notes.Add($"agents' outboxes were full {fleet.TotalOutboxFull} times: the supervisor fell behind the offered rate");
+        }
+        if (subscriber?.Error is { } sseError)
+        {
+            result.Failures.Add("event stream failed: " + sseError);
+        }
+        if (commands?.LastError is { } commandError)
+        {
+            result.Notes.Add("last command error: " + commandError);
+        }
+        await VerifyAsync(context, target.DatabasePath, fleet, result, cancellationToken);
+        await fleet.CloseAsync(cancellationToken);
+
+        var samples = supervisor?.Samples ?? [];
+        return new LoadOutcome(
+            seconds,
+            acked,
+            acked / seconds,
+            ProcessSampler.CpuPercent(supStart, supEnd),
+            ProcessSampler.CpuPercent(selfStart, selfEnd),
+            samples.Count > 0 ? samples.Max(x => x.PeakRssMb) : double.NaN,
+            supEnd?.RssMb ?? double.NaN,
+            samples,
+            connectTime,
+            subscriber?.Latency,
+            streamed,
+            commands?.RoundTrip,
+            commands?.Succeeded ?? 0,
+            commands?.Failed ?? 0,
+            online,
+            fleet.TotalHeartbeatsSent);
+    }
+
+    public static async Task VerifyAsync(ScenarioContext context, string? databasePath, Fleet fleet, ScenarioResult result, CancellationToken cancellationToken)
+    {
+        if (!context.Options.Verify)
+        {
+            return;
+        }
+        if (databasePath is null)
+        {
+            result.Notes.Add("stored events not verified: pass --db with the supervisor's SQLite file");
+            return;
+        }
+        var watch = Stopwatch.StartNew();
+        var stored = await StoreVerifier.CountAsync(databasePath, cancellationToken);
+        var problems = StoreVerifier.Check(stored, fleet.Agents);
+        result.Failures.AddRange(problems);
+        result.Add("events produced = stored once", problems.Count == 0 ? fleet.TotalCreated : fleet.TotalCreated - problems.Count, "events");
+        result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"verified {fleet.TotalCreated:#,0} events of {fleet.Agents.Count} nodes in SQLite in {watch.Elapsed.TotalSeconds:0.0} s: {(problems.Count == 0 ? "all stored exactly once" : problems.Count + " nodes wrong")}"));
+    }
+
+    public static void AddCommon(ScenarioResult result, LoadOutcome o)
+    {
+        result.Add("supervisor cpu", o.SupervisorCpuPercent, "% core");
+        result.Add("bench cpu", o.BenchCpuPercent, "% core");
+        result.Add("supervisor rss end", o.SupervisorEndRssMb, "MB");
+        result.Add("connect all agents", o.ConnectTime.TotalMilliseconds, "ms");
+    }
+
+    private static async Task ReportProgressAsync(ScenarioContext context, string name, Fleet fleet, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var last = fleet.TotalAcked;
+        var step = TimeSpan.FromSeconds(duration.TotalSeconds >= 60 ? 10 : Math.Max(1, duration.TotalSeconds / 2));
+        while (watch.Elapsed < duration)
+        {
+            var wait = duration - watch.Elapsed < step ? duration - watch.Elapsed : step;
+            await Task.Delay(wait, cancellationToken);
+            var now = fleet.TotalAcked;
+            context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{name}] t={watch.Elapsed.TotalSeconds:0}s acked={now:#,0} ({(now - last) / wait.TotalSeconds:#,0}/s) online={fleet.Agents.Count(a => a.Connected)}"));
+            last = now;
+        }
+    }
+
+    private static string Invariant(double value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,3 @@
+namespace HalOSwarm.Bench.Target;
+
+internal sealed record DatabaseSection(string Path);

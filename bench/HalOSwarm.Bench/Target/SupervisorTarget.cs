@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json;
+using HalOSwarm.Bench.Report;
+
+namespace HalOSwarm.Bench.Target;
+
+/// <summary>
+/// The supervisor under test: either one the bench started (own temp dir, SQLite file, free ports, killed at
+/// dispose) or one given by URLs. <see cref="Pid"/> and <see cref="DatabasePath"/> are null when unknown.
+/// </summary>
+internal sealed class SupervisorTarget : IAsyncDisposable
+{
+    private readonly Process? _process;
+    private readonly string? _directory;
+    private readonly bool _keepFiles;
+    private readonly StreamWriter? _log;
+
+    private SupervisorTarget(Uri agentUrl, Uri apiUrl, string token, string? databasePath, int? pid, Process? process = null, string? directory = null, bool keepFiles = false, StreamWriter? log = null)
+    {
+        AgentUrl = agentUrl;
+        ApiUrl = apiUrl;
+        Token = token;
+        DatabasePath = databasePath;
+        Pid = pid;
+        _process = process;
+        _directory = directory;
+        _keepFiles = keepFiles;
+        _log = log;
+    }
+
+    public Uri AgentUrl { get; }
+
+    public Uri ApiUrl { get; }
+
+    public string Token { get; }
+
+    public string? DatabasePath { get; }
+
+    public int? Pid { get; }
+
+    public string? LogPath => _directory is null ? null : Path.Combine(_directory, "supervisor.log");
+
+    public static SupervisorTarget External(Uri agentUrl, Uri apiUrl, string token, string? databasePath, int? pid) =>
+        new(agentUrl, apiUrl, token, databasePath, pid);
+
+    public static async Task<SupervisorTarget> StartAsync(LaunchSettings settings, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("hal-bench-").FullName;
+        var agentPort = FreePort();
+        var httpPort = FreePort();
+        var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var database = Path.Combine(directory, "supervisor.db");
+        var config = Path.Combine(directory, "supervisor.json");
+        await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new SupervisorConfigFile(
+            new ServerSection(agentPort, httpPort, "127.0.0.1", token, settings.HeartbeatIntervalSec, settings.HeartbeatTimeoutCount),
+            new DatabaseSection(database),
+            new LoggingSection(settings.LogLevel)), BenchJsonContext.Default.SupervisorConfigFile), cancellationToken);
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        foreach (var arg in new[] { settings.SupervisorDll, "--config", config })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet " + settings.SupervisorDll);
+        var log = new StreamWriter(Path.Combine(directory, "supervisor.log")) { AutoFlush = true };
+        process.OutputDataReceived += (_, e) => WriteLog(log, e.Data);
+        process.ErrorDataReceived += (_, e) => WriteLog(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var target = new SupervisorTarget(
+            new Uri($"ws://127.0.0.1:{agentPort}/ws/agent"), new Uri($"http://127.0.0.1:{httpPort}/"), token, database, process.Id, process, directory, settings.KeepFiles, log);
+        try
+        {
+            await target.WaitReadyAsync(process, cancellationToken);
+            return target;
+        }
+        catch
+        {
+            await target.DisposeAsync();
+            throw;
+        }
+    }
+
+    public HttpClient CreateApiClient(TimeSpan timeout)
+    {
+        var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(30) };
+        var http = new HttpClient(handler) { BaseAddress = ApiUrl, Timeout = timeout };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        return http;
+    }
+
+    private async Task WaitReadyAsync(Process process, CancellationToken cancellationToken)
+    {
+        using var http = CreateApiClient(TimeSpan.FromSeconds(2));
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"hal-supervisor exited with {process.ExitCode} before it was ready; see {LogPath}");
+            }
+            try
+            {
+                using var response = await http.GetAsync("readyz", cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+            }
+            await Task.Delay(100, cancellationToken);
+        }
+        throw new TimeoutException($"hal-supervisor not ready after 30 s; see {LogPath}");
+    }
+
+    private static void WriteLog(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (log)
+        {
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+                // A last line after the bench stopped the supervisor.
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_process is { } process)
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+            process.Dispose();
+        }
+        if (_log is { } log)
+        {
+            lock (log)
+            {
+                log.Dispose();
+            }
+        }
+        if (_directory is not null && !_keepFiles)
+        {
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
