@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(HalOSwarm.Bench.Micro.CodecBenchmarks).Assembly).Run(args);
