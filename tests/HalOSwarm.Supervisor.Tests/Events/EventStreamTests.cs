@@ -1,0 +1,67 @@
+using System.Text.Json;
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Tests.Support;
+
+namespace HalOSwarm.Supervisor.Tests.Events;
+
+public sealed class EventStreamTests
+{
+    [Fact]
+    public async Task Stream_LiveEvents_ArriveFiltered()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(host, "node-sse");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events/stream?type=session.*");
+        using var response = await host.Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+
+        await agent.SendEventsAsync(Ev.Make(1, EventTypes.MessageDelta), Ev.Make(2, EventTypes.SessionIdle, "ses_live"));
+        var received = await ReadEventAsync(reader);
+
+        Assert.Equal("session.idle", received.Event);
+        Assert.Equal("ses_live", received.Data.GetProperty("session_id").GetString());
+        Assert.Equal(2, received.Data.GetProperty("seq").GetInt64());
+    }
+
+    [Fact]
+    public async Task Stream_LastEventId_CatchesUpThenLive()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(host, "node-cu");
+        await agent.SendEventsAsync(Ev.Range(1, 3));
+        await agent.WaitForAckAsync(3);
+        var stored = await host.GetDataAsync("/api/v1/events?type=message.delta");
+        var firstId = stored[0].GetProperty("id").GetInt64();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events/stream?type=message.delta");
+        request.Headers.Add("Last-Event-ID", firstId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var response = await host.Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var seqs = new List<long>();
+        seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+        seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+        await agent.SendEventsAsync(Ev.Range(4, 4));
+        seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+
+        Assert.Equal([2L, 3, 4], seqs);
+    }
+
+    private static async Task<(string Event, JsonElement Data)> ReadEventAsync(StreamReader reader)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        string? type = null;
+        while (true)
+        {
+            var line = await reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException();
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                type = line[7..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                return (type!, JsonDocument.Parse(line[6..]).RootElement.Clone());
+            }
+        }
+    }
+}
