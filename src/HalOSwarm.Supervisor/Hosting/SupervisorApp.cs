@@ -43,7 +43,7 @@ internal static class SupervisorApp
         builder.Logging.AddJsonConsole(o =>
         {
             o.IncludeScopes = false;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             o.UseUtcTimestamp = true;
         });
         var level = LoggingOptionsValidator.TryParseLevel(logging.Level, out var parsed) ? parsed : LogLevel.Information;
