@@ -11,17 +11,20 @@ namespace HalOSwarm.Bench.Ceiling;
 /// <summary>
 /// The machine's ceiling for what the supervisor does per event: batched inserts of the same rows the fleet
 /// sends (200 nodes interleaved, 10 sessions each, the same event mix) into a fresh SQLite file in WAL with
-/// synchronous=NORMAL, one prepared command, <see cref="RowsPerTransaction"/> rows per transaction.
+/// synchronous=NORMAL, one prepared command, a fixed number of rows per transaction.
 /// </summary>
 internal static class SqliteCeiling
 {
     public const int RowsPerTransaction = 1000;
+
+    /// <summary>The supervisor's default <c>database.write_batch_events</c>: its largest transaction.</summary>
+    public const int SupervisorBatch = 4096;
     private const int Nodes = 200;
     private const int Sessions = 10;
     private const int DistinctRows = 4096;
     private static readonly string[] s_parameters = ["$node", "$seq", "$type", "$session", "$ts", "$data"];
 
-    public static async Task<double> RowsPerSecondAsync(string schema, long rows, CancellationToken cancellationToken)
+    public static async Task<double> RowsPerSecondAsync(string schema, long rows, int rowsPerTransaction, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("hal-bench-ceiling-").FullName;
         try
@@ -49,7 +52,7 @@ internal static class SqliteCeiling
             {
                 await using var transaction = connection.BeginTransaction();
                 insert.Transaction = transaction;
-                for (var i = 0; i < RowsPerTransaction && done < rows; i++, done++)
+                for (var i = 0; i < rowsPerTransaction && done < rows; i++, done++)
                 {
                     var node = (int)(done % Nodes);
                     var seq = (done / Nodes) + 1;

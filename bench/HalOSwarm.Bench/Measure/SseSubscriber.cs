@@ -34,10 +34,19 @@ internal sealed class SseSubscriber : IAsyncDisposable
 
     public string? Error { get; private set; }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Sends the request. Headers may come only with the first event, so <see cref="WaitConnectedAsync"/> is separate.</summary>
+    public void Start() => _loop = RunAsync(_cts.Token);
+
+    public async Task WaitConnectedAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        _loop = RunAsync(_cts.Token);
-        await _connected.Task.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        try
+        {
+            await _connected.Task.WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Error ??= $"no response headers on the event stream within {timeout.TotalSeconds:0} s";
+        }
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
@@ -66,6 +75,7 @@ internal sealed class SseSubscriber : IAsyncDisposable
                 reader.AdvanceTo(buffer.Start, buffer.End);
                 if (read.IsCompleted)
                 {
+                    Error ??= "the supervisor ended the event stream (a subscriber that falls behind is cut off)";
                     break;
                 }
             }

@@ -14,7 +14,7 @@ internal static class TablePrinter
         {
             var value = double.IsNaN(metric.Value) ? "n/a" : metric.Value.ToString(Math.Abs(metric.Value) >= 100 ? "#,0" : "0.##", CultureInfo.InvariantCulture);
             var verdict = metric.Met switch { true => "ok", false => "MISSED", null => "" };
-            output.WriteLine($"  {metric.Name,-34} {value,14} {metric.Unit,-8} {metric.Target ?? "",-12} {verdict}");
+            output.WriteLine($"  {metric.Name,-40} {value,14} {metric.Unit,-8} {metric.Target ?? "",-12} {verdict}");
         }
         foreach (var note in result.Notes)
         {

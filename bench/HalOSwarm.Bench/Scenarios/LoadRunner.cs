@@ -31,15 +31,16 @@ internal static class LoadRunner
         result.Parameters["heartbeat_s"] = Invariant(fleet.Agents[0].HeartbeatIntervalSec);
 
         await using var subscriber = plan.Subscribe ? new SseSubscriber(http, context.NodePrefix(plan.Name), context.Options.SampleEvery) : null;
-        if (subscriber is not null)
-        {
-            await subscriber.StartAsync(cancellationToken);
-        }
+        subscriber?.Start();
         await using var supervisor = target.Pid is { } pid ? new ProcessSampler(pid, TimeSpan.FromSeconds(plan.SampleIntervalSec)) : null;
         await using var self = new ProcessSampler(Environment.ProcessId, TimeSpan.FromSeconds(plan.SampleIntervalSec));
 
         fleet.StartPumps(generate: true);
         await Task.Delay(s.Warmup, cancellationToken);
+        if (subscriber is not null)
+        {
+            await subscriber.WaitConnectedAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        }
         subscriber?.Latency.Reset();
         var ackedAtStart = fleet.TotalAcked;
         var (supStart, selfStart) = (supervisor?.Mark(), self.Mark());
@@ -145,13 +146,13 @@ internal static class LoadRunner
         var watch = Stopwatch.StartNew();
         var last = fleet.TotalAcked;
         var step = TimeSpan.FromSeconds(duration.TotalSeconds >= 60 ? 10 : Math.Max(1, duration.TotalSeconds / 2));
-        while (watch.Elapsed < duration)
+        var lastAt = TimeSpan.Zero;
+        for (var remaining = duration; remaining > TimeSpan.FromMilliseconds(20); remaining = duration - watch.Elapsed)
         {
-            var wait = duration - watch.Elapsed < step ? duration - watch.Elapsed : step;
-            await Task.Delay(wait, cancellationToken);
-            var now = fleet.TotalAcked;
-            context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{name}] t={watch.Elapsed.TotalSeconds:0}s acked={now:#,0} ({(now - last) / wait.TotalSeconds:#,0}/s) online={fleet.Agents.Count(a => a.Connected)}"));
-            last = now;
+            await Task.Delay(remaining < step ? remaining : step, cancellationToken);
+            var (now, at) = (fleet.TotalAcked, watch.Elapsed);
+            context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [{name}] t={at.TotalSeconds:0}s acked={now:#,0} ({(now - last) / (at - lastAt).TotalSeconds:#,0}/s) online={fleet.Agents.Count(a => a.Connected)}"));
+            (last, lastAt) = (now, at);
         }
     }
 
