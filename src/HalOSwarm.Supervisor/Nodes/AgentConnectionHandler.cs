@@ -79,18 +79,29 @@ internal sealed partial class AgentConnectionHandler(
     private async Task<bool> HandshakeAsync(AgentConnection connection, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(8192);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.HelloTimeoutSec), timeProvider);
-        using var helloToken = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        FrameKind kind;
-        try
+        // Cancelling a pending receive aborts the socket, so the hello deadline races the read instead of cancelling
+        // it: the close frame can then still go out and the read ends with the peer's answer.
+        var read = FrameReader.ReadAsync(connection.Socket, buffer, _options.MaxFrameBytes, cancellationToken).AsTask();
+        using (var deadline = new CancellationTokenSource())
         {
-            kind = await FrameReader.ReadAsync(connection.Socket, buffer, _options.MaxFrameBytes, helloToken.Token);
+            var timeout = Task.Delay(TimeSpan.FromSeconds(_options.HelloTimeoutSec), timeProvider, deadline.Token);
+            if (await Task.WhenAny(read, timeout) != read)
+            {
+                var reason = $"no hello within {_options.HelloTimeoutSec} s";
+                LogRefused(logger, null, connection.Remote, CloseCodes.HandshakeFailed, reason);
+                connection.RequestClose(CloseCodes.HandshakeFailed, reason);
+                try
+                {
+                    await read;
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+                {
+                }
+                return false;
+            }
+            await deadline.CancelAsync();
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            await RefuseAsync(connection, CloseCodes.HandshakeFailed, $"no hello within {_options.HelloTimeoutSec} s", cancellationToken);
-            return false;
-        }
+        var kind = await read;
         if (!await CheckFrameAsync(connection, kind, cancellationToken))
         {
             return false;

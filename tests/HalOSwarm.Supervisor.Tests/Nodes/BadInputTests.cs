@@ -79,4 +79,16 @@ public sealed class BadInputTests
 
         Assert.Equal(CloseCodes.UnsupportedVersion, (await agent.WaitClosedAsync()).Code);
     }
+
+    [Fact]
+    public async Task NoHello_WithinTimeout_ClosedWith4401()
+    {
+        await using var host = await SupervisorHost.StartAsync(c => c["server"]!["hello_timeout_sec"] = 1);
+        await using var agent = await TestAgent.OpenAsync(host, "node-quiet");
+
+        var (code, reason) = await agent.WaitClosedAsync(5000);
+
+        Assert.Equal(CloseCodes.HandshakeFailed, code);
+        Assert.Contains("no hello", reason, StringComparison.Ordinal);
+    }
 }
