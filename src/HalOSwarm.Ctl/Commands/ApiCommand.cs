@@ -45,5 +45,10 @@ internal abstract class ApiCommand : Command
         {
             return ErrorOutput.Write(_environment.Error, ex.Message);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Still one line: a stack trace helps nobody at the terminal, the type and message do.
+            return ErrorOutput.Write(_environment.Error, $"unexpected {ex.GetType().Name}: {ex.Message}");
+        }
     }
 }
