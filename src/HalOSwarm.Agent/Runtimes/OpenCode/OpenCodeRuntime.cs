@@ -25,6 +25,10 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<OpenCodeRuntime> _logger;
 
+    // Completed while the event stream is followed; commands wait for it so that one arriving while
+    // opencode is still starting (or restarting) runs once it can, within the command's deadline.
+    private TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public OpenCodeRuntime(OpenCodeClient client, OpenCodeProcessManager process, OpenCodeEventMapper mapper, OpenCodeReconciler reconciler,
         IEventRecorder recorder, SessionStore sessions, TimeProvider timeProvider, ILogger<OpenCodeRuntime> logger)
     {
@@ -83,18 +87,30 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
         var reconciled = await _reconciler.ReconcileAsync(cancellationToken);
         Log.Following(_logger, reconciled);
         backoff.Reset();
-        await foreach (var item in SseReader.ReadAsync(stream, cancellationToken))
+        Volatile.Read(ref _ready).TrySetResult();
+        try
         {
-            var events = _mapper.MapGlobal(item);
-            if (events.Count > 0)
+            await foreach (var item in SseReader.ReadAsync(stream, cancellationToken))
             {
-                await _recorder.RecordAsync(events, cancellationToken);
+                var events = _mapper.MapGlobal(item);
+                if (events.Count > 0)
+                {
+                    await _recorder.RecordAsync(events, cancellationToken);
+                }
             }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _ready, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
     }
 
+    private Task WhenReadyAsync(CancellationToken cancellationToken) =>
+        Volatile.Read(ref _ready).Task.WaitAsync(cancellationToken);
+
     public async Task<string> StartSessionAsync(ProjectOptions project, StartSessionRequest request, CancellationToken cancellationToken)
     {
+        await WhenReadyAsync(cancellationToken);
         var info = await _client.CreateSessionAsync(project.Directory, request.Title, cancellationToken);
         var id = info.Str("id") ?? throw new RuntimeCommandException(CommandErrorCodes.RuntimeError, "opencode created a session without an id");
         // Recorded now (the stream will say the same; the once-key keeps one) so follow-up commands find it.
@@ -106,14 +122,21 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
         return id;
     }
 
-    public Task PromptAsync(SessionRecord session, string text, CancellationToken cancellationToken) =>
-        _client.PromptAsync(session.SessionId, Directory(session), text, null, cancellationToken);
+    public async Task PromptAsync(SessionRecord session, string text, CancellationToken cancellationToken)
+    {
+        await WhenReadyAsync(cancellationToken);
+        await _client.PromptAsync(session.SessionId, Directory(session), text, null, cancellationToken);
+    }
 
-    public Task AbortAsync(SessionRecord session, CancellationToken cancellationToken) =>
-        _client.AbortAsync(session.SessionId, Directory(session), cancellationToken);
+    public async Task AbortAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        await WhenReadyAsync(cancellationToken);
+        await _client.AbortAsync(session.SessionId, Directory(session), cancellationToken);
+    }
 
     public async Task KillAsync(SessionRecord session, CancellationToken cancellationToken)
     {
+        await WhenReadyAsync(cancellationToken);
         try
         {
             await _client.AbortAsync(session.SessionId, Directory(session), cancellationToken);
@@ -127,6 +150,7 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
 
     public async Task<JsonElement> StatusAsync(SessionRecord session, CancellationToken cancellationToken)
     {
+        await WhenReadyAsync(cancellationToken);
         var statuses = await _client.StatusesAsync(Directory(session), cancellationToken);
         var info = await _client.GetSessionAsync(session.SessionId, Directory(session), cancellationToken);
         var native = statuses.Get(session.SessionId);
