@@ -61,7 +61,9 @@ internal sealed class EventsTailCommand : ApiCommand
         {
             long? last = events.Count == 0 ? null : events.Max(e => e.Value.Id);
             var follower = new EventFollower(context.Client, context.Environment.Error, context.Environment.Time);
-            await foreach (var evt in follower.FollowAsync(filter, last, cancellationToken))
+            // Resuming after an id already covers --since; sending both would make the server replay the window.
+            var live = last is null ? filter : filter with { Since = null };
+            await foreach (var evt in follower.FollowAsync(live, last, cancellationToken))
             {
                 sink.Write(evt);
             }
