@@ -19,7 +19,8 @@ public sealed class CtlErrorTests
 
         var unknown = await cluster.CtlAsync("sessions", "get", "ses_does_not_exist");
         Assert.NotEqual(0, unknown.ExitCode);
-        Assert.Contains("not found", unknown.StdErr, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ses_does_not_exist", unknown.StdErr, StringComparison.Ordinal);
+        Assert.Contains("not_found", unknown.StdErr, StringComparison.Ordinal);
         Assert.Single(unknown.StdErr.Trim().Split('\n'));
 
         var nowhere = await cluster.CtlAsync("--supervisor-url", $"http://127.0.0.1:{FreePort.Next()}", "nodes", "list");

@@ -180,7 +180,11 @@ internal sealed class HalCluster : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { RepoPaths.Ctl, "--supervisor-url", SupervisorUrl, "--token", Token }.Concat(args))
+        // The cluster's URL and token unless the test gives its own.
+        IEnumerable<string> defaults = [
+            .. args.Contains("--supervisor-url") ? Array.Empty<string>() : ["--supervisor-url", SupervisorUrl],
+            .. args.Contains("--token") ? Array.Empty<string>() : ["--token", Token]];
+        foreach (var arg in new[] { RepoPaths.Ctl }.Concat(defaults).Concat(args))
         {
             info.ArgumentList.Add(arg);
         }
