@@ -35,6 +35,11 @@ internal static class BenchApp
                 await Console.Error.WriteLineAsync("hal-bench: " + ex.Message);
                 return ExitError;
             }
+            var debug = dll.Replace("/Release/", "/Debug/", StringComparison.Ordinal);
+            if (debug != dll && File.Exists(debug) && File.GetLastWriteTimeUtc(debug) > File.GetLastWriteTimeUtc(dll))
+            {
+                await Console.Error.WriteLineAsync("hal-bench: warning: the Release supervisor is older than the Debug one; run 'dotnet build -c Release src/HalOSwarm.Supervisor'");
+            }
             if (dll.Contains("/Debug/", StringComparison.Ordinal))
             {
                 await Console.Error.WriteLineAsync("hal-bench: warning: measuring a Debug build of the supervisor; build it with -c Release for real numbers");

@@ -10,7 +10,8 @@ namespace HalOSwarm.Bench.Ceiling;
 
 /// <summary>
 /// The machine's ceiling for what the supervisor does per event: batched inserts of the same rows the fleet
-/// sends (200 nodes interleaved, 10 sessions each, the same event mix) into a fresh SQLite file in WAL with
+/// sends, in the order it sends them (200 nodes taking turns with runs of <see cref="FrameEvents"/> consecutive
+/// seqs, as in one <c>events</c> frame; 10 sessions each; the same event mix) into a fresh SQLite file in WAL with
 /// synchronous=NORMAL, one prepared command, a fixed number of rows per transaction.
 /// </summary>
 internal static class SqliteCeiling
@@ -22,6 +23,7 @@ internal static class SqliteCeiling
     private const int Nodes = 200;
     private const int Sessions = 10;
     private const int DistinctRows = 4096;
+    private const int FrameEvents = 100;
     private static readonly string[] s_parameters = ["$node", "$seq", "$type", "$session", "$ts", "$data"];
 
     public static async Task<double> RowsPerSecondAsync(string schema, long rows, int rowsPerTransaction, CancellationToken cancellationToken)
@@ -54,8 +56,9 @@ internal static class SqliteCeiling
                 insert.Transaction = transaction;
                 for (var i = 0; i < rowsPerTransaction && done < rows; i++, done++)
                 {
-                    var node = (int)(done % Nodes);
-                    var seq = (done / Nodes) + 1;
+                    var frame = done / FrameEvents;
+                    var node = (int)(frame % Nodes);
+                    var seq = (frame / Nodes * FrameEvents) + (done % FrameEvents) + 1;
                     var row = (int)((seq - 1) % DistinctRows);
                     p[0].Value = nodeIds[node];
                     p[1].Value = seq;

@@ -30,7 +30,7 @@ internal static class ScenarioDefaults
             TimeSpan.FromSeconds(Math.Min(q ? 1 : 5, duration.TotalSeconds / 5)),
             options.Batch ?? (scenario == "backlog" ? 500 : 100),
             options.Window ?? (scenario == "backlog" ? 20_000 : 1000),
-            options.BacklogEvents ?? (scenario == "ceiling" ? (q ? 100_000 : 1_000_000) : q ? 50_000 : 1_000_000),
+            options.BacklogEvents ?? (scenario == "ceiling" ? (q ? 100_000 : 500_000) : q ? 50_000 : 1_000_000),
             options.CommandRate ?? (q ? 20 : 50),
             options.HeartbeatSec ?? (q ? 2 : 5));
     }

@@ -24,8 +24,8 @@ internal sealed class CeilingScenario : IScenario
         result.Add("rows/s, supervisor schema, 1000/txn", supervisorSchema, "rows/s");
         result.Add("rows/s, supervisor schema, 4096/txn", supervisorBatch, "rows/s");
         result.Add("rows/s, pk (node_id, seq) only, 1000/txn", primaryKeyOnly, "rows/s");
-        result.Notes.Add("the supervisor's events table has 4 secondary indexes and commits up to 4096 events per transaction; fractions use the 4096 figure");
-        context.CeilingRowsPerSecond = supervisorBatch;
+        result.Notes.Add("rows go in frame order (runs of 100 seqs of one node); the supervisor's table has 4 secondary indexes; fractions use the better supervisor-schema figure");
+        context.CeilingRowsPerSecond = Math.Max(supervisorSchema, supervisorBatch);
         return result;
     }
 }

@@ -20,14 +20,13 @@ internal static class RepoLocator
         return null;
     }
 
-    /// <summary>The newest built hal-supervisor.dll, Release preferred over Debug when both exist and Release is newer or equal.</summary>
+    /// <summary>The built hal-supervisor.dll: Release when there is one (a stale one is reported by the caller), else Debug.</summary>
     public static string FindSupervisor()
     {
         var root = FindRoot() ?? throw new InvalidOperationException("HalOSwarm.slnx not found above the bench or the current directory; pass --supervisor-dll");
         var candidates = s_configurations
             .Select(configuration => Path.Combine(root, "src", "HalOSwarm.Supervisor", "bin", configuration, "net10.0", "hal-supervisor.dll"))
             .Where(File.Exists)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
             .ToList();
         return candidates.Count > 0
             ? candidates[0]
