@@ -46,12 +46,16 @@ public sealed class ChaosTests
     {
         await using var cluster = await HalCluster.StartAsync();
         var sessionId = await StartStreamingSessionAsync(cluster);
+        var openCodePid = cluster.OpenCodePid();
 
         await cluster.Agent!.KillHardAsync();
         await cluster.StartAgentAsync();
 
         await AssertTranscriptWholeAsync(cluster, sessionId);
         await cluster.AssertExactlyOnceAsync();
+        // the restarted agent attached to the opencode server that kept running, it did not start another
+        Assert.Equal(openCodePid, cluster.OpenCodePid());
+        Assert.True(Directory.Exists($"/proc/{openCodePid}"), "the opencode server outlived the agent");
     }
 
     [Fact]

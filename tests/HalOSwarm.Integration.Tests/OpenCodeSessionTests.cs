@@ -13,6 +13,9 @@ public sealed class OpenCodeSessionTests
     public async Task SessionsStart_WithPrompt_RunsThenIdlesWithTextUsageAndCostQueryable()
     {
         await using var cluster = await HalCluster.StartAsync();
+        Directory.CreateDirectory(Path.Combine(cluster.ProjectDir, ".context"));
+        await File.WriteAllTextAsync(Path.Combine(cluster.ProjectDir, ".context", "CURRENT_TASK.md"),
+            "# Build the parser\n\n- [x] lexer\n- [ ] grammar\n- [ ] error recovery\n");
         const string reply = "The answer is forty-two, streamed to you in several small pieces.";
         cluster.Llm.Enqueue(FakeReply.Text(reply, chunks: 8, delay: TimeSpan.FromMilliseconds(100)));
 
@@ -46,6 +49,12 @@ public sealed class OpenCodeSessionTests
         Assert.Equal(HalCluster.ProjectName, session.Str("project"));
         Assert.Equal(cluster.NodeId, session.Str("node_id"));
 
+        // the project's task file, as the agent reads it
+        session = await cluster.WaitForSessionAsync(sessionId, s => s.GetProperty("current_task").ValueKind == JsonValueKind.String, s_wait, "current task");
+        Assert.Equal("Build the parser", session.Str("current_task"));
+        Assert.Equal(1, session.Long("task_done"));
+        Assert.Equal(3, session.Long("task_total"));
+
         var logs = await cluster.CtlAsync("sessions", "logs", sessionId);
         Assert.True(logs.ExitCode == 0, logs.ToString());
         Assert.Contains(reply, logs.StdOut, StringComparison.Ordinal);
@@ -58,6 +67,7 @@ public sealed class OpenCodeSessionTests
         var nodes = await cluster.CtlAsync("--format", "json", "nodes", "list");
         var node = Assert.Single(JsonDocument.Parse(nodes.StdOut).RootElement.EnumerateArray());
         Assert.Equal("online", node.Str("status"));
+        Assert.True(node.GetProperty("resources").Long("mem_total_bytes") > 0, "resources reported with heartbeats");
         Assert.Contains(node.GetProperty("projects").EnumerateArray(), p => p.Str("name") == HalCluster.ProjectName && p.Str("directory") == cluster.ProjectDir);
     }
 

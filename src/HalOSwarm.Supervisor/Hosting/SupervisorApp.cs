@@ -2,6 +2,7 @@ using System.Net;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Security;
@@ -86,6 +87,7 @@ internal static class SupervisorApp
         app.MapSessionsApi();
         app.MapEventsApi();
         app.MapCommandsApi();
+        app.MapDashboard();
         app.MapApiFallback();
         return app;
     }

@@ -133,6 +133,9 @@ internal sealed class HalCluster : IAsyncDisposable
         await Task.Yield();
     }
 
+    /// <summary>The pid of the opencode server the agent started (it records it in its state directory).</summary>
+    public int OpenCodePid() => int.Parse(File.ReadAllText(Path.Combine(AgentStateDir, "opencode.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The node id the agent persisted in its state directory.</summary>
     public string NodeId => File.ReadAllText(Path.Combine(AgentStateDir, "node-id")).Trim();
 
