@@ -16,11 +16,14 @@ internal sealed class Fleet : IAsyncDisposable
         for (var i = 0; i < profile.Agents; i++)
         {
             var identity = new AgentIdentity($"bench-{runId}-{scenario}-{i:D4}", profile.SessionsPerAgent);
-            _agents.Add(new SimAgent(identity, profile, capacity));
+            _agents.Add(new SimAgent(identity, profile, capacity, AckLatency));
         }
     }
 
     public LoadProfile Profile { get; }
+
+    /// <summary>Frame sent → ack that covers it, over all agents.</summary>
+    public Measure.LatencyHistogram AckLatency { get; } = new();
 
     public IReadOnlyList<SimAgent> Agents => _agents;
 

@@ -32,6 +32,7 @@ internal sealed partial class SimAgent
                         {
                             Interlocked.Exchange(ref _acked, frame.Seq);
                             Volatile.Write(ref Counters.LastAckTimestamp, Stopwatch.GetTimestamp());
+                            RecordAckLatency(frame.Seq);
                         }
                         Wake();
                         break;
@@ -61,6 +62,22 @@ internal sealed partial class SimAgent
         {
             _closeStatus ??= "closed";
             Wake();
+        }
+    }
+
+    private void RecordAckLatency(long ackedSeq)
+    {
+        if (AckLatency is null)
+        {
+            return;
+        }
+        lock (_inFlight)
+        {
+            while (_inFlight.TryPeek(out var frame) && frame.LastSeq <= ackedSeq)
+            {
+                _inFlight.Dequeue();
+                AckLatency.Record(Stopwatch.GetElapsedTime(frame.SentAt));
+            }
         }
     }
 

@@ -17,6 +17,7 @@ internal sealed partial class SimAgent : IAsyncDisposable
     private readonly EventFrameWriter _frames;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
+    private readonly Queue<(long LastSeq, long SentAt)> _inFlight = new();
     private ClientWebSocket? _socket;
     private Task _receiveLoop = Task.CompletedTask;
     private Task _heartbeatLoop = Task.CompletedTask;
@@ -28,8 +29,9 @@ internal sealed partial class SimAgent : IAsyncDisposable
     private volatile bool _generating;
     private volatile bool _closing;
 
-    public SimAgent(AgentIdentity identity, LoadProfile profile, long outboxCapacity)
+    public SimAgent(AgentIdentity identity, LoadProfile profile, long outboxCapacity, Measure.LatencyHistogram? ackLatency = null)
     {
+        AckLatency = ackLatency;
         Identity = identity;
         _profile = profile;
         _outbox = new Outbox(outboxCapacity);
@@ -37,6 +39,9 @@ internal sealed partial class SimAgent : IAsyncDisposable
     }
 
     public AgentIdentity Identity { get; }
+
+    /// <summary>Send of a frame → ack covering its last event: the supervisor's durable-commit latency.</summary>
+    public Measure.LatencyHistogram? AckLatency { get; }
 
     public AgentCounters Counters { get; } = new();
 
@@ -195,6 +200,13 @@ internal sealed partial class SimAgent : IAsyncDisposable
         }
         Counters.FramesSent++;
         Counters.EventsSent += count;
+        if (AckLatency is not null)
+        {
+            lock (_inFlight)
+            {
+                _inFlight.Enqueue((fromSeq + count - 1, Stopwatch.GetTimestamp()));
+            }
+        }
     }
 
     private void Wake()

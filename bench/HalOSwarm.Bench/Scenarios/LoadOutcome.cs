@@ -13,6 +13,7 @@ internal sealed record LoadOutcome(
     double SupervisorEndRssMb,
     IReadOnlyList<ProcessSample> SupervisorSamples,
     TimeSpan ConnectTime,
+    LatencyHistogram AckLatency,
     LatencyHistogram? EndToEnd,
     long StreamedEvents,
     LatencyHistogram? CommandRoundTrip,

@@ -42,6 +42,7 @@ internal static class LoadRunner
             await subscriber.WaitConnectedAsync(TimeSpan.FromSeconds(10), cancellationToken);
         }
         subscriber?.Latency.Reset();
+        fleet.AckLatency.Reset();
         var ackedAtStart = fleet.TotalAcked;
         var (supStart, selfStart) = (supervisor?.Mark(), self.Mark());
         var streamedAtStart = subscriber?.Received ?? 0;
@@ -105,6 +106,7 @@ internal static class LoadRunner
             supEnd?.RssMb ?? double.NaN,
             samples,
             connectTime,
+            fleet.AckLatency,
             subscriber?.Latency,
             streamed,
             commands?.RoundTrip,
@@ -135,6 +137,8 @@ internal static class LoadRunner
 
     public static void AddCommon(ScenarioResult result, LoadOutcome o)
     {
+        result.Add("ack latency p50", o.AckLatency.PercentileMs(50), "ms");
+        result.Add("ack latency p99", o.AckLatency.PercentileMs(99), "ms");
         result.Add("supervisor cpu", o.SupervisorCpuPercent, "% core");
         result.Add("bench cpu", o.BenchCpuPercent, "% core");
         result.Add("supervisor rss end", o.SupervisorEndRssMb, "MB");
