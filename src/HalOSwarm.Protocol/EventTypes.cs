@@ -46,6 +46,21 @@ public static class EventTypes
     /// <summary>The project's task file changed. <see cref="Events.TaskProgressData"/></summary>
     public const string TaskProgress = "task.progress";
 
+    /// <summary>
+    /// The project reached its milestone: <c>.context/PROGRESS.md</c> says it is done.
+    /// <see cref="Events.ProjectDoneData"/>; sent with no session id.
+    /// </summary>
+    public const string ProjectDone = "project.done";
+
+    /// <summary>Recorded by the supervisor: a session waits for a person (a permission request, a question).</summary>
+    public const string SessionNeedsInput = "session.needs_input";
+
+    /// <summary>Prefix of the supervisor's policy decisions (<c>policy.resume_on_idle</c>, <c>policy.kill_on_cost</c>…).</summary>
+    public const string PolicyPrefix = "policy.";
+
+    /// <summary>Recorded by the supervisor: a dependent project was started because its dependencies are done.</summary>
+    public const string DependencyTriggered = "dependency.triggered";
+
     /// <summary>Recorded by the supervisor. <see cref="Events.NodeStatusData"/></summary>
     public const string NodeOnline = "node.online";
     /// <summary>Recorded by the supervisor. <see cref="Events.NodeStatusData"/></summary>

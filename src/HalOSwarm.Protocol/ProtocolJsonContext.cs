@@ -33,5 +33,6 @@ namespace HalOSwarm.Protocol;
 [JsonSerializable(typeof(PermissionRepliedData))]
 [JsonSerializable(typeof(TaskProgressData))]
 [JsonSerializable(typeof(NodeStatusData))]
+[JsonSerializable(typeof(ProjectDoneData))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

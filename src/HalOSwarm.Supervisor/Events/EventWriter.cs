@@ -196,6 +196,10 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
             case HeartbeatWrite heartbeat:
                 nodes.Heartbeat(heartbeat.NodeId, heartbeat.Resources, heartbeat.At);
                 break;
+            case SupervisorEventWrite own:
+                inserter.Insert(own.NodeId, null, own.Type, own.SessionId, own.At, own.Data);
+                context.AfterCommit.Add(() => own.Stored.TrySetResult());
+                break;
         }
     }
 

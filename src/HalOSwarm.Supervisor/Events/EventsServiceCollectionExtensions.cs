@@ -9,6 +9,7 @@ internal static class EventsServiceCollectionExtensions
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddSingleton<EventQueries>();
+        services.AddSingleton<ISupervisorEvents, SupervisorEvents>();
         return services;
     }
 }
