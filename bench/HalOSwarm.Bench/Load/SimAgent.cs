@@ -139,7 +139,15 @@ internal sealed partial class SimAgent : IAsyncDisposable
             if (sendable > 0)
             {
                 var count = (int)Math.Min(sendable, _batch);
-                await SendEventsAsync(socket, _sent + 1, count, cancellationToken);
+                try
+                {
+                    await SendEventsAsync(socket, _sent + 1, count, cancellationToken);
+                }
+                catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+                {
+                    // The connection dropped (or the bench cut it); the receive loop records why.
+                    return;
+                }
                 _sent += count;
                 continue;
             }
