@@ -17,6 +17,8 @@ public static class MessageTypes
     public const string Heartbeat = "heartbeat";
     /// <summary>supervisor → agent: <see cref="CommandRequest"/>.</summary>
     public const string Command = "command";
+    /// <summary>agent → supervisor: <see cref="CommandAccepted"/>, the agent started running a command.</summary>
+    public const string CommandAccepted = "command_accepted";
     /// <summary>agent → supervisor: <see cref="CommandResult"/>.</summary>
     public const string CommandResult = "command_result";
 }

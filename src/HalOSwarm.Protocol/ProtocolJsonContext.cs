@@ -18,6 +18,7 @@ namespace HalOSwarm.Protocol;
 [JsonSerializable(typeof(Replay))]
 [JsonSerializable(typeof(Heartbeat))]
 [JsonSerializable(typeof(CommandRequest))]
+[JsonSerializable(typeof(CommandAccepted))]
 [JsonSerializable(typeof(CommandResult))]
 [JsonSerializable(typeof(SessionCreatedData))]
 [JsonSerializable(typeof(SessionStatusData))]
