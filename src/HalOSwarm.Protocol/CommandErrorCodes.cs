@@ -11,4 +11,8 @@ public static class CommandErrorCodes
     public const string RuntimeError = "runtime_error";
     public const string DeadlineExceeded = "deadline_exceeded";
     public const string NodeOffline = "node_offline";
+    /// <summary>The agent program has no pending permission request with that id (answered already, or never asked).</summary>
+    public const string UnknownPermission = "unknown_permission";
+    /// <summary>The agent stopped while the command ran; its outcome is unknown and it is not run again.</summary>
+    public const string Interrupted = "interrupted";
 }

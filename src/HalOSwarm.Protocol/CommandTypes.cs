@@ -7,12 +7,16 @@ public static class CommandTypes
     public const string Start = "start";
     /// <summary>Send text to a session; args: <c>{text}</c>.</summary>
     public const string Prompt = "prompt";
+    /// <summary>Same as <see cref="Prompt"/> (text into a session; queued while the session is busy).</summary>
+    public const string Inject = "inject";
     /// <summary>Stop the session's current turn.</summary>
     public const string Abort = "abort";
     /// <summary>End the session and delete it in the runtime.</summary>
     public const string Kill = "kill";
     /// <summary>Report the runtime's view of a session; result: <c>{status, ...}</c>.</summary>
     public const string Status = "status";
+    /// <summary>Answer a permission request of the session's agent program; args: <c>{permission_id, reply: once|always|reject}</c>.</summary>
+    public const string PermissionReply = "permission_reply";
 
-    public static bool IsKnown(string type) => type is Start or Prompt or Abort or Kill or Status;
+    public static bool IsKnown(string type) => type is Start or Prompt or Inject or Abort or Kill or Status or PermissionReply;
 }
