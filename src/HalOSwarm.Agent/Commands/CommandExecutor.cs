@@ -18,15 +18,17 @@ internal sealed partial class CommandExecutor : ICommandHandler
     private readonly AgentOptions _options;
     private readonly Dictionary<string, IRuntimeAdapter> _runtimes;
     private readonly SessionStore _sessions;
+    private readonly PromptQueue _prompts;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<CommandExecutor> _logger;
 
     public CommandExecutor(IOptions<AgentOptions> options, IEnumerable<IRuntimeAdapter> runtimes, SessionStore sessions,
-        TimeProvider timeProvider, ILogger<CommandExecutor> logger)
+        PromptQueue prompts, TimeProvider timeProvider, ILogger<CommandExecutor> logger)
     {
         _options = options.Value;
         _runtimes = runtimes.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
         _sessions = sessions;
+        _prompts = prompts;
         _timeProvider = timeProvider;
         _logger = logger;
     }
@@ -71,6 +73,10 @@ internal sealed partial class CommandExecutor : ICommandHandler
                 ?? throw new RuntimeCommandException(CommandErrorCodes.UnknownProject, $"project '{command.Project}' is not hosted on this node");
             var request = new StartSessionRequest(Arg(command, "prompt"), Arg(command, "title"), Arg(command, "model"));
             var id = await Runtime(project.Runtime).StartSessionAsync(project, request, cancellationToken);
+            if (!string.IsNullOrEmpty(request.Prompt))
+            {
+                _prompts.MarkSent(id);
+            }
             return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["session_id"] = id }, AgentJsonContext.Default.DictionaryStringString);
         }
         if (!CommandTypes.IsKnown(command.Type))
@@ -86,13 +92,22 @@ internal sealed partial class CommandExecutor : ICommandHandler
         var runtime = Runtime(session.Runtime);
         switch (command.Type)
         {
-            case CommandTypes.Prompt:
+            case CommandTypes.Prompt or CommandTypes.Inject:
                 var text = Arg(command, "text");
                 if (string.IsNullOrEmpty(text))
                 {
-                    throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs, "'prompt' needs args.text");
+                    throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs, $"'{command.Type}' needs args.text");
                 }
-                await runtime.PromptAsync(session, text, cancellationToken);
+                return await _prompts.SubmitAsync(session, command.CommandId, text, Flag(command, "interrupt"), cancellationToken);
+            case CommandTypes.PermissionReply:
+                var permissionId = Arg(command, "permission_id");
+                var reply = Arg(command, "reply");
+                if (string.IsNullOrEmpty(permissionId) || reply is not ("once" or "always" or "reject"))
+                {
+                    throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs,
+                        "'permission_reply' needs args.permission_id and args.reply (once, always or reject)");
+                }
+                await runtime.ReplyPermissionAsync(session, permissionId, reply, cancellationToken);
                 return null;
             case CommandTypes.Abort:
                 await runtime.AbortAsync(session, cancellationToken);
@@ -114,6 +129,9 @@ internal sealed partial class CommandExecutor : ICommandHandler
         command.Args.ValueKind == JsonValueKind.Object && command.Args.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : null;
+
+    private static bool Flag(CommandRequest command, string name) =>
+        command.Args.ValueKind == JsonValueKind.Object && command.Args.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.True;
 
     private CommandResult Fail(CommandRequest command, string code, string message)
     {

@@ -25,6 +25,7 @@ internal static class AgentCoreExtensions
         services.AddSingleton(sp => new AgentDatabase(sp.GetRequiredService<IOptions<AgentOptions>>().Value.StateDir));
         services.AddSingleton<Outbox>();
         services.AddSingleton<SessionStore>();
+        services.AddSingleton<RecordedEventFeed>();
         services.AddSingleton<IEventRecorder, EventRecorder>();
         return builder;
     }

@@ -14,7 +14,8 @@ internal sealed partial class ConnectionSession : IDisposable
     private readonly WebSocket _socket;
     private readonly Welcome _welcome;
     private readonly Outbox _outbox;
-    private readonly ICommandHandler _commands;
+    private readonly CommandRunner _commands;
+    private readonly HashSet<string> _answering = new(StringComparer.Ordinal);
     private readonly ResourceSampler _resources;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -25,7 +26,7 @@ internal sealed partial class ConnectionSession : IDisposable
     private long _replayFrom = -1;
     private long _lastReceived;
 
-    public ConnectionSession(WebSocket socket, Welcome welcome, Outbox outbox, ICommandHandler commands,
+    public ConnectionSession(WebSocket socket, Welcome welcome, Outbox outbox, CommandRunner commands,
         ResourceSampler resources, TimeProvider timeProvider, ILogger logger, int window)
     {
         _socket = socket;
@@ -125,15 +126,37 @@ internal sealed partial class ConnectionSession : IDisposable
 
     private async Task RunCommandAsync(CommandRequest command, CancellationToken cancellationToken)
     {
+        // A re-send while this connection already answers the command changes nothing; one on a later
+        // connection (the first answer may have been lost with the old socket) waits for the same run.
+        lock (_answering)
+        {
+            if (!_answering.Add(command.CommandId))
+            {
+                return;
+            }
+        }
         try
         {
-            var result = await _commands.HandleAsync(command, cancellationToken);
+            var ticket = await _commands.SubmitAsync(command, cancellationToken);
+            if (ticket.Accepted)
+            {
+                await SendAsync(ProtocolCodec.Encode(MessageTypes.CommandAccepted, new CommandAccepted(command.CommandId),
+                    ProtocolJsonContext.Default.CommandAccepted, _timeProvider.GetUtcNow()), cancellationToken);
+            }
+            var result = await ticket.Result.WaitAsync(cancellationToken);
             await SendAsync(ProtocolCodec.Encode(MessageTypes.CommandResult, result, ProtocolJsonContext.Default.CommandResult,
                 _timeProvider.GetUtcNow()), cancellationToken);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
             Log.CommandResultNotSent(_logger, command.CommandId, ex.Message);
+        }
+        finally
+        {
+            lock (_answering)
+            {
+                _answering.Remove(command.CommandId);
+            }
         }
     }
 

@@ -3,16 +3,18 @@ using HalOSwarm.Protocol;
 
 namespace HalOSwarm.Agent.Connection;
 
-/// <summary>Stores events in the outbox and keeps the tracked sessions in step with them.</summary>
+/// <summary>Stores events in the outbox, keeps the tracked sessions in step with them and tells the feed.</summary>
 internal sealed class EventRecorder : IEventRecorder
 {
     private readonly Outbox _outbox;
     private readonly SessionStore _sessions;
+    private readonly RecordedEventFeed? _feed;
 
-    public EventRecorder(Outbox outbox, SessionStore sessions)
+    public EventRecorder(Outbox outbox, SessionStore sessions, RecordedEventFeed? feed = null)
     {
         _outbox = outbox;
         _sessions = sessions;
+        _feed = feed;
     }
 
     public async Task<IReadOnlyList<AgentEvent>> RecordAsync(IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
@@ -21,6 +23,7 @@ internal sealed class EventRecorder : IEventRecorder
         if (recorded.Count > 0)
         {
             await _sessions.ApplyAsync(recorded, CancellationToken.None);
+            _feed?.Publish(recorded);
         }
         return recorded;
     }

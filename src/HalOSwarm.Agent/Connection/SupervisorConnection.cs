@@ -18,13 +18,13 @@ internal sealed partial class SupervisorConnection : BackgroundService
     private readonly IOptions<AgentOptions> _options;
     private readonly HelloFactory _hello;
     private readonly Outbox _outbox;
-    private readonly ICommandHandler _commands;
+    private readonly CommandRunner _commands;
     private readonly ResourceSampler _resources;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SupervisorConnection> _logger;
     private readonly Backoff _backoff;
 
-    public SupervisorConnection(IOptions<AgentOptions> options, HelloFactory hello, Outbox outbox, ICommandHandler commands,
+    public SupervisorConnection(IOptions<AgentOptions> options, HelloFactory hello, Outbox outbox, CommandRunner commands,
         ResourceSampler resources, TimeProvider timeProvider, ILogger<SupervisorConnection> logger, Backoff? backoff = null)
     {
         _options = options;

@@ -1,4 +1,5 @@
 using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Agent.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ internal static class SupervisorConnectionExtensions
     {
         builder.Services.AddSingleton(sp => new ResourceSampler(sp.GetRequiredService<IOptions<AgentOptions>>().Value.StateDir));
         builder.Services.AddSingleton<HelloFactory>();
+        builder.Services.AddSingleton<CommandJournal>();
+        builder.Services.AddSingleton<CommandRunner>();
         builder.Services.AddSingleton<SupervisorConnection>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SupervisorConnection>());
         return builder;

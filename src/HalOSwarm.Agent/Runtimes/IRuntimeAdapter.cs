@@ -25,6 +25,12 @@ internal interface IRuntimeAdapter
     /// <summary>Stops the session's turn and deletes the session in the runtime.</summary>
     Task KillAsync(SessionRecord session, CancellationToken cancellationToken);
 
+    /// <summary>Asks the runtime itself (not the event stream) whether the session is working on a turn.</summary>
+    Task<bool> IsBusyAsync(SessionRecord session, CancellationToken cancellationToken);
+
+    /// <summary>Answers a pending permission request (<c>once</c>, <c>always</c> or <c>reject</c>); unknown ids fail with unknown_permission.</summary>
+    Task ReplyPermissionAsync(SessionRecord session, string permissionId, string reply, CancellationToken cancellationToken);
+
     /// <summary>The runtime's view of the session (<c>{status, ...}</c>).</summary>
     Task<JsonElement> StatusAsync(SessionRecord session, CancellationToken cancellationToken);
 }

@@ -14,6 +14,11 @@ namespace HalOSwarm.Agent.Storage;
 /// <c>outbox(seq INTEGER PRIMARY KEY, type, session_id, ts, data)</c> — unacknowledged events;
 /// <c>emitted(key TEXT PRIMARY KEY, seq)</c> — once-only keys such as <c>msg:ID</c>, <c>usage:ID</c>;
 /// <c>sessions(session_id TEXT PRIMARY KEY, project, runtime, directory, status, title, model, started_at, last_activity_at)</c>.
+/// Migrations (<c>PRAGMA user_version</c>, see <see cref="AgentMigrations"/>) add
+/// <c>commands(command_id TEXT PRIMARY KEY, type, state, result, received_at, finished_at)</c> — the commands
+/// seen recently and their results, so a re-sent command is never run twice — and
+/// <c>prompt_queue(id INTEGER PRIMARY KEY AUTOINCREMENT, session_id, command_id, text, queued_at)</c> — prompts
+/// waiting for their session to turn idle, in order.
 /// </remarks>
 internal sealed class AgentDatabase : IDisposable
 {
@@ -43,6 +48,7 @@ internal sealed class AgentDatabase : IDisposable
         _connection.Open();
         Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
         Execute(Schema);
+        AgentMigrations.Apply(_connection);
     }
 
     public string Path { get; }

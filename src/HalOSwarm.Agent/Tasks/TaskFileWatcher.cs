@@ -5,6 +5,7 @@ using HalOSwarm.Agent.Connection;
 using HalOSwarm.Agent.Runtimes;
 using HalOSwarm.Agent.Storage;
 using HalOSwarm.Protocol;
+using HalOSwarm.Protocol.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,9 +13,11 @@ using Microsoft.Extensions.Options;
 namespace HalOSwarm.Agent.Tasks;
 
 /// <summary>
-/// Polls each project's .context/CURRENT_TASK.md every task_poll_interval_sec and records
-/// <c>task.progress</c> when its content changed. The last content hash per project is kept in
-/// agent.db (meta key <c>task_hash:NAME</c>) so a restart does not repeat an unchanged file.
+/// Polls each project's .context/CURRENT_TASK.md and .context/PROGRESS.md every task_poll_interval_sec:
+/// records <c>task.progress</c> when the task file's content changed, and <c>project.done</c> when the
+/// progress file's content changed and marks the project done (<see cref="ProgressFileParser"/>). The
+/// last content hashes are kept in agent.db (meta keys <c>task_hash:NAME</c>, <c>progress_hash:NAME</c>)
+/// so a restart does not repeat an unchanged file.
 /// </summary>
 internal sealed partial class TaskFileWatcher : BackgroundService
 {
@@ -50,40 +53,64 @@ internal sealed partial class TaskFileWatcher : BackgroundService
         }
     }
 
-    /// <summary>Checks every project once; returns how many task.progress events were recorded.</summary>
+    /// <summary>
+    /// Checks every project once; returns how many events were recorded (<c>task.progress</c> for a changed
+    /// task file, <c>project.done</c> for a changed progress file that marks the project done).
+    /// </summary>
     public async Task<int> PollOnceAsync(CancellationToken cancellationToken)
     {
         var recorded = 0;
         foreach (var project in _options.Projects)
         {
-            var path = Path.Combine(project.Directory, TaskFileParser.RelativePath);
-            string content;
-            try
+            if (await ReadIfChangedAsync(project.Directory, TaskFileParser.RelativePath, "task_hash:" + project.Name, cancellationToken)
+                is { } task)
             {
-                if (!File.Exists(path))
+                var data = TaskFileParser.Parse(project.Name, task.Content);
+                await _recorder.RecordAsync([EventData.Create(EventTypes.TaskProgress, null, data, ProtocolJsonContext.Default.TaskProgressData)],
+                    cancellationToken);
+                await task.CommitAsync();
+                recorded++;
+            }
+            if (await ReadIfChangedAsync(project.Directory, ProgressFileParser.RelativePath, "progress_hash:" + project.Name, cancellationToken)
+                is { } progress)
+            {
+                if (ProgressFileParser.FindDoneMarker(progress.Content) is { } marker)
                 {
-                    continue;
+                    var data = new ProjectDoneData(project.Name, ProgressFileParser.Source, marker);
+                    await _recorder.RecordAsync([EventData.Create(EventTypes.ProjectDone, null, data, ProtocolJsonContext.Default.ProjectDoneData)],
+                        cancellationToken);
+                    recorded++;
                 }
-                content = await File.ReadAllTextAsync(path, cancellationToken);
+                await progress.CommitAsync();
             }
-            catch (IOException ex)
-            {
-                Log.ReadFailed(_logger, path, ex.Message);
-                continue;
-            }
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
-            var key = "task_hash:" + project.Name;
-            var previous = await _database.RunAsync(c => c.GetMeta(key), cancellationToken);
-            if (previous == hash)
-            {
-                continue;
-            }
-            var data = TaskFileParser.Parse(project.Name, content);
-            await _recorder.RecordAsync([EventData.Create(EventTypes.TaskProgress, null, data, ProtocolJsonContext.Default.TaskProgressData)],
-                cancellationToken);
-            await _database.RunAsync(c => { c.SetMeta(key, hash); return 0; }, cancellationToken);
-            recorded++;
         }
         return recorded;
     }
+
+    /// <summary>The file's content when it differs from the last one handled (hash in meta <paramref name="key"/>).</summary>
+    private async Task<ChangedFile?> ReadIfChangedAsync(string directory, string relativePath, string key, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(directory, relativePath);
+        string content;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+            content = await File.ReadAllTextAsync(path, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            Log.ReadFailed(_logger, path, ex.Message);
+            return null;
+        }
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+        var previous = await _database.RunAsync(c => c.GetMeta(key), cancellationToken);
+        return previous == hash
+            ? null
+            : new ChangedFile(content, () => _database.RunAsync(c => { c.SetMeta(key, hash); return 0; }, cancellationToken));
+    }
+
+    private sealed record ChangedFile(string Content, Func<Task> CommitAsync);
 }

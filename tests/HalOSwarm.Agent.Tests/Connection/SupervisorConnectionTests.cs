@@ -16,16 +16,19 @@ public sealed class SupervisorConnectionTests : IAsyncDisposable
     private readonly AgentDatabase _db;
     private readonly Outbox _outbox;
     private readonly StubCommands _commands = new();
+    private readonly CommandRunner _runner;
 
     public SupervisorConnectionTests()
     {
         _db = new AgentDatabase(_dir.Path);
         _outbox = new Outbox(_db, TimeProvider.System);
+        _runner = new CommandRunner(_commands, new CommandJournal(_db, TimeProvider.System), NullLogger<CommandRunner>.Instance);
     }
 
     public async ValueTask DisposeAsync()
     {
         await Task.Yield();
+        _runner.Dispose();
         _db.Dispose();
         _dir.Dispose();
     }
@@ -42,7 +45,7 @@ public sealed class SupervisorConnectionTests : IAsyncDisposable
         });
         var sampler = new ResourceSampler(_dir.Path);
         var hello = new HelloFactory(new NodeIdentity("node-1", "host-1"), options, [], sampler, new SessionStore(_db), _outbox);
-        return new SupervisorConnection(options, hello, _outbox, _commands, sampler, TimeProvider.System,
+        return new SupervisorConnection(options, hello, _outbox, _runner, sampler, TimeProvider.System,
             NullLogger<SupervisorConnection>.Instance, new Backoff(new Random(7)));
     }
 
@@ -149,6 +152,7 @@ public sealed class SupervisorConnectionTests : IAsyncDisposable
         await peer.WelcomeAsync(durableSeq: 0);
 
         await peer.SendAsync(MessageTypes.Command, """{"command_id":"c1","type":"dance","args":{}}""");
+        Assert.Equal("c1", (await peer.ReceiveAsync(MessageTypes.CommandAccepted)).Payload.GetProperty("command_id").GetString());
         var result = (await peer.ReceiveAsync(MessageTypes.CommandResult)).Payload;
 
         Assert.Equal("c1", result.GetProperty("command_id").GetString());
@@ -174,9 +178,76 @@ public sealed class SupervisorConnectionTests : IAsyncDisposable
         await connection.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Command_ResentAfterReconnect_RunsOnce_AcceptedOnce_AnsweredFromStore()
+    {
+        await using var supervisor = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection(supervisor.Url);
+        await connection.StartAsync(CancellationToken.None);
+        var first = await supervisor.NextConnectionAsync();
+        await first.ReceiveAsync(MessageTypes.Hello);
+        await first.WelcomeAsync(durableSeq: 0);
+        _commands.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Sent, accepted, then the connection drops before the result.
+        const string Command = """{"command_id":"c-slow","type":"dance","args":{}}""";
+        await first.SendAsync(MessageTypes.Command, Command);
+        Assert.Equal("c-slow", (await first.ReceiveAsync(MessageTypes.CommandAccepted)).Payload.GetProperty("command_id").GetString());
+        await first.SendAsync(MessageTypes.Command, Command);
+        await first.CloseAsync();
+
+        // Re-sent on the next connection while it still runs: no second run, no second accept; the one run answers.
+        var second = await supervisor.NextConnectionAsync();
+        await second.ReceiveAsync(MessageTypes.Hello);
+        await second.WelcomeAsync(durableSeq: 0);
+        await second.SendAsync(MessageTypes.Command, Command);
+        await Task.Delay(200);
+        _commands.Hold.SetResult();
+        var result = (await second.ReceiveAsync(MessageTypes.CommandResult)).Payload;
+        Assert.Equal("c-slow", result.GetProperty("command_id").GetString());
+
+        // Re-sent once more after it finished: answered from agent.db with the same result.
+        await second.SendAsync(MessageTypes.Command, Command);
+        var again = (await second.ReceiveAsync(MessageTypes.CommandResult)).Payload;
+        Assert.Equal(result.GetRawText(), again.GetRawText());
+        Assert.Equal(1, _commands.Runs);
+        await connection.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task CommandJournal_AfterRestart_FinishedIsStored_RunningIsInterrupted()
+    {
+        var journal = new CommandJournal(_db, TimeProvider.System);
+        var done = new CommandRequest("c-done", CommandTypes.Status, "ses_1", null, default, null);
+        var cut = new CommandRequest("c-cut", CommandTypes.Prompt, "ses_1", null, default, null);
+        Assert.Null(await journal.ClaimAsync(done, CancellationToken.None));
+        Assert.Null(await journal.ClaimAsync(cut, CancellationToken.None));
+        await journal.CompleteAsync(new CommandResult("c-done", true, null, null, null), CancellationToken.None);
+
+        using var reopened = new AgentDatabase(_dir.Path);
+        var later = new CommandJournal(reopened, TimeProvider.System);
+        Assert.True((await later.ClaimAsync(done, CancellationToken.None))!.Ok);
+        var interrupted = await later.ClaimAsync(cut, CancellationToken.None);
+        Assert.Equal(CommandErrorCodes.Interrupted, interrupted!.ErrorCode);
+        Assert.Equal(CommandErrorCodes.Interrupted, (await later.ClaimAsync(cut, CancellationToken.None))!.ErrorCode);
+    }
+
     private sealed class StubCommands : ICommandHandler
     {
-        public Task<CommandResult> HandleAsync(CommandRequest command, CancellationToken cancellationToken) =>
-            Task.FromResult(new CommandResult(command.CommandId, false, null, "no such command", CommandErrorCodes.UnknownCommand));
+        private int _runs;
+
+        public TaskCompletionSource? Hold { get; set; }
+
+        public int Runs => Volatile.Read(ref _runs);
+
+        public async Task<CommandResult> HandleAsync(CommandRequest command, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _runs);
+            if (Hold is { } hold)
+            {
+                await hold.Task.WaitAsync(cancellationToken);
+            }
+            return new CommandResult(command.CommandId, false, null, "no such command", CommandErrorCodes.UnknownCommand);
+        }
     }
 }

@@ -74,6 +74,20 @@ internal sealed class OpenCodeClient
     public Task<JsonElement> MessagesAsync(string sessionId, string directory, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"session/{Q(sessionId)}/message?directory={Q(directory)}", null, cancellationToken);
 
+    /// <summary>
+    /// <c>POST /permission/{id}/reply</c>. opencode answers 404 (or <c>false</c>) for a request it does not
+    /// hold — already answered, or never asked — which becomes unknown_permission.
+    /// </summary>
+    public async Task ReplyPermissionAsync(string permissionId, string directory, string reply, CancellationToken cancellationToken)
+    {
+        var answer = await SendAsync(HttpMethod.Post, $"permission/{Q(permissionId)}/reply?directory={Q(directory)}",
+            new JsonObject { ["reply"] = reply }, CommandErrorCodes.UnknownPermission, cancellationToken);
+        if (answer.ValueKind == JsonValueKind.False)
+        {
+            throw new RuntimeCommandException(CommandErrorCodes.UnknownPermission, $"opencode holds no permission request '{permissionId}'");
+        }
+    }
+
     /// <summary>Opens <c>GET /global/event</c>; the caller reads and disposes the response.</summary>
     public async Task<HttpResponseMessage> OpenGlobalEventsAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +98,11 @@ internal sealed class OpenCodeClient
         return response;
     }
 
-    private async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    private Task<JsonElement> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken) =>
+        SendAsync(method, path, body, CommandErrorCodes.UnknownSession, cancellationToken);
+
+    private async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonObject? body, string notFoundCode,
+        CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(s_requestTimeout);
@@ -111,7 +129,7 @@ internal sealed class OpenCodeClient
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
-                throw new RuntimeCommandException(CommandErrorCodes.UnknownSession, $"opencode: not found ({method} /{path})");
+                throw new RuntimeCommandException(notFoundCode, $"opencode: not found ({method} /{path})");
             }
             if (!response.IsSuccessStatusCode)
             {

@@ -148,6 +148,19 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
         await _client.DeleteAsync(session.SessionId, Directory(session), cancellationToken);
     }
 
+    public async Task<bool> IsBusyAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        await WhenReadyAsync(cancellationToken);
+        var statuses = await _client.StatusesAsync(Directory(session), cancellationToken);
+        return statuses.Get(session.SessionId).Get("type").Str() is "busy" or "retry";
+    }
+
+    public async Task ReplyPermissionAsync(SessionRecord session, string permissionId, string reply, CancellationToken cancellationToken)
+    {
+        await WhenReadyAsync(cancellationToken);
+        await _client.ReplyPermissionAsync(permissionId, Directory(session), reply, cancellationToken);
+    }
+
     public async Task<JsonElement> StatusAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         await WhenReadyAsync(cancellationToken);

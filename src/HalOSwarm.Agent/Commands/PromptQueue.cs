@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Runtimes;
+using HalOSwarm.Agent.Storage;
+using HalOSwarm.Protocol;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HalOSwarm.Agent.Commands;
+
+/// <summary>
+/// Keeps prompts out of running turns. A prompt for a busy session (or one with prompts already waiting)
+/// is stored in agent.db and delivered when the session turns idle: one per idle transition, oldest first.
+/// Busy means the runtime says so right now (asked over HTTP just before sending), or a prompt was sent
+/// and its turn has not been seen starting yet (opencode marks a session busy a moment after accepting a
+/// prompt). <c>interrupt</c> aborts the running turn, waits for idle and sends at once, ahead of the queue.
+/// </summary>
+internal sealed partial class PromptQueue : BackgroundService
+{
+    /// <summary>How long a sent prompt counts as a turn about to start when no running event arrives.</summary>
+    public static readonly TimeSpan TurnStartGrace = TimeSpan.FromSeconds(15);
+    /// <summary>How often queued sessions are checked even without an idle event (missed events, restarts).</summary>
+    public static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(5);
+    /// <summary>How long an interrupt waits for the aborted turn to end.</summary>
+    public static readonly TimeSpan InterruptWait = TimeSpan.FromSeconds(30);
+
+    private readonly PromptQueueStore _store;
+    private readonly SessionStore _sessions;
+    private readonly Dictionary<string, IRuntimeAdapter> _runtimes;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<PromptQueue> _logger;
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
+    private readonly Channel<string> _wake = Channel.CreateUnbounded<string>();
+
+    public PromptQueue(PromptQueueStore store, SessionStore sessions, IEnumerable<IRuntimeAdapter> runtimes, RecordedEventFeed feed,
+        TimeProvider timeProvider, ILogger<PromptQueue> logger)
+    {
+        _store = store;
+        _sessions = sessions;
+        _runtimes = runtimes.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
+        _timeProvider = timeProvider;
+        _logger = logger;
+        feed.Recorded += OnRecorded;
+    }
+
+    /// <summary>Sends <paramref name="text"/> now or queues it; the result is <c>{delivered:true}</c> or <c>{queued:true, position}</c>.</summary>
+    public async Task<JsonElement> SubmitAsync(SessionRecord session, string commandId, string text, bool interrupt, CancellationToken cancellationToken)
+    {
+        var runtime = Runtime(session);
+        var gate = _gates.GetOrAdd(session.SessionId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (interrupt)
+            {
+                await InterruptAsync(session, runtime, cancellationToken);
+            }
+            else if (await _store.CountAsync(session.SessionId, cancellationToken) > 0 || await IsBusyAsync(session, runtime, cancellationToken))
+            {
+                var position = await _store.EnqueueAsync(session.SessionId, commandId, text, cancellationToken);
+                Log.Queued(_logger, session.SessionId, commandId, position);
+                _wake.Writer.TryWrite(session.SessionId);
+                return Result(new JsonObject { ["queued"] = true, ["position"] = position });
+            }
+            await runtime.PromptAsync(session, text, cancellationToken);
+            MarkSent(session.SessionId);
+            return Result(new JsonObject { ["delivered"] = true });
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>A prompt reached the session another way (the first prompt of <c>start</c>).</summary>
+    public void MarkSent(string sessionId) => _sentAt[sessionId] = _timeProvider.GetTimestamp();
+
+    /// <summary>Delivers the session's oldest queued prompt if the session is idle; true when one was sent.</summary>
+    public async Task<bool> DrainAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(sessionId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await _store.PeekAsync(sessionId, cancellationToken) is not { } next)
+            {
+                return false;
+            }
+            if (await _sessions.GetAsync(sessionId, cancellationToken) is not { } session)
+            {
+                Log.Dropped(_logger, sessionId, await _store.DropAsync(sessionId, cancellationToken));
+                return false;
+            }
+            var runtime = Runtime(session);
+            if (await IsBusyAsync(session, runtime, cancellationToken))
+            {
+                return false;
+            }
+            await runtime.PromptAsync(session, next.Text, cancellationToken);
+            MarkSent(sessionId);
+            await _store.RemoveAsync(next.Id, cancellationToken);
+            Log.Delivered(_logger, sessionId, next.CommandId);
+            return true;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextSweep = _timeProvider.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var now = _timeProvider.GetUtcNow();
+            try
+            {
+                if (now >= nextSweep)
+                {
+                    nextSweep = now + SweepInterval;
+                    foreach (var sessionId in await _store.SessionsAsync(stoppingToken))
+                    {
+                        await TryDrainAsync(sessionId, stoppingToken);
+                    }
+                    continue;
+                }
+                using var wait = new CancellationTokenSource(nextSweep - now, _timeProvider);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(wait.Token, stoppingToken);
+                var woken = await _wake.Reader.ReadAsync(linked.Token);
+                await TryDrainAsync(woken, stoppingToken);
+            }
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            {
+                // Time to sweep.
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task TryDrainAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await DrainAsync(sessionId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.DeliveryFailed(_logger, sessionId, ex.Message);
+            if (ex is RuntimeCommandException { ErrorCode: CommandErrorCodes.UnknownSession })
+            {
+                Log.Dropped(_logger, sessionId, await _store.DropAsync(sessionId, cancellationToken));
+            }
+        }
+    }
+
+    private async Task InterruptAsync(SessionRecord session, IRuntimeAdapter runtime, CancellationToken cancellationToken)
+    {
+        if (!await runtime.IsBusyAsync(session, cancellationToken))
+        {
+            return;
+        }
+        await runtime.AbortAsync(session, cancellationToken);
+        using var limit = new CancellationTokenSource(InterruptWait, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, cancellationToken);
+        try
+        {
+            while (await runtime.IsBusyAsync(session, linked.Token))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), _timeProvider, linked.Token);
+            }
+        }
+        catch (OperationCanceledException) when (limit.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RuntimeCommandException(CommandErrorCodes.RuntimeError,
+                $"session '{session.SessionId}' was still busy {InterruptWait.TotalSeconds:0} s after the abort");
+        }
+        _sentAt.TryRemove(session.SessionId, out _);
+    }
+
+    private async Task<bool> IsBusyAsync(SessionRecord session, IRuntimeAdapter runtime, CancellationToken cancellationToken)
+    {
+        if (_sentAt.TryGetValue(session.SessionId, out var sentAt))
+        {
+            if (_timeProvider.GetElapsedTime(sentAt) < TurnStartGrace)
+            {
+                return true;
+            }
+            _sentAt.TryRemove(session.SessionId, out _);
+        }
+        return await runtime.IsBusyAsync(session, cancellationToken);
+    }
+
+    private void OnRecorded(IReadOnlyList<AgentEvent> events)
+    {
+        foreach (var e in events)
+        {
+            switch (e.Type)
+            {
+                case EventTypes.SessionRunning or EventTypes.SessionRetry when e.SessionId is not null:
+                    // The turn of the prompt sent last has started; from now on the runtime's status tells.
+                    _sentAt.TryRemove(e.SessionId, out _);
+                    break;
+                case EventTypes.SessionIdle or EventTypes.SessionDeleted when e.SessionId is not null:
+                    _wake.Writer.TryWrite(e.SessionId);
+                    break;
+            }
+        }
+    }
+
+    private IRuntimeAdapter Runtime(SessionRecord session) =>
+        _runtimes.TryGetValue(session.Runtime, out var runtime)
+            ? runtime
+            : throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, $"runtime '{session.Runtime}' is not available on this node");
+
+    private static JsonElement Result(JsonObject value)
+    {
+        using var document = JsonDocument.Parse(value.ToJsonString());
+        return document.RootElement.Clone();
+    }
+}

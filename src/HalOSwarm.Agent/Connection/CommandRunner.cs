@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using HalOSwarm.Agent.Storage;
+using HalOSwarm.Protocol;
+using Microsoft.Extensions.Logging;
+
+namespace HalOSwarm.Agent.Connection;
+
+/// <summary>
+/// Runs each command id at most once. A command runs on the agent's own lifetime, not the connection's,
+/// so a dropped connection does not cut it short; a re-send of a running command waits for the same run,
+/// and a re-send of a finished one gets the result stored in agent.db (<see cref="CommandJournal"/>).
+/// </summary>
+internal sealed partial class CommandRunner : IDisposable
+{
+    private readonly ICommandHandler _handler;
+    private readonly CommandJournal _journal;
+    private readonly ILogger<CommandRunner> _logger;
+    private readonly ConcurrentDictionary<string, Task<CommandResult>> _running = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _claim = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+
+    public CommandRunner(ICommandHandler handler, CommandJournal journal, ILogger<CommandRunner> logger)
+    {
+        _handler = handler;
+        _journal = journal;
+        _logger = logger;
+    }
+
+    public async Task<CommandTicket> SubmitAsync(CommandRequest command, CancellationToken cancellationToken)
+    {
+        await _claim.WaitAsync(cancellationToken);
+        try
+        {
+            if (_running.TryGetValue(command.CommandId, out var running))
+            {
+                Log.Duplicate(_logger, command.CommandId, "running");
+                return new CommandTicket(false, running);
+            }
+            if (await _journal.ClaimAsync(command, cancellationToken) is { } stored)
+            {
+                Log.Duplicate(_logger, command.CommandId, "finished");
+                return new CommandTicket(false, Task.FromResult(stored));
+            }
+            // Registered before it starts, so its own removal can never precede the registration.
+            var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var run = RunAsync(command, start.Task);
+            _running[command.CommandId] = run;
+            start.SetResult();
+            return new CommandTicket(true, run);
+        }
+        finally
+        {
+            _claim.Release();
+        }
+    }
+
+    private async Task<CommandResult> RunAsync(CommandRequest command, Task registered)
+    {
+        await registered;
+        try
+        {
+            var result = await _handler.HandleAsync(command, _stopping.Token);
+            await _journal.CompleteAsync(result, CancellationToken.None);
+            return result;
+        }
+        finally
+        {
+            _running.TryRemove(command.CommandId, out _);
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _claim.Dispose();
+    }
+}
