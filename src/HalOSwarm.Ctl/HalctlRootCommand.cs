@@ -25,5 +25,6 @@ internal sealed class HalctlRootCommand : RootCommand
         Subcommands.Add(new NodesCommand(options, environment));
         Subcommands.Add(new SessionsCommand(options, environment));
         Subcommands.Add(new EventsCommand(options, environment));
+        Subcommands.Add(new ApprovalsCommand(options, environment));
     }
 }

@@ -18,5 +18,8 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(ApiErrorBody))]
 [JsonSerializable(typeof(StartSessionRequest))]
 [JsonSerializable(typeof(PromptRequest))]
+[JsonSerializable(typeof(ApprovalDto))]
+[JsonSerializable(typeof(IReadOnlyList<ApprovalDto>))]
+[JsonSerializable(typeof(ApproveRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

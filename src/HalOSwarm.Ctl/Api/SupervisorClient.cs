@@ -60,6 +60,17 @@ internal sealed class SupervisorClient
         return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
     }
 
+    public Task<ApiPage<IReadOnlyList<ApprovalDto>>> ListApprovalsAsync(QueryString query, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/v1/approvals" + query, null, CtlJsonContext.Default.IReadOnlyListApprovalDto, null, cancellationToken);
+
+    /// <summary>Approves (once, or always) or denies a permission request.</summary>
+    public Task<ApiPage<ApprovalDto>> AnswerApprovalAsync(string approvalId, bool approve, bool always, CancellationToken cancellationToken)
+    {
+        var path = $"api/v1/approvals/{Escape(approvalId)}/" + (approve ? "approve" : "deny");
+        HttpContent? body = approve ? JsonContent.Create(new ApproveRequest(always), CtlJsonContext.Default.ApproveRequest) : null;
+        return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.ApprovalDto, null, cancellationToken);
+    }
+
     /// <summary>Opens the live SSE tail; events after <paramref name="afterId"/> come first.</summary>
     public async Task<SseStream> OpenEventStreamAsync(EventQuery query, long? afterId, CancellationToken cancellationToken)
     {
