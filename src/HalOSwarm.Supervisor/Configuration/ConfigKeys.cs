@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using HalOSwarm.Supervisor.Dependencies;
+using HalOSwarm.Supervisor.Policies;
 using Microsoft.Extensions.Configuration;
 
 namespace HalOSwarm.Supervisor.Configuration;
@@ -16,6 +18,14 @@ internal static class ConfigKeys
         (ServerOptions.SectionName, typeof(ServerOptions)),
         (DatabaseOptions.SectionName, typeof(DatabaseOptions)),
         (LoggingOptions.SectionName, typeof(LoggingOptions)),
+        (PolicyOptions.SectionName, typeof(PolicyOptions)),
+        (ResumeOnIdleOptions.SectionName, typeof(ResumeOnIdleOptions)),
+        (RestartOnCompactionOptions.SectionName, typeof(RestartOnCompactionOptions)),
+        (KillOnCostOptions.SectionName, typeof(KillOnCostOptions)),
+        (ErrorLoopOptions.SectionName, typeof(ErrorLoopOptions)),
+        (StuckOptions.SectionName, typeof(StuckOptions)),
+        (ResumeAfterRateLimitOptions.SectionName, typeof(ResumeAfterRateLimitOptions)),
+        (DependencyOptions.SectionName, typeof(DependencyOptions)),
     ];
 
     /// <summary>Full dotted key (e.g. <c>server.http_port</c>) → property type.</summary>

@@ -1,3 +1,5 @@
+using HalOSwarm.Supervisor.Dependencies;
+using HalOSwarm.Supervisor.Policies;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -50,6 +52,8 @@ internal static class SupervisorConfiguration
         Collect(errors, new ServerOptionsValidator().Validate(null, Bind<ServerOptions>(configuration, ServerOptions.SectionName)));
         Collect(errors, new DatabaseOptionsValidator().Validate(null, Bind<DatabaseOptions>(configuration, DatabaseOptions.SectionName)));
         Collect(errors, new LoggingOptionsValidator().Validate(null, Bind<LoggingOptions>(configuration, LoggingOptions.SectionName)));
+        Collect(errors, new PolicyOptionsValidator().Validate(null, Bind<PolicyOptions>(configuration, PolicyOptions.SectionName)));
+        DependencyConfiguration.Check(configuration, errors);
     }
 
     public static T Bind<T>(IConfiguration configuration, string section) where T : new()

@@ -3,8 +3,10 @@ using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Dashboard;
+using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Nodes;
+using HalOSwarm.Supervisor.Policies;
 using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage.Sqlite;
@@ -69,6 +71,8 @@ internal static class SupervisorApp
         services.AddNodes();
         services.AddSessions();
         services.AddCommands();
+        services.AddPolicies();
+        services.AddDependencyScheduling();
         services.AddHostedService<StartupAnnouncer>();
         return builder;
     }
