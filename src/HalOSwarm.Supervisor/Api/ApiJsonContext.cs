@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Nodes;
@@ -16,6 +17,10 @@ namespace HalOSwarm.Supervisor.Api;
 [JsonSerializable(typeof(ApiEnvelope<SessionDto>))]
 [JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<StoredEvent>>))]
 [JsonSerializable(typeof(ApiEnvelope<CommandDto>))]
+[JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<CommandDto>>))]
+[JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<AuditRecord>>))]
+[JsonSerializable(typeof(CommandBody))]
+[JsonSerializable(typeof(RestartResult))]
 [JsonSerializable(typeof(ApiEnvelope<HealthStatus>))]
 [JsonSerializable(typeof(StartRequest))]
 [JsonSerializable(typeof(StartArgs))]

@@ -1,92 +1,162 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Threading.Channels;
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Nodes;
+using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>
-/// Stores each command before it is sent, sends it on the node's socket and waits for the agent's
-/// <c>command_result</c>, recording the outcome either way. A result that comes after the caller gave up is still stored.
+/// Delivers stored commands to agents. One loop owns every unfinished command: it sends when the node is online and
+/// the node's rate allows, re-sends after a reconnect, retries transient failures with backoff, and ends commands at
+/// their deadline or when their node stayed offline too long. Socket callbacks only queue signals for the loop.
+/// Unfinished commands are loaded again when the supervisor starts.
 /// </summary>
-internal sealed partial class CommandDispatcher(CommandStore store, TimeProvider timeProvider, ILogger<CommandDispatcher> logger) : ICommandResultSink
+internal sealed partial class CommandDispatcher : ICommandResultSink, IHostedService, IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, (string NodeId, TaskCompletionSource<CommandResult?> Result)> _pending = new(StringComparer.Ordinal);
+    private static readonly TimeSpan s_tick = TimeSpan.FromMilliseconds(100);
+    private readonly Channel<DispatchSignal> _signals = Channel.CreateUnbounded<DispatchSignal>();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<CommandDto>> _completions = new(StringComparer.Ordinal);
+    private readonly List<TrackedCommand> _tracked = [];
+    private readonly CommandStore _store;
+    private readonly AgentRegistry _registry;
+    private readonly IAuditLog _audit;
+    private readonly CommandsOptions _options;
+    private readonly CommandDeadlinesOptions _deadlines;
+    private readonly NodeRateLimiter _rate;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<CommandDispatcher> _logger;
+    private CancellationTokenSource? _stopping;
+    private Task? _loop;
 
-    public async Task<CommandDto> DispatchAsync(
-        AgentConnection connection, string type, string? sessionId, string? project, JsonElement args, TimeSpan wait, CancellationToken cancellationToken)
+    public CommandDispatcher(CommandStore store, AgentRegistry registry, IAuditLog audit, IOptions<CommandsOptions> options,
+        IOptions<CommandDeadlinesOptions> deadlines, TimeProvider timeProvider, ILogger<CommandDispatcher> logger)
     {
-        var now = timeProvider.GetUtcNow();
-        var nodeId = connection.NodeId!;
-        var command = new CommandDto($"cmd_{Guid.CreateVersion7():N}", type, nodeId, sessionId, project, args,
-            CommandStates.Pending, null, null, null, now, now);
-        await store.InsertAsync(command, cancellationToken);
-        var completion = new TaskCompletionSource<CommandResult?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _pending[command.CommandId] = (nodeId, completion);
-        try
+        _store = store;
+        _registry = registry;
+        _audit = audit;
+        _options = options.Value;
+        _deadlines = deadlines.Value;
+        _rate = new NodeRateLimiter(_options.RatePerNodePerSec);
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Hands a freshly stored command to the loop; its outcome can be awaited with <see cref="WaitAsync"/>.</summary>
+    public void Track(CommandDto command)
+    {
+        _completions.TryAdd(command.CommandId, new TaskCompletionSource<CommandDto>(TaskCreationOptions.RunContinuationsAsynchronously));
+        _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.Submitted, Command: new TrackedCommand(command, _timeProvider.GetUtcNow())));
+    }
+
+    /// <summary>Registers a command whose outcome something else decides (a restart); end it with <see cref="Finish"/>.</summary>
+    public void TrackExternal(string commandId) =>
+        _completions.TryAdd(commandId, new TaskCompletionSource<CommandDto>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void Finish(CommandDto command)
+    {
+        if (_completions.TryRemove(command.CommandId, out var completion))
         {
-            var request = new CommandRequest(command.CommandId, type, sessionId, project, args, now + wait);
-            connection.Send(ProtocolCodec.Encode(MessageTypes.Command, request, ProtocolJsonContext.Default.CommandRequest, now));
-            await store.UpdateAsync(command.CommandId, CommandStates.Sent, null, null, null, timeProvider.GetUtcNow(), cancellationToken);
-            LogSent(logger, command.CommandId, type, nodeId, sessionId);
-            string state;
-            CommandResult? result;
+            completion.TrySetResult(command);
+        }
+    }
+
+    /// <summary>The command once finished, or as stored when <paramref name="wait"/> runs out first.</summary>
+    public async Task<CommandDto?> WaitAsync(string commandId, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        if (wait > TimeSpan.Zero && _completions.TryGetValue(commandId, out var completion))
+        {
             try
             {
-                result = await completion.Task.WaitAsync(wait, timeProvider, cancellationToken);
-                state = result is { Ok: true } ? CommandStates.Succeeded : CommandStates.Failed;
+                return await completion.Task.WaitAsync(wait, _timeProvider, cancellationToken);
             }
             catch (TimeoutException)
             {
-                result = new CommandResult(command.CommandId, false, null, $"the agent sent no result within {wait.TotalSeconds:0} s", CommandErrorCodes.DeadlineExceeded);
-                state = CommandStates.TimedOut;
             }
-            result ??= new CommandResult(command.CommandId, false, null, $"node {nodeId} disconnected before it answered", CommandErrorCodes.NodeOffline);
-            await store.UpdateAsync(command.CommandId, state, result.Result, result.Error, result.ErrorCode, timeProvider.GetUtcNow(), CancellationToken.None);
-            LogFinished(logger, command.CommandId, state, result.ErrorCode);
-            return await store.GetAsync(command.CommandId, CancellationToken.None) ?? command;
         }
-        finally
-        {
-            _pending.TryRemove(command.CommandId, out _);
-        }
+        return await _store.GetAsync(commandId, cancellationToken);
     }
 
-    public void Complete(string nodeId, CommandResult result)
+    public void Accepted(string nodeId, string commandId) =>
+        _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.Accepted, nodeId, commandId));
+
+    public void Complete(string nodeId, CommandResult result) =>
+        _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.Result, nodeId, result.CommandId, result));
+
+    public void NodeConnected(string nodeId) => _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.NodeConnected, nodeId));
+
+    public void NodeDisconnected(string nodeId) => _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.NodeDisconnected, nodeId));
+
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (_pending.TryRemove(result.CommandId, out var pending))
+        _stopping = new CancellationTokenSource();
+        _loop = RunAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        var stopping = Interlocked.Exchange(ref _stopping, null);
+        if (stopping is null || _loop is null)
         {
-            pending.Result.TrySetResult(result);
             return;
         }
-        LogLateResult(logger, result.CommandId, nodeId);
-        var state = result.Ok ? CommandStates.Succeeded : CommandStates.Failed;
-        _ = store.UpdateAsync(result.CommandId, state, result.Result, result.Error, result.ErrorCode, timeProvider.GetUtcNow(), CancellationToken.None)
-            .ContinueWith(t => LogLateResultFailed(logger, result.CommandId, t.Exception!), TaskContinuationOptions.OnlyOnFaulted);
+        await stopping.CancelAsync();
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        stopping.Dispose();
     }
 
-    public void NodeDisconnected(string nodeId)
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    private async Task RunAsync(CancellationToken cancellationToken)
     {
-        foreach (var (_, pending) in _pending)
+        try
         {
-            if (pending.NodeId == nodeId)
+            await LoadOpenAsync(cancellationToken);
+            using var timer = new PeriodicTimer(s_tick, _timeProvider);
+            Task<bool>? tick = null;
+            Task<bool>? signal = null;
+            while (true)
             {
-                pending.Result.TrySetResult(null);
+                tick ??= timer.WaitForNextTickAsync(cancellationToken).AsTask();
+                signal ??= _signals.Reader.WaitToReadAsync(cancellationToken).AsTask();
+                await Task.WhenAny(tick, signal);
+                if (signal.IsCompleted)
+                {
+                    await signal;
+                    signal = null;
+                }
+                if (tick.IsCompleted)
+                {
+                    await tick;
+                    tick = null;
+                }
+                while (_signals.Reader.TryRead(out var next))
+                {
+                    await GuardAsync(HandleAsync(next, cancellationToken), next.CommandId);
+                }
+                await GuardAsync(SweepAsync(cancellationToken), null);
             }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, EventName = "command.sent",
-        Message = "Sent command {command_id} ({Type}) to node {node_id}, session {session_id}")]
-    private static partial void LogSent(ILogger logger, string command_id, string type, string node_id, string? session_id);
+    private async Task GuardAsync(Task work, string? commandId)
+    {
+        try
+        {
+            await work;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogLoopFailed(_logger, commandId, ex);
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Information, EventName = "command.finished", Message = "Command {command_id} {State} {ErrorCode}")]
-    private static partial void LogFinished(ILogger logger, string command_id, string state, string? errorCode);
-
-    [LoggerMessage(Level = LogLevel.Information, EventName = "command.late_result",
-        Message = "Result of command {command_id} from node {node_id} came after the caller stopped waiting; stored")]
-    private static partial void LogLateResult(ILogger logger, string command_id, string node_id);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the late result of command {command_id}")]
-    private static partial void LogLateResultFailed(ILogger logger, string command_id, Exception exception);
+    private TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMilliseconds(_options.RetryBackoffMs * Math.Pow(2, Math.Max(0, attempts - 1)));
 }

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace HalOSwarm.Supervisor.Commands;
 
-/// <summary>A stored command; <see cref="State"/> is one of <see cref="CommandStates"/>.</summary>
+/// <summary>
+/// A stored command; <see cref="State"/> is one of <see cref="CommandStates"/>. <see cref="Deadline"/> is set when the
+/// command is first sent; <see cref="ParentCommandId"/> names the <c>restart</c> a step belongs to.
+/// </summary>
 internal sealed record CommandDto(
     string CommandId,
     string Type,
@@ -15,4 +18,10 @@ internal sealed record CommandDto(
     string? Error,
     string? ErrorCode,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string Actor = "unknown",
+    string? IdempotencyKey = null,
+    int Attempts = 0,
+    DateTimeOffset? Deadline = null,
+    DateTimeOffset? FinishedAt = null,
+    string? ParentCommandId = null);

@@ -5,7 +5,8 @@ namespace HalOSwarm.Supervisor.Commands;
 /// <summary>
 /// A request for a command. The target is a session (<see cref="SessionId"/>) or a project
 /// (<see cref="Project"/>, optionally pinned to <see cref="NodeId"/>). <see cref="Actor"/> names who asked:
-/// <c>api:TOKEN_NAME</c>, <c>cli:USER</c>, <c>policy:NAME</c>, <c>chat:USER</c>.
+/// <c>api:TOKEN_NAME</c>, <c>cli:USER</c>, <c>policy:NAME</c>, <c>chat:USER</c>. <see cref="ParentCommandId"/> ties the
+/// steps of a <c>restart</c> to it.
 /// </summary>
 internal sealed record CommandSubmission(
     string Type,
@@ -16,4 +17,5 @@ internal sealed record CommandSubmission(
     string Actor,
     string? IdempotencyKey = null,
     TimeSpan Wait = default,
-    string? SourceAddress = null);
+    string? SourceAddress = null,
+    string? ParentCommandId = null);

@@ -1,72 +1,63 @@
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Api;
-using HalOSwarm.Supervisor.Nodes;
-using HalOSwarm.Supervisor.Sessions;
+using HalOSwarm.Supervisor.Audit;
 
 namespace HalOSwarm.Supervisor.Commands;
 
-/// <summary>Commands to agents: start a session in a project, prompt/abort/kill a session, read a command back.</summary>
+/// <summary>
+/// Commands to agents: the generic <c>/api/v1/commands</c>, the per-session and per-project shortcuts, and reads.
+/// Every submission goes through <see cref="ICommandService"/>, so all of them are stored, idempotent and audited.
+/// </summary>
 internal static class CommandsApi
 {
+    private const int ShortcutWaitSec = 30;
+
     public static IEndpointRouteBuilder MapCommandsApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapPost("/api/v1/commands", SubmitAsync);
+        endpoints.MapGet("/api/v1/commands", CommandQueriesApi.ListAsync);
+        endpoints.MapGet("/api/v1/commands/{commandId}", CommandQueriesApi.GetAsync);
         endpoints.MapPost("/api/v1/projects/{project}/start", StartAsync);
-        endpoints.MapPost("/api/v1/sessions/{sessionId}/prompt", PromptAsync);
-        endpoints.MapPost("/api/v1/sessions/{sessionId}/abort",
-            (string sessionId, HttpRequest request, CommandContext context, CancellationToken ct) => SessionCommandAsync(CommandTypes.Abort, sessionId, null, request, context, ct));
-        endpoints.MapPost("/api/v1/sessions/{sessionId}/kill",
-            (string sessionId, HttpRequest request, CommandContext context, CancellationToken ct) => SessionCommandAsync(CommandTypes.Kill, sessionId, null, request, context, ct));
-        endpoints.MapGet("/api/v1/commands/{commandId}", async (string commandId, CommandStore store, CancellationToken ct) =>
-            await store.GetAsync(commandId, ct) is { } command
-                ? ApiResults.Ok(command, ApiJsonContext.Default.ApiEnvelopeCommandDto)
-                : ApiErrors.NotFound($"no command '{commandId}'"));
+        endpoints.MapPost("/api/v1/sessions/{sessionId}/prompt", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+            PromptAsync(CommandTypes.Prompt, sessionId, request, commands, ct));
+        endpoints.MapPost("/api/v1/sessions/{sessionId}/inject", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+            PromptAsync(CommandTypes.Inject, sessionId, request, commands, ct));
+        foreach (var type in new[] { CommandKinds.Resume, CommandTypes.Abort, CommandTypes.Kill, CommandKinds.Restart, CommandTypes.Status })
+        {
+            endpoints.MapPost($"/api/v1/sessions/{{sessionId}}/{type}", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+                RunAsync(request, new CommandSubmission(type, sessionId, null, null, default, ""), ShortcutWaitSec, commands, ct));
+        }
         return endpoints;
     }
 
-    private static async Task<IResult> StartAsync(string project, HttpRequest request, CommandContext context, NodeQueries nodes, CancellationToken ct)
+    private static async Task<IResult> SubmitAsync(HttpRequest request, ICommandService commands, CancellationToken ct)
     {
-        var query = new QueryReader(request.Query);
-        var wait = ReadWait(query);
+        var (body, error) = await RequestBody.ReadAsync(request, ApiJsonContext.Default.CommandBody, new CommandBody(null, null, null, null, null, null), ct);
+        if (error is not null)
+        {
+            return ApiErrors.Invalid([new FieldError("body", error)]);
+        }
+        if (string.IsNullOrEmpty(body!.Type))
+        {
+            return ApiErrors.Invalid([new FieldError("type", $"is required (one of {string.Join(", ", CommandKinds.All)})")]);
+        }
+        var submission = new CommandSubmission(body.Type, body.SessionId, body.Project, body.NodeId, body.Args ?? default, "", body.IdempotencyKey);
+        return await RunAsync(request, submission, 0, commands, ct);
+    }
+
+    private static async Task<IResult> StartAsync(string project, HttpRequest request, ICommandService commands, CancellationToken ct)
+    {
         var (body, error) = await RequestBody.ReadAsync(request, ApiJsonContext.Default.StartRequest, new StartRequest(null, null, null, null), ct);
         if (error is not null)
         {
-            query.Add("body", error);
+            return ApiErrors.Invalid([new FieldError("body", error)]);
         }
-        if (query.HasErrors)
-        {
-            return ApiErrors.Invalid(query.Errors);
-        }
-        AgentConnection? target;
-        if (body!.NodeId is { } nodeId)
-        {
-            if (!context.Registry.TryGet(nodeId, out var connection))
-            {
-                return await nodes.GetAsync(nodeId, ct) is null
-                    ? ApiErrors.NotFound($"no node '{nodeId}'")
-                    : ApiErrors.NodeOffline($"node {nodeId} is offline");
-            }
-            if (!Hosts(connection, project))
-            {
-                return ApiErrors.NotFound($"node {nodeId} has no project '{project}'");
-            }
-            target = connection;
-        }
-        else
-        {
-            var candidates = context.Registry.Connections.Where(c => !c.IsClosing && Hosts(c, project)).ToList();
-            if (candidates.Count == 0)
-            {
-                return ApiErrors.NotFound($"no online node hosts project '{project}'");
-            }
-            var active = await nodes.ActiveSessionCountsAsync(ct);
-            target = candidates.OrderBy(c => active.GetValueOrDefault(c.NodeId!)).ThenBy(c => c.NodeId, StringComparer.Ordinal).First();
-        }
-        var args = JsonSerializer.SerializeToElement(new StartArgs(body.Prompt, body.Title, body.Model), ApiJsonContext.Default.StartArgs);
-        return Outcome(await context.Dispatcher.DispatchAsync(target, CommandTypes.Start, null, project, args, wait, ct));
+        var args = JsonSerializer.SerializeToElement(new StartArgs(body!.Prompt, body.Title, body.Model), ApiJsonContext.Default.StartArgs);
+        return await RunAsync(request, new CommandSubmission(CommandTypes.Start, null, project, body.NodeId, args, ""), ShortcutWaitSec, commands, ct);
     }
 
-    private static async Task<IResult> PromptAsync(string sessionId, HttpRequest request, CommandContext context, CancellationToken ct)
+    private static async Task<IResult> PromptAsync(string type, string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct)
     {
         var (body, error) = await RequestBody.ReadAsync(request, ApiJsonContext.Default.PromptRequest, new PromptRequest(null), ct);
         if (error is not null)
@@ -78,47 +69,54 @@ internal static class CommandsApi
             return ApiErrors.Invalid([new FieldError("text", "is required")]);
         }
         var args = JsonSerializer.SerializeToElement(body, ApiJsonContext.Default.PromptRequest);
-        return await SessionCommandAsync(CommandTypes.Prompt, sessionId, args, request, context, ct);
+        return await RunAsync(request, new CommandSubmission(type, sessionId, null, null, args, ""), ShortcutWaitSec, commands, ct);
     }
 
-    private static async Task<IResult> SessionCommandAsync(
-        string type, string sessionId, JsonElement? args, HttpRequest request, CommandContext context, CancellationToken ct)
+    /// <summary>Fills in the caller, key and wait from the request, submits, and maps the outcome to a response.</summary>
+    private static async Task<IResult> RunAsync(HttpRequest request, CommandSubmission submission, int defaultWaitSec, ICommandService commands, CancellationToken ct)
     {
         var query = new QueryReader(request.Query);
-        var wait = ReadWait(query);
+        var wait = query.Long("wait") ?? defaultWaitSec;
+        if (wait > 600)
+        {
+            query.Add("wait", "must be at most 600 seconds");
+        }
         if (query.HasErrors)
         {
             return ApiErrors.Invalid(query.Errors);
         }
-        if (await context.Sessions.GetAsync(sessionId, ct) is not { } session)
+        var headerKey = request.Headers["Idempotency-Key"].ToString();
+        var full = submission with
         {
-            return ApiErrors.NotFound($"no session '{sessionId}'");
-        }
-        if (!context.Registry.TryGet(session.NodeId, out var connection) || connection.IsClosing)
+            Actor = ApiCaller.Actor(request),
+            SourceAddress = ApiCaller.SourceAddress(request.HttpContext),
+            IdempotencyKey = submission.IdempotencyKey ?? (headerKey.Length > 0 ? headerKey : null),
+            Wait = TimeSpan.FromSeconds(wait),
+        };
+        try
         {
-            return ApiErrors.NodeOffline($"node {session.NodeId} of session {sessionId} is offline");
+            return Outcome(await commands.SubmitAsync(full, ct));
         }
-        var payload = args ?? JsonSerializer.SerializeToElement(new StartArgs(null, null, null), ApiJsonContext.Default.StartArgs);
-        return Outcome(await context.Dispatcher.DispatchAsync(connection, type, sessionId, session.Project, payload, wait, ct));
+        catch (CommandRejectedException ex)
+        {
+            return ex.Code switch
+            {
+                "not_found" => ApiErrors.NotFound(ex.Message),
+                "invalid_request" => ApiErrors.BadRequest(ex.Message),
+                _ => ApiErrors.Error(StatusCodes.Status409Conflict, ex.Message, ex.Code),
+            };
+        }
     }
-
-    private static TimeSpan ReadWait(QueryReader query)
-    {
-        var seconds = query.Long("wait", min: 1);
-        if (seconds > 600)
-        {
-            query.Add("wait", "must be at most 600 seconds");
-        }
-        return TimeSpan.FromSeconds(seconds ?? 30);
-    }
-
-    private static bool Hosts(AgentConnection connection, string project) =>
-        connection.Hello?.Projects?.Any(p => p.Name == project) == true;
 
     private static IResult Outcome(CommandDto command) => command.State switch
     {
         CommandStates.Succeeded => ApiResults.Ok(command, ApiJsonContext.Default.ApiEnvelopeCommandDto),
         CommandStates.TimedOut => ApiErrors.CommandTimeout($"command {command.CommandId} timed out: {command.Error}", command),
-        _ => ApiErrors.CommandFailed($"command {command.CommandId} failed: {command.Error ?? command.ErrorCode ?? "no reason given"}", command),
+        CommandStates.Failed when command.ErrorCode == CommandErrorCodes.NodeOffline => ApiErrors.Error(StatusCodes.Status409Conflict,
+            $"command {command.CommandId} failed: {command.Error}", "node_offline", new ApiErrorDetails { Command = command }),
+        CommandStates.Failed or CommandStates.Cancelled =>
+            ApiErrors.CommandFailed($"command {command.CommandId} {command.State}: {command.Error ?? command.ErrorCode ?? "no reason given"}", command),
+        _ => TypedResults.Json(new ApiEnvelope<CommandDto>(command, ApiMeta.Empty), ApiJsonContext.Default.ApiEnvelopeCommandDto,
+            statusCode: StatusCodes.Status202Accepted),
     };
 }

@@ -7,7 +7,12 @@ internal static class CommandsServiceCollectionExtensions
         services.AddSingleton<CommandStore>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ICommandResultSink>(sp => sp.GetRequiredService<CommandDispatcher>());
-        services.AddSingleton<CommandContext>();
+        services.AddHostedService(sp => sp.GetRequiredService<CommandDispatcher>());
+        services.AddSingleton<CommandTargetResolver>();
+        services.AddSingleton<RestartQueries>();
+        services.AddSingleton<RestartWorkflow>();
+        services.AddSingleton<CommandService>();
+        services.AddSingleton<ICommandService>(sp => sp.GetRequiredService<CommandService>());
         return services;
     }
 }

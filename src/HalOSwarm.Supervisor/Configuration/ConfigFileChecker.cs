@@ -62,10 +62,24 @@ internal static class ConfigFileChecker
             errors.Add($"{section.Name}: must be an object");
             return;
         }
-        foreach (var property in section.Value.EnumerateObject())
+        CheckObject(section.Name, section.Value, errors);
+    }
+
+    private static void CheckObject(string prefix, JsonElement value, List<string> errors)
+    {
+        foreach (var property in value.EnumerateObject())
         {
-            var key = $"{section.Name}.{property.Name}";
-            if (!ConfigKeys.All.ContainsKey(key))
+            var key = $"{prefix}.{property.Name}";
+            if (ConfigKeys.IsSection(key) && !ConfigKeys.All.ContainsKey(key))
+            {
+                if (property.Value.ValueKind != JsonValueKind.Object)
+                {
+                    errors.Add($"{key}: must be an object");
+                    continue;
+                }
+                CheckObject(key, property.Value, errors);
+            }
+            else if (!ConfigKeys.All.ContainsKey(key))
             {
                 errors.Add($"{key}: unknown key{Suggest(key)}");
             }

@@ -26,14 +26,21 @@ internal static class ConfigKeys
         (StuckOptions.SectionName, typeof(StuckOptions)),
         (ResumeAfterRateLimitOptions.SectionName, typeof(ResumeAfterRateLimitOptions)),
         (DependencyOptions.SectionName, typeof(DependencyOptions)),
+        (CommandsOptions.SectionName, typeof(CommandsOptions)),
+        (CommandDeadlinesOptions.SectionName, typeof(CommandDeadlinesOptions)),
+        (PromptsOptions.SectionName, typeof(PromptsOptions)),
+        (AuditOptions.SectionName, typeof(AuditOptions)),
     ];
 
     /// <summary>Full dotted key (e.g. <c>server.http_port</c>) → property type.</summary>
     public static readonly IReadOnlyDictionary<string, Type> All = Build();
 
-    public static IEnumerable<string> Sections => s_sections.Select(s => s.Section);
+    public static IEnumerable<string> Sections => s_sections.Select(s => s.Section.Split('.')[0]).Distinct(StringComparer.Ordinal);
 
-    public static bool IsSection(string key) => s_sections.Any(s => string.Equals(s.Section, key, StringComparison.OrdinalIgnoreCase));
+    /// <summary>True for a section (<c>commands</c>, <c>commands.deadlines</c>) and for the parents of nested ones (<c>security</c>).</summary>
+    public static bool IsSection(string key) => s_sections.Any(s =>
+        string.Equals(s.Section, key, StringComparison.OrdinalIgnoreCase)
+        || s.Section.StartsWith(key + ".", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>"server.port: 'abc' is not a valid integer" for every value that cannot be converted.</summary>
     public static void CheckValueTypes(IConfiguration configuration, List<string> errors)

@@ -52,6 +52,10 @@ internal static class SupervisorConfiguration
         Collect(errors, new ServerOptionsValidator().Validate(null, Bind<ServerOptions>(configuration, ServerOptions.SectionName)));
         Collect(errors, new DatabaseOptionsValidator().Validate(null, Bind<DatabaseOptions>(configuration, DatabaseOptions.SectionName)));
         Collect(errors, new LoggingOptionsValidator().Validate(null, Bind<LoggingOptions>(configuration, LoggingOptions.SectionName)));
+        Collect(errors, new CommandsOptionsValidator().Validate(null, Bind<CommandsOptions>(configuration, CommandsOptions.SectionName)));
+        Collect(errors, new CommandDeadlinesOptionsValidator().Validate(null, Bind<CommandDeadlinesOptions>(configuration, CommandDeadlinesOptions.SectionName)));
+        Collect(errors, new PromptsOptionsValidator().Validate(null, Bind<PromptsOptions>(configuration, PromptsOptions.SectionName)));
+        Collect(errors, new AuditOptionsValidator().Validate(null, Bind<AuditOptions>(configuration, AuditOptions.SectionName)));
         Collect(errors, new PolicyOptionsValidator().Validate(null, Bind<PolicyOptions>(configuration, PolicyOptions.SectionName)));
         DependencyConfiguration.Check(configuration, errors);
     }
@@ -59,9 +63,12 @@ internal static class SupervisorConfiguration
     public static T Bind<T>(IConfiguration configuration, string section) where T : new()
     {
         var options = new T();
-        configuration.GetSection(section).Bind(options);
+        configuration.GetSection(ConfigPath(section)).Bind(options);
         return options;
     }
+
+    /// <summary>A dotted section name (<c>commands.deadlines</c>) as a configuration path (<c>commands:deadlines</c>).</summary>
+    public static string ConfigPath(string section) => section.Replace('.', ':');
 
     /// <summary>Absolute database path: relative paths are taken from the config file's folder.</summary>
     public static string ResolveDatabasePath(string path, string? configPath)

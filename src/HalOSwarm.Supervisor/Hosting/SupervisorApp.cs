@@ -1,5 +1,6 @@
 using System.Net;
 using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Dashboard;
@@ -70,6 +71,7 @@ internal static class SupervisorApp
         services.AddEventPipeline();
         services.AddNodes();
         services.AddSessions();
+        services.AddAudit();
         services.AddCommands();
         services.AddPolicies();
         services.AddDependencyScheduling();
@@ -91,6 +93,7 @@ internal static class SupervisorApp
         app.MapSessionsApi();
         app.MapEventsApi();
         app.MapCommandsApi();
+        app.MapAuditApi();
         app.MapDashboard();
         app.MapApiFallback();
         return app;

@@ -36,6 +36,7 @@ internal sealed partial class AgentConnectionHandler
                 MessageTypes.Events => await HandleEventsAsync(connection, envelope, cancellationToken),
                 MessageTypes.Heartbeat => await HandleHeartbeatAsync(connection, envelope, cancellationToken),
                 MessageTypes.CommandResult => await HandleCommandResultAsync(connection, envelope, cancellationToken),
+                MessageTypes.CommandAccepted => await HandleCommandAcceptedAsync(connection, envelope, cancellationToken),
                 MessageTypes.Hello or MessageTypes.Welcome or MessageTypes.Ack or MessageTypes.Replay or MessageTypes.Command =>
                     await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: '{envelope.Type}' is not expected from an agent here", cancellationToken),
                 _ => await RefuseAsync(connection, CloseCodes.UnknownMessageType, $"unknown message type '{envelope.Type}'", cancellationToken),
@@ -120,6 +121,17 @@ internal sealed partial class AgentConnectionHandler
             return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {(error.Length > 0 ? error : "command_id is required")}", cancellationToken);
         }
         commands.Complete(connection.NodeId!, result);
+        return true;
+    }
+
+    private async Task<bool> HandleCommandAcceptedAsync(AgentConnection connection, Envelope envelope, CancellationToken cancellationToken)
+    {
+        if (!ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.CommandAccepted, out var accepted, out var error)
+            || string.IsNullOrEmpty(accepted.CommandId))
+        {
+            return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {(error.Length > 0 ? error : "command_id is required")}", cancellationToken);
+        }
+        commands.Accepted(connection.NodeId!, accepted.CommandId);
         return true;
     }
 

@@ -150,6 +150,7 @@ internal sealed partial class AgentConnectionHandler(
                 _options.MaxFrameBytes, _options.MaxBatchEvents);
             connection.SendWelcome(ProtocolCodec.Encode(MessageTypes.Welcome, welcome, ProtocolJsonContext.Default.Welcome, timeProvider.GetUtcNow()));
             LogConnected(logger, hello.NodeId, hello.Hostname, connection.Remote, durable);
+            commands.NodeConnected(hello.NodeId);
             return true;
         }
         catch
@@ -160,5 +161,5 @@ internal sealed partial class AgentConnectionHandler(
     }
 
     private static bool IsKnownType(string type) => type is MessageTypes.Hello or MessageTypes.Welcome or MessageTypes.Events
-        or MessageTypes.Ack or MessageTypes.Replay or MessageTypes.Heartbeat or MessageTypes.Command or MessageTypes.CommandResult;
+        or MessageTypes.Ack or MessageTypes.Replay or MessageTypes.Heartbeat or MessageTypes.Command or MessageTypes.CommandResult or MessageTypes.CommandAccepted;
 }

@@ -21,4 +21,5 @@ internal sealed record SessionDto(
     string? ParentSessionId,
     DateTimeOffset StartedAt,
     DateTimeOffset? LastActivityAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt,
+    string? SuccessorSessionId = null);

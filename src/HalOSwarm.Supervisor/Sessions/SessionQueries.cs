@@ -11,7 +11,9 @@ internal sealed class SessionQueries(SqliteDatabase database)
         SELECT session_id, node_id, project, runtime, status, model, title,
                input_tokens, output_tokens, reasoning_tokens, cache_read_tokens, cache_write_tokens,
                cost_usd, compaction_count, context_tokens, current_task, task_done, task_total,
-               last_error, parent_session_id, started_at, last_activity_at, ended_at
+               last_error, parent_session_id, started_at, last_activity_at, ended_at,
+               (SELECT c.session_id FROM sessions c WHERE c.parent_session_id = sessions.session_id
+                ORDER BY c.started_at DESC LIMIT 1) AS successor_session_id
         FROM sessions
         """;
 
@@ -72,7 +74,8 @@ internal sealed class SessionQueries(SqliteDatabase database)
                 reader.GetDouble(12), reader.GetInt64(13), reader.GetInt64(14), Text(reader, 15),
                 reader.IsDBNull(16) ? null : reader.GetInt64(16), reader.IsDBNull(17) ? null : reader.GetInt64(17),
                 Text(reader, 18), Text(reader, 19),
-                SqliteTime.Parse(reader.GetString(20)), SqliteTime.ParseNullable(Text(reader, 21)), SqliteTime.ParseNullable(Text(reader, 22))));
+                SqliteTime.Parse(reader.GetString(20)), SqliteTime.ParseNullable(Text(reader, 21)), SqliteTime.ParseNullable(Text(reader, 22)),
+                Text(reader, 23)));
         }
         return rows;
     }

@@ -52,11 +52,14 @@ public sealed class CommandTests
     [Fact]
     public async Task Abort_NoAnswer_504TimedOut()
     {
-        await using var host = await SupervisorHost.StartAsync();
+        await using var host = await SupervisorHost.StartAsync(c => c["commands"] = new System.Text.Json.Nodes.JsonObject
+        {
+            ["deadlines"] = new System.Text.Json.Nodes.JsonObject { ["abort"] = 1 },
+        });
         var snapshot = new SessionSnapshot("ses_slow", "alpha", RuntimeNames.OpenCode, SessionStatuses.Running, null, null, Ev.T0, Ev.T0);
         await using var agent = await TestAgent.ConnectAsync(host, "node-slow", sessions: [snapshot]);
 
-        using var response = await host.Api.PostAsync("/api/v1/sessions/ses_slow/abort?wait=1", null);
+        using var response = await host.Api.PostAsync("/api/v1/sessions/ses_slow/abort?wait=10", null);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         Assert.Equal(504, (int)response.StatusCode);
@@ -66,7 +69,7 @@ public sealed class CommandTests
     [Fact]
     public async Task Commands_UnknownTargetsAndOfflineNode_404And409()
     {
-        await using var host = await SupervisorHost.StartAsync();
+        await using var host = await SupervisorHost.StartAsync(c => c["commands"] = new System.Text.Json.Nodes.JsonObject { ["offline_wait_sec"] = 1 });
         var snapshot = new SessionSnapshot("ses_off", "alpha", RuntimeNames.OpenCode, SessionStatuses.Idle, null, null, Ev.T0, Ev.T0);
         await using (await TestAgent.ConnectAsync(host, "node-off", sessions: [snapshot]))
         {

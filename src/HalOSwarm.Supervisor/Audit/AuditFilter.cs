@@ -1,0 +1,11 @@
+namespace HalOSwarm.Supervisor.Audit;
+
+/// <summary>Filters of <c>GET /api/v1/audit</c>; newest first, the cursor is the id of the last entry returned.</summary>
+internal sealed record AuditFilter(
+    string? Actor,
+    string? Action,
+    string? Target,
+    DateTimeOffset? Since,
+    DateTimeOffset? Until,
+    int Limit,
+    long? BeforeId);

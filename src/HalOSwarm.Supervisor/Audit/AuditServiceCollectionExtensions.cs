@@ -1,0 +1,12 @@
+namespace HalOSwarm.Supervisor.Audit;
+
+internal static class AuditServiceCollectionExtensions
+{
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+    {
+        services.AddSingleton<AuditStore>();
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditStore>());
+        services.AddHostedService<AuditRetentionService>();
+        return services;
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Supervisor.Audit;
+
+/// <summary>The audit_log table; also the <see cref="IAuditLog"/> every feature records through.</summary>
+internal sealed class AuditStore(SqliteDatabase database, TimeProvider timeProvider) : IAuditLog
+{
+    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var insert = connection.CreateCommand();
+        insert.CommandText = """
+            INSERT INTO audit_log (at, actor, action, target, args, result, error, duration_ms, source_address, command_id)
+            VALUES ($at, $actor, $action, $target, $args, $result, $error, $duration, $source, $command)
+            """;
+        insert.Parameters.AddWithValue("$at", SqliteTime.Format(timeProvider.GetUtcNow()));
+        insert.Parameters.AddWithValue("$actor", entry.Actor);
+        insert.Parameters.AddWithValue("$action", entry.Action);
+        insert.Parameters.AddWithValue("$target", (object?)entry.Target ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$args", SecretRedactor.Redact(entry.Args) is { ValueKind: not JsonValueKind.Undefined } args ? args.GetRawText() : DBNull.Value);
+        insert.Parameters.AddWithValue("$result", entry.Result);
+        insert.Parameters.AddWithValue("$error", (object?)entry.Error ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$duration", (object?)entry.DurationMs ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$source", (object?)entry.SourceAddress ?? DBNull.Value);
+        insert.Parameters.AddWithValue("$command", (object?)entry.CommandId ?? DBNull.Value);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task CompleteCommandAsync(CommandDto command, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE audit_log SET result = $result, error = $error, duration_ms = $duration WHERE command_id = $id";
+        update.Parameters.AddWithValue("$id", command.CommandId);
+        update.Parameters.AddWithValue("$result", command.State);
+        update.Parameters.AddWithValue("$error", (object?)command.Error ?? DBNull.Value);
+        var finished = command.FinishedAt ?? command.UpdatedAt;
+        update.Parameters.AddWithValue("$duration", (long)(finished - command.CreatedAt).TotalMilliseconds);
+        await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<(IReadOnlyList<AuditRecord> Page, bool HasMore)> ListAsync(AuditFilter filter, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var query = connection.CreateCommand();
+        var where = new List<string>();
+        Add(query, where, "actor = $actor OR actor LIKE $actor || '/%' OR actor LIKE '%/' || $actor", "$actor", filter.Actor);
+        Add(query, where, "action = $action OR action LIKE $action || '.%'", "$action", filter.Action);
+        Add(query, where, "target = $target", "$target", filter.Target);
+        Add(query, where, "at >= $since", "$since", SqliteTime.Format(filter.Since));
+        Add(query, where, "at < $until", "$until", SqliteTime.Format(filter.Until));
+        if (filter.BeforeId is { } before)
+        {
+            where.Add("id < $before");
+            query.Parameters.AddWithValue("$before", before);
+        }
+        query.CommandText = """
+            SELECT id, at, actor, action, target, args, result, error, duration_ms, source_address, command_id FROM audit_log
+            """ + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where.Select(w => $"({w})")) : "") + " ORDER BY id DESC LIMIT $limit";
+        query.Parameters.AddWithValue("$limit", filter.Limit + 1);
+        var rows = new List<AuditRecord>();
+        using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(new AuditRecord(reader.GetInt64(0), SqliteTime.Parse(reader.GetString(1)), reader.GetString(2), reader.GetString(3),
+                    Text(reader, 4), Text(reader, 5) is { } args ? JsonSerializer.Deserialize(args, AuditJsonContext.Default.JsonElement) : null,
+                    reader.GetString(6), Text(reader, 7), reader.IsDBNull(8) ? null : reader.GetInt64(8), Text(reader, 9), Text(reader, 10)));
+            }
+        }
+        var hasMore = rows.Count > filter.Limit;
+        return (hasMore ? rows.GetRange(0, filter.Limit) : rows, hasMore);
+    }
+
+    /// <summary>Deletes entries older than <paramref name="cutoff"/>; returns how many.</summary>
+    public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM audit_log WHERE at < $cutoff";
+        delete.Parameters.AddWithValue("$cutoff", SqliteTime.Format(cutoff));
+        return await delete.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void Add(SqliteCommand command, List<string> where, string clause, string parameter, string? value)
+    {
+        if (value is not null)
+        {
+            where.Add(clause);
+            command.Parameters.AddWithValue(parameter, value);
+        }
+    }
+
+    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Configuration;
+
+namespace HalOSwarm.Supervisor.Commands;
+
+/// <summary>
+/// Checks a command's arguments against its type and the target session's status, and fills in the standard
+/// prompts: the stored args are exactly what the agent receives.
+/// </summary>
+internal static class CommandArgs
+{
+    public static JsonElement Build(string type, JsonElement args, ResolvedTarget target, PromptsOptions prompts)
+    {
+        var obj = args.ValueKind switch
+        {
+            JsonValueKind.Object => (JsonObject)JsonNode.Parse(args.GetRawText())!,
+            JsonValueKind.Undefined or JsonValueKind.Null => new JsonObject(),
+            _ => throw new CommandRejectedException("invalid_request", "args: must be a JSON object"),
+        };
+        CheckSession(type, target);
+        switch (type)
+        {
+            case CommandTypes.Start:
+                if (string.IsNullOrWhiteSpace(String(obj, "prompt")))
+                {
+                    obj["prompt"] = prompts.Init;
+                }
+                break;
+            case CommandTypes.Prompt or CommandTypes.Inject:
+                if (string.IsNullOrEmpty(String(obj, "text")))
+                {
+                    throw new CommandRejectedException("invalid_request", "text: is required");
+                }
+                if (obj["interrupt"] is { } interrupt && interrupt.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    throw new CommandRejectedException("invalid_request", "interrupt: must be true or false");
+                }
+                break;
+            case CommandKinds.Resume:
+                if (target.SessionStatus is SessionStatuses.Running or SessionStatuses.Starting)
+                {
+                    throw new CommandRejectedException("conflict",
+                        $"session {target.SessionId} is busy ({target.SessionStatus}); resume only prompts an idle session (inject queues text for after the turn)");
+                }
+                obj = new JsonObject { ["text"] = prompts.Continue };
+                break;
+        }
+        return JsonSerializer.SerializeToElement(obj, AuditJsonContext.Default.JsonNode);
+    }
+
+    private static void CheckSession(string type, ResolvedTarget target)
+    {
+        if (type is not (CommandTypes.Start or CommandTypes.Kill or CommandTypes.Status) && target.SessionStatus is { } status
+            && SessionStatuses.IsTerminal(status))
+        {
+            throw new CommandRejectedException("conflict", $"session {target.SessionId} has ended ({status})");
+        }
+    }
+
+    private static string? String(JsonObject obj, string key) =>
+        obj[key] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+}

@@ -1,0 +1,202 @@
+using System.Globalization;
+using HalOSwarm.Protocol;
+
+namespace HalOSwarm.Supervisor.Commands;
+
+internal sealed partial class CommandDispatcher
+{
+    private async Task LoadOpenAsync(CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        foreach (var command in await _store.ListOpenAsync(cancellationToken))
+        {
+            _completions.TryAdd(command.CommandId, new TaskCompletionSource<CommandDto>(TaskCreationOptions.RunContinuationsAsynchronously));
+            var tracked = new TrackedCommand(command with { State = CommandStates.Pending }, now);
+            if (command.Type == CommandKinds.Restart)
+            {
+                // The handover's progress lived in the stopped supervisor; its steps are commands of their own.
+                await EndAsync(tracked, CommandStates.Failed, null, "the supervisor restarted during the handover", CommandErrorCodes.Interrupted, cancellationToken);
+                continue;
+            }
+            _tracked.Add(tracked);
+            LogReloaded(_logger, command.CommandId, command.State, command.NodeId);
+        }
+    }
+
+    private async Task HandleAsync(DispatchSignal signal, CancellationToken cancellationToken)
+    {
+        switch (signal.Kind)
+        {
+            case DispatchSignalKind.Submitted:
+                _tracked.Add(signal.Command!);
+                break;
+            case DispatchSignalKind.Accepted:
+                if (Find(signal.CommandId!) is { Command.State: CommandStates.Sent } accepted)
+                {
+                    await UpdateAsync(accepted, accepted.Command with { State = CommandStates.Accepted }, cancellationToken);
+                }
+                break;
+            case DispatchSignalKind.Result:
+                await ResultAsync(signal.NodeId!, signal.Result!, cancellationToken);
+                break;
+            case DispatchSignalKind.NodeConnected:
+                foreach (var tracked in _tracked.Where(t => t.NodeId == signal.NodeId && t.Command.State == CommandStates.Pending))
+                {
+                    tracked.NextAttemptAt = _timeProvider.GetUtcNow();
+                    tracked.OfflineSince = null;
+                }
+                break;
+            case DispatchSignalKind.NodeDisconnected:
+                await DisconnectedAsync(signal.NodeId!, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task ResultAsync(string nodeId, CommandResult result, CancellationToken cancellationToken)
+    {
+        if (Find(result.CommandId) is not { } tracked)
+        {
+            await LateResultAsync(nodeId, result, cancellationToken);
+            return;
+        }
+        if (!result.Ok && result.ErrorCode == CommandErrorCodes.RuntimeUnavailable && tracked.Command.Attempts < _options.MaxAttempts)
+        {
+            await RetryLaterAsync(tracked, result.Error, result.ErrorCode, cancellationToken);
+            return;
+        }
+        await EndAsync(tracked, result.Ok ? CommandStates.Succeeded : CommandStates.Failed, result.Result, result.Error, result.ErrorCode, cancellationToken);
+    }
+
+    private async Task LateResultAsync(string nodeId, CommandResult result, CancellationToken cancellationToken)
+    {
+        if (await _store.GetAsync(result.CommandId, cancellationToken) is not { } stored || stored.State == CommandStates.Succeeded)
+        {
+            LogUnknownResult(_logger, result.CommandId, nodeId);
+            return;
+        }
+        LogLateResult(_logger, result.CommandId, nodeId, stored.State);
+        var now = _timeProvider.GetUtcNow();
+        await _store.UpdateAsync(stored with
+        {
+            State = result.Ok ? CommandStates.Succeeded : CommandStates.Failed,
+            Result = result.Result,
+            Error = result.Ok ? null : result.Error ?? stored.Error,
+            ErrorCode = result.Ok ? null : result.ErrorCode ?? stored.ErrorCode,
+            SessionId = stored.SessionId ?? StartedSession(stored.Type, result),
+            UpdatedAt = now,
+        }, cancellationToken);
+    }
+
+    private async Task DisconnectedAsync(string nodeId, CancellationToken cancellationToken)
+    {
+        foreach (var tracked in _tracked.Where(t => t.NodeId == nodeId && t.Command.State is CommandStates.Sent or CommandStates.Accepted).ToList())
+        {
+            var reason = $"node {nodeId} disconnected before it answered (attempt {tracked.Command.Attempts} of {_options.MaxAttempts})";
+            if (tracked.Command.Attempts >= _options.MaxAttempts)
+            {
+                await EndAsync(tracked, CommandStates.Failed, null, reason, CommandErrorCodes.NodeOffline, cancellationToken);
+            }
+            else
+            {
+                tracked.OfflineSince = _timeProvider.GetUtcNow();
+                await RetryLaterAsync(tracked, reason, CommandErrorCodes.NodeOffline, cancellationToken);
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        foreach (var tracked in _tracked.ToList())
+        {
+            var command = tracked.Command;
+            if (command.Deadline is { } deadline && now >= deadline)
+            {
+                var seconds = _deadlines.For(command.Type).TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+                await EndAsync(tracked, CommandStates.TimedOut, null, $"node {command.NodeId} sent no result within {seconds} s",
+                    CommandErrorCodes.DeadlineExceeded, cancellationToken);
+                continue;
+            }
+            if (command.State != CommandStates.Pending)
+            {
+                continue;
+            }
+            if (!_registry.TryGet(command.NodeId, out var connection) || connection.IsClosing)
+            {
+                tracked.OfflineSince ??= now;
+                if (now - tracked.OfflineSince >= _options.OfflineWait)
+                {
+                    await EndAsync(tracked, CommandStates.Failed, null,
+                        $"node {command.NodeId} was offline for {_options.OfflineWaitSec} s", CommandErrorCodes.NodeOffline, cancellationToken);
+                }
+                continue;
+            }
+            tracked.OfflineSince = null;
+            if (now < tracked.NextAttemptAt || !_rate.TryTake(command.NodeId, now))
+            {
+                continue;
+            }
+            var sent = command with
+            {
+                State = CommandStates.Sent,
+                Attempts = command.Attempts + 1,
+                Deadline = command.Deadline ?? now + _deadlines.For(command.Type),
+                UpdatedAt = now,
+            };
+            await UpdateAsync(tracked, sent, cancellationToken);
+            var request = new CommandRequest(sent.CommandId, tracked.WireType, sent.SessionId, sent.Project, sent.Args, sent.Deadline);
+            connection.Send(ProtocolCodec.Encode(MessageTypes.Command, request, ProtocolJsonContext.Default.CommandRequest, now));
+            LogSent(_logger, sent.CommandId, tracked.WireType, sent.NodeId, sent.SessionId, sent.Attempts);
+        }
+    }
+
+    private async Task RetryLaterAsync(TrackedCommand tracked, string? error, string? errorCode, CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        tracked.NextAttemptAt = now + Backoff(tracked.Command.Attempts);
+        LogRetry(_logger, tracked.Id, tracked.NodeId, tracked.Command.Attempts, errorCode);
+        await UpdateAsync(tracked, tracked.Command with { State = CommandStates.Pending, Error = error, ErrorCode = errorCode, UpdatedAt = now }, cancellationToken);
+    }
+
+    private async Task UpdateAsync(TrackedCommand tracked, CommandDto command, CancellationToken cancellationToken)
+    {
+        tracked.Command = command with { UpdatedAt = _timeProvider.GetUtcNow() };
+        await _store.UpdateAsync(tracked.Command, cancellationToken);
+    }
+
+    private async Task EndAsync(TrackedCommand tracked, string state, System.Text.Json.JsonElement? result, string? error, string? errorCode,
+        CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var ended = tracked.Command with
+        {
+            State = state,
+            Result = result,
+            Error = state == CommandStates.Succeeded ? null : error,
+            ErrorCode = state == CommandStates.Succeeded ? null : errorCode,
+            SessionId = tracked.Command.SessionId ?? (result is { } r ? StartedSession(tracked.Command.Type, new CommandResult(tracked.Id, true, r, null, null)) : null),
+            UpdatedAt = now,
+            FinishedAt = now,
+        };
+        _tracked.Remove(tracked);
+        tracked.Command = ended;
+        try
+        {
+            await _store.UpdateAsync(ended, cancellationToken);
+            await _audit.CompleteCommandAsync(ended, cancellationToken);
+        }
+        finally
+        {
+            Finish(ended);
+        }
+        LogFinished(_logger, ended.CommandId, ended.NodeId, state, errorCode, error);
+    }
+
+    private TrackedCommand? Find(string commandId) => _tracked.Find(t => t.Id == commandId);
+
+    private static string? StartedSession(string type, CommandResult result) =>
+        type == CommandTypes.Start && result.Result is { ValueKind: System.Text.Json.JsonValueKind.Object } r
+            && r.TryGetProperty("session_id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
+            ? id.GetString()
+            : null;
+}

@@ -1,0 +1,31 @@
+namespace HalOSwarm.Supervisor.Commands;
+
+internal sealed partial class CommandDispatcher
+{
+    [LoggerMessage(Level = LogLevel.Information, EventName = "command.sent",
+        Message = "Sent command {command_id} ({Type}) to node {node_id}, session {session_id}, attempt {Attempt}")]
+    private static partial void LogSent(ILogger logger, string command_id, string type, string node_id, string? session_id, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "command.finished",
+        Message = "Command {command_id} on node {node_id} {State} {ErrorCode} {Error}")]
+    private static partial void LogFinished(ILogger logger, string command_id, string node_id, string state, string? errorCode, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "command.retry",
+        Message = "Command {command_id} on node {node_id} failed transiently after attempt {Attempt} ({ErrorCode}); retrying")]
+    private static partial void LogRetry(ILogger logger, string command_id, string node_id, int attempt, string? errorCode);
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "command.late_result",
+        Message = "Result of command {command_id} from node {node_id} came after it ended ({State}); stored")]
+    private static partial void LogLateResult(ILogger logger, string command_id, string node_id, string state);
+
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "command.unknown_result",
+        Message = "Node {node_id} answered command {command_id}, which is unknown or already succeeded; ignored")]
+    private static partial void LogUnknownResult(ILogger logger, string command_id, string node_id);
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "command.reloaded",
+        Message = "Picked up unfinished command {command_id} ({State}) for node {node_id}")]
+    private static partial void LogReloaded(ILogger logger, string command_id, string state, string node_id);
+
+    [LoggerMessage(Level = LogLevel.Error, EventName = "command.loop_failed", Message = "Command dispatch failed for {command_id}")]
+    private static partial void LogLoopFailed(ILogger logger, string? command_id, Exception exception);
+}

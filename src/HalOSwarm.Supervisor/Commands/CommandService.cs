@@ -1,0 +1,99 @@
+using System.Text.Json;
+using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Supervisor.Commands;
+
+/// <summary>
+/// The one way in for commands: resolves the target, checks and completes the arguments, stores the command
+/// (idempotently), audits it, hands it to the dispatcher (or runs the restart handover) and waits if asked to.
+/// </summary>
+internal sealed partial class CommandService(
+    CommandStore store,
+    CommandDispatcher dispatcher,
+    CommandTargetResolver resolver,
+    RestartWorkflow restart,
+    IAuditLog audit,
+    IOptions<PromptsOptions> prompts,
+    TimeProvider timeProvider,
+    ILogger<CommandService> logger) : ICommandService
+{
+    public async Task<CommandDto> SubmitAsync(CommandSubmission submission, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StoreAndWaitAsync(submission, cancellationToken);
+        }
+        catch (CommandRejectedException ex)
+        {
+            LogRejected(logger, submission.Type, submission.SessionId, submission.Project, ex.Message);
+            await audit.RecordAsync(new AuditEntry(submission.Actor, $"command.{submission.Type}", submission.SessionId ?? submission.Project,
+                submission.Args, "rejected", ex.Message, 0, submission.SourceAddress), CancellationToken.None);
+            throw;
+        }
+    }
+
+    public Task<CommandDto?> GetAsync(string commandId, CancellationToken cancellationToken) => store.GetAsync(commandId, cancellationToken);
+
+    private async Task<CommandDto> StoreAndWaitAsync(CommandSubmission submission, CancellationToken cancellationToken)
+    {
+        if (!CommandKinds.IsKnown(submission.Type))
+        {
+            throw new CommandRejectedException("invalid_request", $"type: must be one of {string.Join(", ", CommandKinds.All)} (was '{submission.Type}')");
+        }
+        if (submission.IdempotencyKey is { } key && (key.Length == 0 || key.Length > 200))
+        {
+            throw new CommandRejectedException("invalid_request", "idempotency_key: must be 1-200 characters");
+        }
+        var target = await resolver.ResolveAsync(submission, cancellationToken);
+        var args = CommandArgs.Build(submission.Type, submission.Args, target, prompts.Value);
+        var now = timeProvider.GetUtcNow();
+        var command = new CommandDto($"cmd_{Guid.CreateVersion7():N}", submission.Type, target.NodeId, target.SessionId, target.Project, args,
+            CommandStates.Pending, null, null, null, now, now, submission.Actor, submission.IdempotencyKey, ParentCommandId: submission.ParentCommandId);
+        dispatcher.TrackExternal(command.CommandId); // before the insert, so a concurrent replay of the key can wait on it
+        CommandDto stored;
+        bool created;
+        try
+        {
+            (stored, created) = await store.InsertAsync(command, submission.SourceAddress, cancellationToken);
+        }
+        catch
+        {
+            dispatcher.Finish(command);
+            throw;
+        }
+        if (created)
+        {
+            await audit.RecordAsync(new AuditEntry(submission.Actor, $"command.{submission.Type}", target.SessionId ?? target.Project,
+                args, CommandStates.Pending, null, null, submission.SourceAddress, stored.CommandId), CancellationToken.None);
+            LogStored(logger, stored.CommandId, stored.Type, stored.NodeId, stored.SessionId, stored.Actor);
+            if (stored.Type == CommandKinds.Restart)
+            {
+                restart.Start(stored, this);
+            }
+            else
+            {
+                dispatcher.Track(stored);
+            }
+        }
+        else
+        {
+            dispatcher.Finish(command);
+            LogReplayed(logger, stored.CommandId, submission.IdempotencyKey!, stored.State);
+        }
+        return await dispatcher.WaitAsync(stored.CommandId, submission.Wait, cancellationToken) ?? stored;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "command.stored",
+        Message = "Stored command {command_id} ({Type}) for node {node_id}, session {session_id}, by {Actor}")]
+    private static partial void LogStored(ILogger logger, string command_id, string type, string node_id, string? session_id, string actor);
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "command.replayed",
+        Message = "Idempotency key {Key} already names command {command_id} ({State}); returned it")]
+    private static partial void LogReplayed(ILogger logger, string command_id, string key, string state);
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "command.rejected",
+        Message = "Rejected {Type} command for session {session_id} / project {Project}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string type, string? session_id, string? project, string reason);
+}

@@ -1,0 +1,80 @@
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Nodes;
+using HalOSwarm.Supervisor.Sessions;
+
+namespace HalOSwarm.Supervisor.Commands;
+
+/// <summary>
+/// Turns a submission's target into a node (and session): a session id goes to its node; a project goes to its one
+/// active session (not ended, node online), or for <c>start</c> to a node hosting the project, online nodes with the
+/// fewest active sessions first. Throws <see cref="CommandRejectedException"/> when there is none or more than one.
+/// </summary>
+internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries nodes, AgentRegistry registry)
+{
+    public async Task<ResolvedTarget> ResolveAsync(CommandSubmission submission, CancellationToken cancellationToken)
+    {
+        if (submission.SessionId is { } sessionId)
+        {
+            if (await sessions.GetAsync(sessionId, cancellationToken) is not { } session)
+            {
+                throw new CommandRejectedException("not_found", $"no session '{sessionId}'");
+            }
+            if (submission.Type == CommandTypes.Start)
+            {
+                throw new CommandRejectedException("invalid_request", "start takes a project, not a session");
+            }
+            return new ResolvedTarget(session.NodeId, session.SessionId, session.Project, session.Status);
+        }
+        if (submission.Project is not { } project)
+        {
+            throw new CommandRejectedException("invalid_request", "a command needs a session_id or a project");
+        }
+        return submission.Type == CommandTypes.Start
+            ? await ResolveStartAsync(project, submission.NodeId, cancellationToken)
+            : await ResolveActiveSessionAsync(project, submission.NodeId, cancellationToken);
+    }
+
+    private async Task<ResolvedTarget> ResolveActiveSessionAsync(string project, string? nodeId, CancellationToken cancellationToken)
+    {
+        var (page, _) = await sessions.ListAsync(new SessionFilter(project, null, nodeId, 1000, null, null), cancellationToken);
+        var active = page.Where(s => !SessionStatuses.IsTerminal(s.Status) && s.Status != SessionStatuses.Unreachable && registry.IsConnected(s.NodeId))
+            .OrderBy(s => s.SessionId, StringComparer.Ordinal).ToList();
+        return active.Count switch
+        {
+            0 => throw new CommandRejectedException("not_found", $"project '{project}' has no active session on an online node"),
+            1 => new ResolvedTarget(active[0].NodeId, active[0].SessionId, project, active[0].Status),
+            _ => throw new CommandRejectedException("conflict",
+                $"ambiguous: project '{project}' has {active.Count} active sessions: {string.Join(", ", active.Select(s => s.SessionId))}; name one"),
+        };
+    }
+
+    private async Task<ResolvedTarget> ResolveStartAsync(string project, string? nodeId, CancellationToken cancellationToken)
+    {
+        var all = await nodes.ListAsync(cancellationToken);
+        if (nodeId is not null)
+        {
+            var node = all.FirstOrDefault(n => n.NodeId == nodeId) ?? throw new CommandRejectedException("not_found", $"no node '{nodeId}'");
+            if (!Hosts(node.Projects, project, registry.TryGet(nodeId, out var live) ? live : null))
+            {
+                throw new CommandRejectedException("not_found", $"node {nodeId} has no project '{project}'");
+            }
+            return new ResolvedTarget(nodeId, null, project, null);
+        }
+        var active = await nodes.ActiveSessionCountsAsync(cancellationToken);
+        var candidates = all
+            .Select(n => (Node: n, Live: registry.TryGet(n.NodeId, out var c) && !c.IsClosing ? c : null))
+            .Where(x => Hosts(x.Node.Projects, project, x.Live))
+            .OrderBy(x => x.Live is null ? 1 : 0)
+            .ThenBy(x => active.GetValueOrDefault(x.Node.NodeId))
+            .ThenBy(x => x.Node.NodeId, StringComparer.Ordinal)
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            throw new CommandRejectedException("not_found", $"no node hosts project '{project}'");
+        }
+        return new ResolvedTarget(candidates[0].Node.NodeId, null, project, null);
+    }
+
+    private static bool Hosts(IReadOnlyList<ProjectInfo> stored, string project, AgentConnection? live) =>
+        (live?.Hello?.Projects ?? stored).Any(p => p.Name == project);
+}

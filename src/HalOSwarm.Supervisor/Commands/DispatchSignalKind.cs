@@ -1,0 +1,10 @@
+namespace HalOSwarm.Supervisor.Commands;
+
+internal enum DispatchSignalKind
+{
+    Submitted,
+    Accepted,
+    Result,
+    NodeConnected,
+    NodeDisconnected,
+}

@@ -1,0 +1,46 @@
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+
+namespace HalOSwarm.Supervisor.Commands;
+
+/// <summary>What the restart handover reads and writes besides commands: the session's events and its successor link.</summary>
+internal sealed class RestartQueries(SqliteDatabase database)
+{
+    public async Task<long> LastEventIdAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT coalesce(max(id), 0) FROM events";
+        return (long)(await query.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>True once a turn started and ended after event <paramref name="afterId"/>, or the session ended.</summary>
+    public async Task<bool> TurnEndedAsync(string sessionId, long afterId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT EXISTS (
+                SELECT 1 FROM events r JOIN events i ON i.session_id = r.session_id AND i.id > r.id
+                WHERE r.session_id = $sid AND r.id > $after AND r.type = $running AND i.type IN ($idle, $error))
+            OR EXISTS (SELECT 1 FROM sessions WHERE session_id = $sid AND status IN ('completed', 'killed'))
+            """;
+        query.Parameters.AddWithValue("$sid", sessionId);
+        query.Parameters.AddWithValue("$after", afterId);
+        query.Parameters.AddWithValue("$running", EventTypes.SessionRunning);
+        query.Parameters.AddWithValue("$idle", EventTypes.SessionIdle);
+        query.Parameters.AddWithValue("$error", EventTypes.SessionError);
+        return (long)(await query.ExecuteScalarAsync(cancellationToken))! == 1;
+    }
+
+    /// <summary>Sets the new session's parent; false while the new session is not tracked yet.</summary>
+    public async Task<bool> LinkAsync(string sessionId, string parentSessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var update = connection.CreateCommand();
+        update.CommandText = "UPDATE sessions SET parent_session_id = $parent WHERE session_id = $sid";
+        update.Parameters.AddWithValue("$sid", sessionId);
+        update.Parameters.AddWithValue("$parent", parentSessionId);
+        return await update.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+}

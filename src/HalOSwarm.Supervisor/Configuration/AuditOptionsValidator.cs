@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Supervisor.Configuration;
+
+internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AuditOptions options)
+    {
+        var errors = new List<string>();
+        ServerOptionsValidator.CheckRange(errors, "security.audit.retention_days", options.RetentionDays, 1, 36_500);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}
