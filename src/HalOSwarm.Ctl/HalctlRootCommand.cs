@@ -26,5 +26,9 @@ internal sealed class HalctlRootCommand : RootCommand
         Subcommands.Add(new SessionsCommand(options, environment));
         Subcommands.Add(new EventsCommand(options, environment));
         Subcommands.Add(new ApprovalsCommand(options, environment));
+        Subcommands.Add(new SessionsControlCommand("resume", "Send the configured continue prompt to an idle session", "resumed", options, environment));
+        Subcommands.Add(new SessionsControlCommand("restart", "Restart a session with a handover to a new one", "restarted", options, environment));
+        Subcommands.Add(new SessionsControlCommand("abort", "Stop a session's current turn", "aborted", options, environment));
+        Subcommands.Add(new SessionsControlCommand("kill", "End a session", "killed", options, environment));
     }
 }

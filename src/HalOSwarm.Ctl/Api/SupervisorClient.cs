@@ -26,6 +26,8 @@ internal sealed class SupervisorClient
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
+        // The supervisor audits every change under "api:admin/cli:USER".
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("X-Hal-Actor", $"cli:{Environment.UserName}");
     }
 
     public Uri BaseUri => _baseUri;
@@ -52,11 +54,18 @@ internal sealed class SupervisorClient
         return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
     }
 
-    /// <summary>Sends <c>prompt</c>, <c>abort</c> or <c>kill</c> to a session.</summary>
-    public Task<ApiPage<CommandDto>> SendSessionCommandAsync(string sessionId, string verb, PromptRequest? prompt, int? waitSeconds, CancellationToken cancellationToken)
+    /// <summary>Sends <c>prompt</c>, <c>resume</c>, <c>abort</c>, <c>restart</c> or <c>kill</c> to a session.</summary>
+    public Task<ApiPage<CommandDto>> SendSessionCommandAsync(
+        string sessionId, string verb, PromptRequest? prompt, int? waitSeconds, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var path = $"api/v1/sessions/{Escape(sessionId)}/{verb}" + new QueryString().Add("wait", waitSeconds);
         HttpContent? body = prompt is null ? null : JsonContent.Create(prompt, CtlJsonContext.Default.PromptRequest);
+        if (idempotencyKey is not null)
+        {
+            // Sent as a content header on an empty body when there is no body; the server reads both alike.
+            body ??= new ByteArrayContent([]);
+            body.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
         return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
     }
 

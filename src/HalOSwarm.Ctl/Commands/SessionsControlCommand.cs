@@ -2,11 +2,12 @@ using System.CommandLine;
 
 namespace HalOSwarm.Ctl.Commands;
 
-/// <summary><c>sessions abort</c> and <c>sessions kill</c>: a bodiless command to one session.</summary>
+/// <summary><c>sessions abort|kill</c> and <c>resume|restart|abort|kill</c>: a bodiless command to one session.</summary>
 internal sealed class SessionsControlCommand : ApiCommand
 {
     private readonly Argument<string> _id = new("id") { Description = "Session id" };
     private readonly Option<int?> _wait = CommonOptions.Wait();
+    private readonly Option<string?> _key = new("--idempotency-key") { Description = "Run at most once per key (a key whose command failed runs again)" };
     private readonly string _verb;
     private readonly string _done;
 
@@ -17,12 +18,14 @@ internal sealed class SessionsControlCommand : ApiCommand
         _done = done;
         Arguments.Add(_id);
         Options.Add(_wait);
+        Options.Add(_key);
     }
 
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CommandContext context, CancellationToken cancellationToken)
     {
         var id = parseResult.GetRequiredValue(_id);
-        var page = await context.Client.SendSessionCommandAsync(id, _verb, null, parseResult.GetValue(_wait), cancellationToken);
+        var page = await context.Client.SendSessionCommandAsync(id, _verb, null, parseResult.GetValue(_wait), parseResult.GetValue(_key),
+            cancellationToken);
         return CommandOutput.Write(context, page, $"{_done} session {id} (command {page.Value.CommandId})");
     }
 }

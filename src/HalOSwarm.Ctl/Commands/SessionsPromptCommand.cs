@@ -25,7 +25,7 @@ internal sealed class SessionsPromptCommand : ApiCommand
         {
             throw new CliUsageException("the prompt text is empty");
         }
-        var page = await context.Client.SendSessionCommandAsync(id, "prompt", new PromptRequest(text), parseResult.GetValue(_wait), cancellationToken);
+        var page = await context.Client.SendSessionCommandAsync(id, "prompt", new PromptRequest(text), parseResult.GetValue(_wait), null, cancellationToken);
         return CommandOutput.Write(context, page, $"prompted session {id} (command {page.Value.CommandId})");
     }
 }
