@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Events;
@@ -25,5 +26,8 @@ namespace HalOSwarm.Supervisor.Api;
 [JsonSerializable(typeof(StartRequest))]
 [JsonSerializable(typeof(StartArgs))]
 [JsonSerializable(typeof(PromptRequest))]
+[JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<ApprovalDto>>))]
+[JsonSerializable(typeof(ApiEnvelope<ApprovalDto>))]
+[JsonSerializable(typeof(ApproveRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

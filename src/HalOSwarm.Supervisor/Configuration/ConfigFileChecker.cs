@@ -79,11 +79,11 @@ internal static class ConfigFileChecker
                 }
                 CheckObject(key, property.Value, errors);
             }
-            else if (!ConfigKeys.All.ContainsKey(key))
+            else if (!ConfigKeys.All.ContainsKey(key) && !ConfigKeys.IsStructured(key))
             {
                 errors.Add($"{key}: unknown key{Suggest(key)}");
             }
-            else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !ConfigKeys.IsStructured(key))
             {
                 errors.Add($"{key}: must be a single value, not an {property.Value.ValueKind.ToString().ToLowerInvariant()}");
             }
@@ -97,7 +97,7 @@ internal static class ConfigFileChecker
         {
             var key = raw.Replace(':', '.');
             var dot = key.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0 && ConfigKeys.IsSection(key[..dot]) && !ConfigKeys.All.ContainsKey(key))
+            if (dot > 0 && ConfigKeys.IsSection(key[..dot]) && !ConfigKeys.All.ContainsKey(key) && !ConfigKeys.IsStructured(key))
             {
                 errors.Add($"{key.ToLowerInvariant()}: unknown key (from environment variable HAL_{raw.Replace(":", "__", StringComparison.Ordinal)}){Suggest(key)}");
             }

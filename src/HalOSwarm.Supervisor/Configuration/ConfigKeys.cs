@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Reflection;
+using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Policies;
 using Microsoft.Extensions.Configuration;
@@ -30,10 +31,23 @@ internal static class ConfigKeys
         (CommandDeadlinesOptions.SectionName, typeof(CommandDeadlinesOptions)),
         (PromptsOptions.SectionName, typeof(PromptsOptions)),
         (AuditOptions.SectionName, typeof(AuditOptions)),
+        (ApprovalsOptions.SectionName, typeof(ApprovalsOptions)),
     ];
 
     /// <summary>Full dotted key (e.g. <c>server.http_port</c>) → property type.</summary>
     public static readonly IReadOnlyDictionary<string, Type> All = Build();
+
+    private static readonly string[] s_structured =
+        [.. All.Where(kv => kv.Value != typeof(string) && typeof(System.Collections.IEnumerable).IsAssignableFrom(kv.Value)).Select(kv => kv.Key),
+            // Sections keyed by name (dependencies.<project>) are checked by their own validator.
+            .. s_sections.Where(s => typeof(System.Collections.IDictionary).IsAssignableFrom(s.Options)).Select(s => s.Section)];
+
+    /// <summary>
+    /// A list or object value (<c>approvals.rules</c>) or a key inside one: its section's validator checks it, not the
+    /// key-by-key typo check.
+    /// </summary>
+    public static bool IsStructured(string key) => s_structured.Any(k =>
+        string.Equals(k, key, StringComparison.OrdinalIgnoreCase) || key.StartsWith(k + ".", StringComparison.OrdinalIgnoreCase));
 
     public static IEnumerable<string> Sections => s_sections.Select(s => s.Section.Split('.')[0]).Distinct(StringComparer.Ordinal);
 
@@ -48,7 +62,7 @@ internal static class ConfigKeys
         foreach (var (key, type) in All)
         {
             var value = configuration[key.Replace('.', ':')];
-            if (value is null)
+            if (value is null || IsStructured(key))
             {
                 continue;
             }

@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Approvals;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Configuration;
@@ -17,6 +18,8 @@ internal static class ConfigurationServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CommandDeadlinesOptions>, CommandDeadlinesOptionsValidator>();
         services.AddSingleton<IValidateOptions<PromptsOptions>, PromptsOptionsValidator>();
         services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddOptions<ApprovalsOptions>().Bind(configuration.GetSection(ApprovalsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ApprovalsOptions>, ApprovalsOptionsValidator>();
         services.AddSingleton<IValidateOptions<ServerOptions>, ServerOptionsValidator>();
         services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton<IValidateOptions<LoggingOptions>, LoggingOptionsValidator>();

@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Policies;
 using Microsoft.Extensions.Configuration;
@@ -52,12 +53,13 @@ internal static class SupervisorConfiguration
         Collect(errors, new ServerOptionsValidator().Validate(null, Bind<ServerOptions>(configuration, ServerOptions.SectionName)));
         Collect(errors, new DatabaseOptionsValidator().Validate(null, Bind<DatabaseOptions>(configuration, DatabaseOptions.SectionName)));
         Collect(errors, new LoggingOptionsValidator().Validate(null, Bind<LoggingOptions>(configuration, LoggingOptions.SectionName)));
+        Collect(errors, new PolicyOptionsValidator().Validate(null, Bind<PolicyOptions>(configuration, PolicyOptions.SectionName)));
+        DependencyConfiguration.Check(configuration, errors);
         Collect(errors, new CommandsOptionsValidator().Validate(null, Bind<CommandsOptions>(configuration, CommandsOptions.SectionName)));
         Collect(errors, new CommandDeadlinesOptionsValidator().Validate(null, Bind<CommandDeadlinesOptions>(configuration, CommandDeadlinesOptions.SectionName)));
         Collect(errors, new PromptsOptionsValidator().Validate(null, Bind<PromptsOptions>(configuration, PromptsOptions.SectionName)));
         Collect(errors, new AuditOptionsValidator().Validate(null, Bind<AuditOptions>(configuration, AuditOptions.SectionName)));
-        Collect(errors, new PolicyOptionsValidator().Validate(null, Bind<PolicyOptions>(configuration, PolicyOptions.SectionName)));
-        DependencyConfiguration.Check(configuration, errors);
+        Collect(errors, new ApprovalsOptionsValidator().Validate(null, Bind<ApprovalsOptions>(configuration, ApprovalsOptions.SectionName)));
     }
 
     public static T Bind<T>(IConfiguration configuration, string section) where T : new()

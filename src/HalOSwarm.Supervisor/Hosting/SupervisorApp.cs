@@ -1,5 +1,6 @@
 using System.Net;
 using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
@@ -75,6 +76,7 @@ internal static class SupervisorApp
         services.AddCommands();
         services.AddPolicies();
         services.AddDependencyScheduling();
+        services.AddApprovals();
         services.AddHostedService<StartupAnnouncer>();
         return builder;
     }
@@ -94,6 +96,7 @@ internal static class SupervisorApp
         app.MapEventsApi();
         app.MapCommandsApi();
         app.MapAuditApi();
+        app.MapApprovalsApi();
         app.MapDashboard();
         app.MapApiFallback();
         return app;

@@ -14,4 +14,7 @@ internal sealed record ClusterOptions
 
     /// <summary>opencode's <c>permission</c> config as JSON, or null for its defaults.</summary>
     public string? OpenCodePermissionJson { get; init; }
+
+    /// <summary>Extra top-level sections of the supervisor's config: name → JSON text (e.g. <c>approvals</c>).</summary>
+    public IReadOnlyDictionary<string, string> SupervisorSections { get; init; } = new Dictionary<string, string>();
 }

@@ -80,7 +80,7 @@ internal sealed class HalCluster : IAsyncDisposable
 
     private void WriteConfigs()
     {
-        File.WriteAllText(SupervisorConfig, JsonSerializer.Serialize(new
+        var supervisorConfig = JsonSerializer.SerializeToNode(new
         {
             server = new
             {
@@ -91,7 +91,12 @@ internal sealed class HalCluster : IAsyncDisposable
                 heartbeat_timeout_count = _options.HeartbeatTimeoutCount,
             },
             database = new { path = SupervisorDb },
-        }));
+        })!.AsObject();
+        foreach (var (section, json) in _options.SupervisorSections)
+        {
+            supervisorConfig[section] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        }
+        File.WriteAllText(SupervisorConfig, supervisorConfig.ToJsonString());
         var agentTarget = AgentPort;
         if (_options.ThroughProxy)
         {
