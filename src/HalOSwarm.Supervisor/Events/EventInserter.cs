@@ -1,26 +1,33 @@
-using HalOSwarm.Supervisor.Storage.Sqlite;
+using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace HalOSwarm.Supervisor.Events;
 
 /// <summary>
-/// Inserts events with one prepared statement. The writer owns id assignment (it is the only writer), so no
-/// <c>RETURNING</c> or extra query is needed per event; <c>INSERT OR IGNORE</c> on (node_id, seq) keeps agent
-/// events exactly-once even if a duplicate slips past the reader.
+/// Inserts events with one statement prepared once and bound by position, with UTF-8 values (the data as it came
+/// off the socket), straight through SQLite's C API: no parameter lookup by name, no string round trip. The writer
+/// owns id assignment (it is the only writer), so no <c>RETURNING</c> or extra query is needed per event. Agent
+/// events are exactly-once by (node_id, seq): the writer stores only seqs above the node's durable seq
+/// (<see cref="Nodes.NodeStateStore.DurableSeq"/>).
 /// </summary>
-internal sealed class EventInserter
+internal sealed class EventInserter : IDisposable
 {
+    private const string TimePattern = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'"; // as SqliteTime.Format
     private readonly WriteContext _context;
-    private readonly SqliteCommand _insert;
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _insert;
+    private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
     private long _nextId;
     private long _batchStartId;
 
     public EventInserter(WriteContext context)
     {
         _context = context;
-        _insert = context.Prepare(
-            "INSERT OR IGNORE INTO events (id, node_id, seq, type, session_id, ts, data) VALUES ($id, $node, $seq, $type, $session, $ts, $data)",
-            "$id", "$node", "$seq", "$type", "$session", "$ts", "$data");
+        _db = context.Connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(_db,
+            "INSERT INTO events (id, node_id, seq, type, session_id, ts, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", out _insert));
         using var max = context.Connection.CreateCommand();
         max.CommandText = "SELECT coalesce(max(id), 0) FROM events";
         _nextId = (long)max.ExecuteScalar()! + 1;
@@ -31,26 +38,71 @@ internal sealed class EventInserter
     /// <summary>The batch was rolled back: the ids it took are free again.</summary>
     public void RollbackBatch() => _nextId = _batchStartId;
 
-    /// <summary>Returns false when (node_id, seq) is already stored.</summary>
-    public bool Insert(string nodeId, long? seq, string type, string? sessionId, DateTimeOffset ts, string data)
+    /// <summary>Stores one event with the next id.</summary>
+    public void Insert(string nodeId, long? seq, string type, string? sessionId, DateTimeOffset ts, string data) =>
+        Insert(nodeId, seq, type, sessionId, ts, Encoding.UTF8.GetBytes(data));
+
+    /// <summary>Stores one event with the next id; <paramref name="data"/> is UTF-8 JSON and must stay unchanged.</summary>
+    public void Insert(string nodeId, long? seq, string type, string? sessionId, DateTimeOffset ts, ReadOnlyMemory<byte> data)
     {
         var id = _nextId;
-        WriteContext.Set(_insert, 0, id);
-        WriteContext.Set(_insert, 1, nodeId);
-        WriteContext.Set(_insert, 2, seq);
-        WriteContext.Set(_insert, 3, type);
-        WriteContext.Set(_insert, 4, sessionId);
-        WriteContext.Set(_insert, 5, SqliteTime.Format(ts));
-        WriteContext.Set(_insert, 6, data);
-        if (_insert.ExecuteNonQuery() == 0)
+        Span<byte> time = stackalloc byte[40];
+        ts.UtcDateTime.TryFormat(time, out var timeLength, TimePattern, CultureInfo.InvariantCulture);
+        raw.sqlite3_bind_int64(_insert, 1, id);
+        raw.sqlite3_bind_text(_insert, 2, Utf8(nodeId));
+        if (seq is { } s)
         {
-            return false;
+            raw.sqlite3_bind_int64(_insert, 3, s);
+        }
+        else
+        {
+            raw.sqlite3_bind_null(_insert, 3);
+        }
+        raw.sqlite3_bind_text(_insert, 4, Utf8(type));
+        if (sessionId is null)
+        {
+            raw.sqlite3_bind_null(_insert, 5);
+        }
+        else
+        {
+            raw.sqlite3_bind_text(_insert, 5, Utf8(sessionId));
+        }
+        raw.sqlite3_bind_text(_insert, 6, time[..timeLength]);
+        raw.sqlite3_bind_text(_insert, 7, data.Span);
+        var rc = raw.sqlite3_step(_insert);
+        raw.sqlite3_reset(_insert);
+        if (rc != raw.SQLITE_DONE)
+        {
+            Check(rc);
         }
         _nextId++;
         if (_context.CollectStored)
         {
             _context.Stored.Add(new StoredEvent(id, nodeId, seq, type, sessionId, ts, data));
         }
-        return true;
     }
+
+    private ReadOnlySpan<byte> Utf8(string value)
+    {
+        if (!_utf8.TryGetValue(value, out var bytes))
+        {
+            if (_utf8.Count > 100_000)
+            {
+                _utf8.Clear();
+            }
+            bytes = Encoding.UTF8.GetBytes(value);
+            _utf8[value] = bytes;
+        }
+        return bytes;
+    }
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+        }
+    }
+
+    public void Dispose() => _insert.Dispose();
 }

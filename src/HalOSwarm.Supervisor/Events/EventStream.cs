@@ -54,6 +54,7 @@ internal static class EventStream
             response.Headers.CacheControl = "no-cache";
             response.Headers["X-Accel-Buffering"] = "no";
             await response.StartAsync(cancellationToken);
+            await response.BodyWriter.FlushAsync(cancellationToken); // headers now, not with the first event
             using var writer = new SseWriter(response);
             var lastSent = afterId ?? 0;
             try

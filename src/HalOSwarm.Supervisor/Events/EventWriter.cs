@@ -99,7 +99,10 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
         try
         {
             using var context = new WriteContext(await _database.OpenAsync(cancellationToken)) { CollectStored = true };
-            var inserter = new EventInserter(context);
+            WriterPragmas.Apply(context.Connection);
+            await using var checkpointer = new WalCheckpointer(_database, _timeProvider, _logger);
+            checkpointer.Start();
+            using var inserter = new EventInserter(context);
             var projection = new SessionProjection(context);
             var nodes = new NodeStateStore(context, inserter, projection, _logger);
             var batch = new List<WriteOp>();
@@ -115,6 +118,11 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
                 }
                 await CommitAsync(context, inserter, projection, nodes, batch, cancellationToken);
                 AfterCommit(context);
+                if (checkpointer.WriterShouldFinish)
+                {
+                    checkpointer.Finish(context.Connection); // lets the next transaction restart the WAL from its start
+                }
+                checkpointer.Committed();
             }
             _health = "stopped";
         }
@@ -146,6 +154,7 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
                     Apply(context, inserter, projection, nodes, op);
                 }
                 projection.Flush();
+                nodes.FlushDurable();
                 context.Commit();
                 _health = "ok";
                 return;
@@ -155,6 +164,7 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
                 context.Rollback();
                 inserter.RollbackBatch();
                 projection.Reset();
+                nodes.Reset();
                 _health = $"cannot commit: {ex.Message}";
                 LogCommitFailed(_logger, batch.Count, delay.TotalMilliseconds, ex);
                 await Task.Delay(delay, _timeProvider, cancellationToken);
@@ -168,22 +178,21 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
         switch (op)
         {
             case EventsWrite write:
+                var startSeq = nodes.DurableSeq(write.NodeId);
+                var durableSeq = startSeq;
                 foreach (var e in write.Events)
                 {
-                    var data = e.Data.ValueKind == System.Text.Json.JsonValueKind.Undefined ? "{}" : e.Data.GetRawText();
-                    if (data.AsSpan().IndexOfAny('\r', '\n') >= 0)
+                    if (e.Seq <= durableSeq)
                     {
-                        // Stored compact so every event fits on one SSE data line.
-                        data = System.Text.Json.JsonSerializer.Serialize(e.Data, HalOSwarm.Protocol.ProtocolJsonContext.Default.JsonElement);
+                        continue; // already stored: a duplicate that slipped past the reader is not stored twice
                     }
-                    if (inserter.Insert(write.NodeId, e.Seq, e.Type, e.SessionId, e.Ts, data))
-                    {
-                        projection.Apply(write.NodeId, e.Type, e.SessionId, e.Ts, e.Data);
-                    }
+                    durableSeq = e.Seq;
+                    inserter.Insert(write.NodeId, e.Seq, e.Type, e.SessionId, e.Ts, e.Data);
+                    projection.Apply(write.NodeId, e.Type, e.SessionId, e.Ts, e.Data);
                 }
-                if (write.Events.Count > 0)
+                if (durableSeq > startSeq)
                 {
-                    nodes.Advance(write.NodeId, write.Events[^1].Seq);
+                    nodes.Advance(write.NodeId, durableSeq);
                 }
                 break;
             case NodeOnlineWrite online:

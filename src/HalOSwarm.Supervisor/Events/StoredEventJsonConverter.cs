@@ -35,7 +35,14 @@ internal sealed class StoredEventJsonConverter : JsonConverter<StoredEvent>
         }
         writer.WriteString("ts"u8, value.Ts);
         writer.WritePropertyName("data"u8);
-        writer.WriteRawValue(value.Data, skipInputValidation: true);
+        if (value.DataUtf8.IsEmpty)
+        {
+            writer.WriteRawValue(value.Data, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteRawValue(value.DataUtf8.Span, skipInputValidation: true);
+        }
         writer.WriteEndObject();
     }
 }

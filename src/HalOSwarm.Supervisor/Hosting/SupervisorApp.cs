@@ -31,7 +31,8 @@ internal static class SupervisorApp
         {
             throw new ConfigurationProblemsException([argumentError]);
         }
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ApplicationName = "hal-supervisor" });
+        // No reload watcher on the content root: the database usually lives there, and every WAL write woke it.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ApplicationName = "hal-supervisor" });
         builder.Configuration.Sources.Clear();
         var problems = new List<string>();
         SupervisorConfiguration.AddSources(builder.Configuration, arguments.ConfigPath, overrides, problems);

@@ -9,6 +9,7 @@ internal sealed partial class AgentConnectionHandler
     private async Task ReceiveLoopAsync(AgentConnection connection, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(8192);
+        var eventsParser = new EventsFrameParser();
         while (!connection.IsClosing)
         {
             if (buffer.Capacity > 64 * 1024)
@@ -25,6 +26,11 @@ internal sealed partial class AgentConnectionHandler
             if (!await CheckFrameAsync(connection, kind, cancellationToken))
             {
                 return;
+            }
+            if (eventsParser.TryParse(buffer.WrittenSpan, out var parsed))
+            {
+                await AcceptEventsAsync(connection, parsed, cancellationToken); // the common case, in one pass
+                continue;
             }
             if (!ProtocolCodec.TryDecode(buffer.WrittenSpan, out var envelope, out var error))
             {
@@ -62,6 +68,18 @@ internal sealed partial class AgentConnectionHandler
                 return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: event {i} needs a seq >= 1 and a type", cancellationToken);
             }
         }
+        var incoming = new List<IncomingEvent>(events.Count);
+        foreach (var e in events)
+        {
+            incoming.Add(new IncomingEvent(e.Seq, e.Type, e.SessionId, e.Ts, CompactJson.From(e.Data)));
+        }
+        await AcceptEventsAsync(connection, incoming, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Queues the node's next contiguous seqs of a valid frame; duplicates are dropped, a gap asks for replay.</summary>
+    private async Task AcceptEventsAsync(AgentConnection connection, List<IncomingEvent> events, CancellationToken cancellationToken)
+    {
         var nodeId = connection.NodeId!;
         var first = -1;
         var count = 0;
@@ -97,10 +115,9 @@ internal sealed partial class AgentConnectionHandler
         }
         if (count > 0)
         {
-            IReadOnlyList<AgentEvent> accepted = count == events.Count ? events : events.Skip(first).Take(count).ToArray();
+            IReadOnlyList<IncomingEvent> accepted = count == events.Count ? events : events.GetRange(first, count);
             await sink.EnqueueAsync(new EventsWrite(nodeId, accepted), cancellationToken);
         }
-        return true;
     }
 
     private async Task<bool> HandleHeartbeatAsync(AgentConnection connection, Envelope envelope, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ internal sealed partial class NodeStateStore
     private readonly SqliteCommand _unreachable;
     private readonly SqliteCommand _heartbeat;
     private readonly SqliteCommand _advance;
+    private readonly Dictionary<string, long> _durableSeqs = new(StringComparer.Ordinal);
 
     public NodeStateStore(WriteContext context, EventInserter inserter, SessionProjection projection, ILogger logger)
     {
@@ -43,25 +44,52 @@ internal sealed partial class NodeStateStore
         _advance = context.Prepare("UPDATE nodes SET durable_seq = $seq WHERE node_id = $node AND durable_seq < $seq", "$node", "$seq");
     }
 
-    /// <summary>Advances the node's durable seq; the events up to it are in the same transaction.</summary>
+    /// <summary>Notes the node's new durable seq; <see cref="FlushDurable"/> writes it in the same transaction as the events.</summary>
     public void Advance(string nodeId, long seq)
     {
-        WriteContext.Set(_advance, 0, nodeId);
-        WriteContext.Set(_advance, 1, seq);
-        _advance.ExecuteNonQuery();
         _context.Acks[nodeId] = seq;
+        _durableSeqs[nodeId] = seq;
+    }
+
+    /// <summary>
+    /// The node's durable seq as of this transaction: the writer stores an agent event only above it, which keeps
+    /// (node_id, seq) exactly-once without a unique index.
+    /// </summary>
+    public long DurableSeq(string nodeId)
+    {
+        if (!_durableSeqs.TryGetValue(nodeId, out var seq))
+        {
+            WriteContext.Set(_durable, 0, nodeId);
+            seq = _durable.ExecuteScalar() is long stored ? stored : 0;
+            _durableSeqs[nodeId] = seq;
+        }
+        return seq;
+    }
+
+    /// <summary>The transaction was rolled back: forget the seqs it advanced (they are read again).</summary>
+    public void Reset() => _durableSeqs.Clear();
+
+    /// <summary>One durable_seq update per node per batch; call once before the commit.</summary>
+    public void FlushDurable()
+    {
+        foreach (var (nodeId, seq) in _context.Acks)
+        {
+            WriteContext.Set(_advance, 0, nodeId);
+            WriteContext.Set(_advance, 1, seq);
+            _advance.ExecuteNonQuery();
+        }
     }
 
     public long Online(Hello hello, DateTimeOffset at)
     {
-        WriteContext.Set(_durable, 0, hello.NodeId);
-        var durable = _durable.ExecuteScalar() is long stored ? stored : 0;
+        var durable = DurableSeq(hello.NodeId); // includes events of its previous connection earlier in this batch
         // The agent resends from its outbox; when the outbox starts past durable+1 those events are gone for good.
         var resumeFrom = hello.OutboxFirstSeq <= hello.OutboxLastSeq ? hello.OutboxFirstSeq : hello.OutboxLastSeq + 1;
         if (resumeFrom > durable + 1)
         {
             LogNodeGap(_logger, hello.NodeId, durable + 1, resumeFrom - 1);
             durable = resumeFrom - 1;
+            _durableSeqs[hello.NodeId] = durable;
         }
         var atText = SqliteTime.Format(at);
         Run(_upsertNode, hello.NodeId, hello.Hostname, hello.AgentVersion,

@@ -49,6 +49,20 @@ internal sealed class SessionProjection
     /// <summary>Marks a session as existing (the hello reconciliation wrote it).</summary>
     public void Known(string sessionId) => _known.Add(sessionId);
 
+    /// <summary>Applies an event whose data is UTF-8 JSON; the data is parsed only for the types that read it.</summary>
+    public void Apply(string nodeId, string type, string? sessionId, DateTimeOffset ts, ReadOnlyMemory<byte> data)
+    {
+        if (type is EventTypes.TaskProgress or EventTypes.SessionCreated or EventTypes.SessionError or EventTypes.SessionUpdated or EventTypes.Usage)
+        {
+            using var document = JsonDocument.Parse(data);
+            Apply(nodeId, type, sessionId, ts, document.RootElement);
+        }
+        else
+        {
+            Apply(nodeId, type, sessionId, ts, default(JsonElement));
+        }
+    }
+
     public void Apply(string nodeId, string type, string? sessionId, DateTimeOffset ts, JsonElement data)
     {
         if (type == EventTypes.TaskProgress)

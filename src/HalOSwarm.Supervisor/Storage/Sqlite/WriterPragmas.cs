@@ -1,0 +1,20 @@
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Supervisor.Storage.Sqlite;
+
+/// <summary>Settings of the single writer's connection (readers keep the defaults of <see cref="SqliteDatabase"/>).</summary>
+internal static class WriterPragmas
+{
+    /// <summary>
+    /// No automatic checkpoint in the writer's commits (<see cref="WalCheckpointer"/> copies the WAL on another thread);
+    /// a 64 MiB page cache so a batch's index pages are not spilled mid-transaction; temporary b-trees in memory.
+    /// </summary>
+    public const string Sql = "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+
+    public static void Apply(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Sql;
+        command.ExecuteNonQuery();
+    }
+}
