@@ -15,7 +15,13 @@ internal sealed record CommandDto(
     string? Error,
     string? ErrorCode,
     DateTimeOffset? CreatedAt,
-    DateTimeOffset? UpdatedAt)
+    DateTimeOffset? UpdatedAt,
+    string? Actor = null,
+    string? IdempotencyKey = null,
+    int? Attempts = null,
+    DateTimeOffset? Deadline = null,
+    DateTimeOffset? FinishedAt = null,
+    string? ParentCommandId = null)
 {
     /// <summary>The session a command is about: its own, or for <c>start</c> the one it created.</summary>
     public string? TargetSessionId =>
@@ -24,4 +30,11 @@ internal sealed record CommandDto(
         && id.ValueKind == JsonValueKind.String
             ? id.GetString()
             : SessionId;
+
+    /// <summary>The queue position when the agent queued a prompt for a busy session (<c>result.queued</c>), else null.</summary>
+    public long? QueuedPosition =>
+        Result is { ValueKind: JsonValueKind.Object } result
+        && result.TryGetProperty("queued", out var queued) && queued.ValueKind == JsonValueKind.True
+            ? result.TryGetProperty("position", out var position) && position.TryGetInt64(out var p) ? p : 0
+            : null;
 }

@@ -15,6 +15,8 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(EventDto))]
 [JsonSerializable(typeof(IReadOnlyList<EventDto>))]
 [JsonSerializable(typeof(CommandDto))]
+[JsonSerializable(typeof(IReadOnlyList<CommandDto>))]
+[JsonSerializable(typeof(IReadOnlyList<AuditEntryDto>))]
 [JsonSerializable(typeof(ApiErrorBody))]
 [JsonSerializable(typeof(StartSessionRequest))]
 [JsonSerializable(typeof(PromptRequest))]

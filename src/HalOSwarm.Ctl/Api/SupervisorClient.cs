@@ -47,27 +47,31 @@ internal sealed class SupervisorClient
     public Task<ApiPage<IReadOnlyList<EventDto>>> ListEventsAsync(EventQuery query, string? cursor, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "api/v1/events" + query.ToQuery(cursor), null, CtlJsonContext.Default.IReadOnlyListEventDto, null, cancellationToken);
 
-    public Task<ApiPage<CommandDto>> StartSessionAsync(string project, StartSessionRequest request, int? waitSeconds, CancellationToken cancellationToken)
+    public Task<ApiPage<CommandDto>> StartSessionAsync(
+        string project, StartSessionRequest request, int? waitSeconds, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var path = $"api/v1/projects/{Escape(project)}/start" + new QueryString().Add("wait", waitSeconds);
-        var body = JsonContent.Create(request, CtlJsonContext.Default.StartSessionRequest);
+        var body = WithKey(JsonContent.Create(request, CtlJsonContext.Default.StartSessionRequest), idempotencyKey);
         return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
     }
 
-    /// <summary>Sends <c>prompt</c>, <c>resume</c>, <c>abort</c>, <c>restart</c> or <c>kill</c> to a session.</summary>
+    /// <summary>Sends <c>prompt</c>, <c>inject</c>, <c>resume</c>, <c>abort</c>, <c>restart</c> or <c>kill</c> to a session.</summary>
     public Task<ApiPage<CommandDto>> SendSessionCommandAsync(
         string sessionId, string verb, PromptRequest? prompt, int? waitSeconds, string? idempotencyKey, CancellationToken cancellationToken)
     {
         var path = $"api/v1/sessions/{Escape(sessionId)}/{verb}" + new QueryString().Add("wait", waitSeconds);
         HttpContent? body = prompt is null ? null : JsonContent.Create(prompt, CtlJsonContext.Default.PromptRequest);
-        if (idempotencyKey is not null)
-        {
-            // Sent as a content header on an empty body when there is no body; the server reads both alike.
-            body ??= new ByteArrayContent([]);
-            body.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
-        }
-        return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
+        return SendAsync(HttpMethod.Post, path, WithKey(body, idempotencyKey), CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
     }
+
+    public Task<ApiPage<IReadOnlyList<CommandDto>>> ListCommandsAsync(CommandQuery query, string? cursor, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/v1/commands" + query.ToQuery(cursor), null, CtlJsonContext.Default.IReadOnlyListCommandDto, null, cancellationToken);
+
+    public Task<ApiPage<CommandDto>> GetCommandAsync(string commandId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"api/v1/commands/{Escape(commandId)}", null, CtlJsonContext.Default.CommandDto, null, cancellationToken);
+
+    public Task<ApiPage<IReadOnlyList<AuditEntryDto>>> ListAuditAsync(AuditQuery query, string? cursor, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/v1/audit" + query.ToQuery(cursor), null, CtlJsonContext.Default.IReadOnlyListAuditEntryDto, null, cancellationToken);
 
     public Task<ApiPage<IReadOnlyList<ApprovalDto>>> ListApprovalsAsync(QueryString query, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "api/v1/approvals" + query, null, CtlJsonContext.Default.IReadOnlyListApprovalDto, null, cancellationToken);
@@ -145,6 +149,21 @@ internal sealed class SupervisorClient
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
             throw ApiErrors.FromResponse(response.StatusCode, body);
         }
+    }
+
+    /// <summary>
+    /// Adds the <c>Idempotency-Key</c> header; as a content header (on an empty body when there is none),
+    /// which the server reads like a request header.
+    /// </summary>
+    private static HttpContent? WithKey(HttpContent? body, string? idempotencyKey)
+    {
+        if (idempotencyKey is null)
+        {
+            return body;
+        }
+        body ??= new ByteArrayContent([]);
+        body.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        return body;
     }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);

@@ -34,6 +34,22 @@ internal static class CommonOptions
         return option;
     }
 
+    public static Option<string?> IdempotencyKey()
+    {
+        var option = new Option<string?>("--idempotency-key")
+        {
+            Description = "Run at most once per key: a repeat returns the first command (a key whose command failed runs again)",
+        };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } key && string.IsNullOrWhiteSpace(key))
+            {
+                result.AddError("--idempotency-key must not be empty");
+            }
+        });
+        return option;
+    }
+
     public static Option<bool> Follow(string description) => new("--follow", "-f") { Description = description };
 
     public static Option<bool> Deltas() => new("--deltas")

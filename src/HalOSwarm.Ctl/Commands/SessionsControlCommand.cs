@@ -7,7 +7,7 @@ internal sealed class SessionsControlCommand : ApiCommand
 {
     private readonly Argument<string> _id = new("id") { Description = "Session id" };
     private readonly Option<int?> _wait = CommonOptions.Wait();
-    private readonly Option<string?> _key = new("--idempotency-key") { Description = "Run at most once per key (a key whose command failed runs again)" };
+    private readonly Option<string?> _key = CommonOptions.IdempotencyKey();
     private readonly string _verb;
     private readonly string _done;
 
@@ -26,6 +26,6 @@ internal sealed class SessionsControlCommand : ApiCommand
         var id = parseResult.GetRequiredValue(_id);
         var page = await context.Client.SendSessionCommandAsync(id, _verb, null, parseResult.GetValue(_wait), parseResult.GetValue(_key),
             cancellationToken);
-        return CommandOutput.Write(context, page, $"{_done} session {id} (command {page.Value.CommandId})");
+        return CommandOutput.Write(context, page, $"{_done} session {id}");
     }
 }

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using System.Text.Json;
+using HalOSwarm.Ctl.Api;
+using HalOSwarm.Ctl.Output;
+
+namespace HalOSwarm.Ctl.Commands;
+
+internal sealed class CommandsListCommand : ApiCommand
+{
+    public static readonly string[] States = ["pending", "sent", "accepted", "succeeded", "failed", "timed_out", "cancelled"];
+    public static readonly string[] Types = ["start", "prompt", "inject", "resume", "abort", "kill", "status", "restart", "permission_reply"];
+
+    private readonly Option<string?> _session = new("--session") { Description = "Only commands for this session id" };
+    private readonly Option<string?> _state = OneOf("--state", "Only commands in this state", States);
+    private readonly Option<string?> _type = OneOf("--type", "Only commands of this type", Types);
+    private readonly Option<string?> _node = new("--node") { Description = "Only commands for this node" };
+    private readonly Option<int?> _limit = CommonOptions.Limit("Commands per page (server default 100, at most 1000)");
+    private readonly Option<bool> _all = new("--all") { Description = "Follow the cursors and list every page" };
+
+    public CommandsListCommand(GlobalOptions options, CliEnvironment environment)
+        : base("list", "List commands, newest first", options, environment)
+    {
+        Options.Add(_session);
+        Options.Add(_state);
+        Options.Add(_type);
+        Options.Add(_node);
+        Options.Add(_limit);
+        Options.Add(_all);
+    }
+
+    protected override async Task<int> ExecuteAsync(ParseResult parseResult, CommandContext context, CancellationToken cancellationToken)
+    {
+        var query = new CommandQuery(parseResult.GetValue(_session), parseResult.GetValue(_state), parseResult.GetValue(_node),
+            parseResult.GetValue(_type), parseResult.GetValue(_limit));
+        var all = parseResult.GetValue(_all);
+        var commands = new List<CommandDto>();
+        var raw = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var page = await context.Client.ListCommandsAsync(query, cursor, cancellationToken);
+            commands.AddRange(page.Value);
+            raw.AddRange(page.Data.EnumerateArray());
+            cursor = page.NextCursor;
+        }
+        while (all && cursor is not null);
+
+        if (context.Format == OutputFormat.Json)
+        {
+            JsonOutput.WriteArray(context.Out, raw);
+            return ExitCodes.Success;
+        }
+        CommandTableRenderer.RenderList(context.Console, commands, context.Now);
+        if (cursor is not null)
+        {
+            context.Environment.Error.WriteLine("(more commands: use --all to list every page)");
+        }
+        return ExitCodes.Success;
+    }
+
+    private static Option<string?> OneOf(string name, string description, string[] values)
+    {
+        var option = new Option<string?>(name) { Description = description };
+        option.AcceptOnlyFromAmong(values);
+        return option;
+    }
+}
