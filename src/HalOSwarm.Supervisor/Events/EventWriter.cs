@@ -173,45 +173,6 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
         }
     }
 
-    private static void Apply(WriteContext context, EventInserter inserter, SessionProjection projection, NodeStateStore nodes, WriteOp op)
-    {
-        switch (op)
-        {
-            case EventsWrite write:
-                var startSeq = nodes.DurableSeq(write.NodeId);
-                var durableSeq = startSeq;
-                foreach (var e in write.Events)
-                {
-                    if (e.Seq <= durableSeq)
-                    {
-                        continue; // already stored: a duplicate that slipped past the reader is not stored twice
-                    }
-                    durableSeq = e.Seq;
-                    inserter.Insert(write.NodeId, e.Seq, e.Type, e.SessionId, e.Ts, e.Data);
-                    projection.Apply(write.NodeId, e.Type, e.SessionId, e.Ts, e.Data);
-                }
-                if (durableSeq > startSeq)
-                {
-                    nodes.Advance(write.NodeId, durableSeq);
-                }
-                break;
-            case NodeOnlineWrite online:
-                var durable = nodes.Online(online.Hello, online.At);
-                context.AfterCommit.Add(() => online.DurableSeq.TrySetResult(durable));
-                break;
-            case NodeOfflineWrite offline when !offline.IsSuperseded():
-                nodes.Offline(offline.NodeId, offline.Hostname, offline.Reason, offline.At);
-                break;
-            case HeartbeatWrite heartbeat:
-                nodes.Heartbeat(heartbeat.NodeId, heartbeat.Resources, heartbeat.At);
-                break;
-            case SupervisorEventWrite own:
-                inserter.Insert(own.NodeId, null, own.Type, own.SessionId, own.At, own.Data);
-                context.AfterCommit.Add(() => own.Stored.TrySetResult());
-                break;
-        }
-    }
-
     private void AfterCommit(WriteContext context)
     {
         foreach (var action in context.AfterCommit)
