@@ -148,7 +148,7 @@ public sealed class InterventionTests
     }
 
     [Fact]
-    public async Task Command_NodeOfflineLongerThanOfflineWait_FailsWithClearReason()
+    public async Task Command_NodeOfflineLongerThanOfflineWait_FailsWithClearReasonAndItsKeyRunsAgainLater()
     {
         await using var cluster = await HalCluster.StartAsync(new ClusterOptions
         {
@@ -161,7 +161,7 @@ public sealed class InterventionTests
         await cluster.Agent!.KillHardAsync();
         await cluster.WaitForNodeStatusAsync("offline", Wait);
 
-        var kill = await cluster.CtlAsync("kill", sessionId, "--wait", "60");
+        var kill = await cluster.CtlAsync("kill", sessionId, "--wait", "60", "--idempotency-key", "kill-once");
 
         Assert.Equal(1, kill.ExitCode);
         Assert.Matches($"^halctl: error: command cmd\\S+ failed: node {nodeId} was offline for 3 s \\(node_offline\\)\n$", kill.StdErr.ReplaceLineEndings("\n"));
@@ -170,6 +170,14 @@ public sealed class InterventionTests
         Assert.Equal("failed", command.Str("state"));
         Assert.Equal("node_offline", command.Str("error_code"));
         await WaitForAuditAsync(cluster, command, CliActor);
+
+        // A failed command does not hold its key: once the node is back, the same key runs a new command.
+        await cluster.StartAgentAsync();
+        await cluster.WaitForNodeStatusAsync("online", Wait);
+        var retry = Command(await cluster.CtlAsync("--format", "json", "kill", sessionId, "--wait", "60", "--idempotency-key", "kill-once"));
+        Assert.Equal("succeeded", retry.Str("state"));
+        Assert.NotEqual(command.Str("command_id"), retry.Str("command_id"));
+        await cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "killed", Wait, "session killed by the retry");
     }
 
     [Fact]
