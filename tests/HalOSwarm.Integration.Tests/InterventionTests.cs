@@ -201,11 +201,11 @@ public sealed class InterventionTests
     }
 
     [Fact]
-    public async Task Inject_ToBusySession_QueuedAndDeliveredAfterTheTurnEnds()
+    public async Task Inject_ToBusySession_QueuedAndDeliveredAfterTheTurnEndsWhileResumeIsRefused()
     {
         await using var cluster = await HalCluster.StartAsync();
-        const string slow = "A slow first answer that streams for a few seconds.";
-        cluster.Llm.Enqueue(FakeReply.Text(slow, chunks: 20, delay: TimeSpan.FromMilliseconds(250)), FakeReply.Text("second answer"));
+        var slow = "A slow first answer that streams for fifteen seconds. " + new string('.', 60);
+        cluster.Llm.Enqueue(FakeReply.Text(slow, chunks: 60, delay: TimeSpan.FromMilliseconds(250)), FakeReply.Text("second answer"));
         var start = Command(await cluster.CtlAsync("--format", "json", "start", HalCluster.ProjectName, "--prompt", "first question", "--wait", "90"));
         var sessionId = start.GetProperty("result").Str("session_id");
         await cluster.WaitAsync(async () => (await cluster.GetEventsAsync($"session_id={sessionId}&type=message.delta")).Count > 0, Wait, "the first reply streaming");
@@ -213,6 +213,10 @@ public sealed class InterventionTests
         var inject = Command(await cluster.CtlAsync("--format", "json", "inject", sessionId, "second question"));
         Assert.Equal("succeeded", inject.Str("state"));
         Assert.True(inject.GetProperty("result").GetProperty("queued").GetBoolean(), inject.ToString());
+        var resume = await cluster.CtlAsync("resume", sessionId);
+        Assert.Equal(1, resume.ExitCode);
+        Assert.StartsWith($"halctl: error: session {sessionId} is busy (running); resume only prompts an idle session", resume.StdErr, StringComparison.Ordinal);
+        Assert.EndsWith("(conflict)\n", resume.StdErr.ReplaceLineEndings("\n"), StringComparison.Ordinal);
 
         await cluster.WaitAsync(async () => (await MessagesAsync(cluster, sessionId)).Contains("assistant: second answer"), Wait, "second answer");
         Assert.Equal(
@@ -221,5 +225,10 @@ public sealed class InterventionTests
         var turns = cluster.Llm.Turns.Select(t => t.LastUserText).ToList();
         Assert.True(turns.IndexOf("first question") < turns.IndexOf("second question"), string.Join(" | ", turns));
         await WaitForAuditAsync(cluster, inject, CliActor);
+        var refused = await cluster.GetDataAsync($"api/v1/audit?action=command.resume&target={sessionId}");
+        var entry = Assert.Single(refused.EnumerateArray().ToList());
+        Assert.Equal("rejected", entry.Str("result"));
+        Assert.Equal(CliActor, entry.Str("actor"));
+        Assert.Equal(0, TurnsWith(cluster, "Continue where you left off."));
     }
 }
