@@ -16,7 +16,12 @@ internal sealed class AgentConnection : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly Channel<OutboundFrame> _outbound = Channel.CreateUnbounded<OutboundFrame>(new() { SingleReader = true });
     private readonly CancellationTokenSource _closing;
+    /// <summary>An <see cref="OutboundFrame"/> without a frame and with this code: send the latest pending ack.</summary>
+    private const int AckMarker = -1;
     private long _lastSeenTicks;
+    private long _pendingAck;
+    private long _sentAck; // owned by the send loop
+    private int _ackQueued;
     private int _closeRequested;
     private volatile bool _welcomed;
 
@@ -64,12 +69,36 @@ internal sealed class AgentConnection : IDisposable
         _welcomed = true;
     }
 
+    /// <summary>
+    /// Acks are cumulative: while one is waiting in the send queue, a newer seq only raises it, so a connection whose
+    /// sends lag behind the writer's commits gets one ack with the latest seq instead of one per commit.
+    /// </summary>
     public void SendAck(long seq)
     {
-        if (_welcomed && !IsClosing)
+        if (!_welcomed || IsClosing)
         {
-            Send(ProtocolCodec.Encode(MessageTypes.Ack, new Ack(seq), ProtocolJsonContext.Default.Ack, _timeProvider.GetUtcNow()));
+            return;
         }
+        long pending;
+        while ((pending = Interlocked.Read(ref _pendingAck)) < seq && Interlocked.CompareExchange(ref _pendingAck, seq, pending) != pending)
+        {
+        }
+        if (Interlocked.Exchange(ref _ackQueued, 1) == 0)
+        {
+            _outbound.Writer.TryWrite(new OutboundFrame(null, AckMarker, null));
+        }
+    }
+
+    private byte[]? TakeAck()
+    {
+        Volatile.Write(ref _ackQueued, 0);
+        var seq = Interlocked.Read(ref _pendingAck);
+        if (seq <= _sentAck)
+        {
+            return null;
+        }
+        _sentAck = seq;
+        return ProtocolCodec.Encode(MessageTypes.Ack, new Ack(seq), ProtocolJsonContext.Default.Ack, _timeProvider.GetUtcNow());
     }
 
     /// <summary>Queues the close after whatever is already queued; only the first request counts.</summary>
@@ -96,6 +125,13 @@ internal sealed class AgentConnection : IDisposable
                 if (item.Frame is not null)
                 {
                     await _socket.SendAsync(item.Frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                }
+                else if (item.CloseCode == AckMarker)
+                {
+                    if (TakeAck() is { } ack)
+                    {
+                        await _socket.SendAsync(ack, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                    }
                 }
                 else
                 {

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using HalOSwarm.Testing;
+using HalOSwarm.Testing.Processes;
+
+namespace HalOSwarm.Integration.Tests;
+
+/// <summary>
+/// hal-bench at a tiny scale against the built supervisor: every event the simulated agents produced is stored
+/// exactly once (the bench checks it in the supervisor's SQLite file and exits 1 otherwise). Not a timed test: the
+/// performance targets are only reported, never asserted.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    private static string BenchDll =>
+        Path.Combine(RepoPaths.Root, "bench", "HalOSwarm.Bench", "bin", RepoPaths.Configuration, "net10.0", "hal-bench.dll");
+
+    [Fact]
+    public async Task HalBench_TinyRun_EveryEventStoredExactlyOnce()
+    {
+        using var dir = new TempDirectory("hal-bench-smoke");
+        var json = dir.Combine("bench.json");
+        await using var bench = TestProcess.StartDotnet("hal-bench", BenchDll,
+        [
+            "-s", "throughput,latency,commands,backlog",
+            "--agents", "4", "--sessions", "2", "--duration", "2", "--rate", "0",
+            "--events", "5000", "--command-rate", "5", "--heartbeat-sec", "2",
+            "--supervisor-dll", RepoPaths.Supervisor, "--json", json,
+        ], workingDirectory: dir.Path);
+
+        var exit = await bench.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exit == 0, bench.Output);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var scenarios = report.RootElement.GetProperty("scenarios").EnumerateArray().ToList();
+        Assert.Equal(4, scenarios.Count);
+        foreach (var scenario in scenarios)
+        {
+            Assert.Empty(scenario.GetProperty("failures").EnumerateArray());
+            var stored = scenario.GetProperty("metrics").EnumerateArray()
+                .Single(m => m.GetProperty("name").GetString() == "events produced = stored once");
+            Assert.True(stored.GetProperty("value").GetDouble() > 0, scenario.GetProperty("name").GetString());
+            Assert.Contains(scenario.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("stored exactly once", StringComparison.Ordinal));
+        }
+    }
+}
