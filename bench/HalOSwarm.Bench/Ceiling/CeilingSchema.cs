@@ -2,7 +2,8 @@ namespace HalOSwarm.Bench.Ceiling;
 
 /// <summary>
 /// The tables the ceiling inserts into. <see cref="Supervisor"/> mirrors the supervisor's <c>events</c> table and
-/// its indexes (src/HalOSwarm.Supervisor/Storage/Sqlite/Migrations/0001_initial.sql — keep in step);
+/// its indexes (src/HalOSwarm.Supervisor/Storage/Sqlite/Migrations/0001_initial.sql as changed by
+/// 0005_cheaper_event_indexes.sql — keep in step);
 /// <see cref="PrimaryKeyOnly"/> is the shape of the machine baseline (PK (node_id, seq), no other index).
 /// </summary>
 internal static class CeilingSchema
@@ -17,10 +18,10 @@ internal static class CeilingSchema
             ts         TEXT NOT NULL,
             data       TEXT NOT NULL
         );
-        CREATE UNIQUE INDEX ux_events_node_seq ON events (node_id, seq);
         CREATE INDEX ix_events_node ON events (node_id, id);
         CREATE INDEX ix_events_session ON events (session_id, id);
-        CREATE INDEX ix_events_type ON events (type, id);
+        CREATE INDEX ix_events_type ON events (type, id) WHERE type <> 'message.delta';
+        CREATE INDEX ix_events_ts ON events (ts, id);
         """;
 
     public const string PrimaryKeyOnly = """

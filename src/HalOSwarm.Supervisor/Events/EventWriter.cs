@@ -56,7 +56,24 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(() => RunAsync(_abort.Token), CancellationToken.None);
+        // A thread of its own: the writer blocks in SQLite most of the time, and on a 2-core machine a blocked pool
+        // thread is half the pool that runs every socket's continuations.
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(_abort.Token);
+                done.TrySetResult();
+            }
+            catch (Exception ex)
+            {
+                done.TrySetException(ex);
+            }
+        })
+        { IsBackground = true, Name = "hal event writer" };
+        thread.Start();
+        _loop = done.Task;
         return Task.CompletedTask;
     }
 
@@ -94,20 +111,20 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
         _abort.Dispose();
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    private void Run(CancellationToken cancellationToken)
     {
         try
         {
-            using var context = new WriteContext(await _database.OpenAsync(cancellationToken)) { CollectStored = true };
+            using var context = new WriteContext(_database.OpenAsync(cancellationToken).GetAwaiter().GetResult()) { CollectStored = true };
             WriterPragmas.Apply(context.Connection);
-            await using var checkpointer = new WalCheckpointer(_database, _timeProvider, _logger);
+            using var checkpointer = new WalCheckpointer(_database, _timeProvider, _logger);
             checkpointer.Start();
             using var inserter = new EventInserter(context);
             var projection = new SessionProjection(context);
             var nodes = new NodeStateStore(context, inserter, projection, _logger);
             var batch = new List<WriteOp>();
             _health = "ok";
-            while (await _channel.Reader.WaitToReadAsync(cancellationToken))
+            while (WaitToRead(cancellationToken))
             {
                 batch.Clear();
                 var weight = 0;
@@ -116,7 +133,7 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
                     batch.Add(op);
                     weight += op.Weight;
                 }
-                await CommitAsync(context, inserter, projection, nodes, batch, cancellationToken);
+                Commit(context, inserter, projection, nodes, batch, cancellationToken);
                 AfterCommit(context);
                 if (checkpointer.WriterShouldFinish)
                 {
@@ -138,7 +155,14 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
         }
     }
 
-    private async Task CommitAsync(
+    /// <summary>Blocks the writer's thread until an op is queued; false once the queue is completed and empty.</summary>
+    private bool WaitToRead(CancellationToken cancellationToken)
+    {
+        var wait = _channel.Reader.WaitToReadAsync(cancellationToken);
+        return wait.IsCompletedSuccessfully ? wait.Result : wait.AsTask().GetAwaiter().GetResult();
+    }
+
+    private void Commit(
         WriteContext context, EventInserter inserter, SessionProjection projection, NodeStateStore nodes,
         List<WriteOp> batch, CancellationToken cancellationToken)
     {
@@ -167,7 +191,7 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
                 nodes.Reset();
                 _health = $"cannot commit: {ex.Message}";
                 LogCommitFailed(_logger, batch.Count, delay.TotalMilliseconds, ex);
-                await Task.Delay(delay, _timeProvider, cancellationToken);
+                Task.Delay(delay, _timeProvider, cancellationToken).GetAwaiter().GetResult();
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
             }
         }

@@ -9,7 +9,7 @@ namespace HalOSwarm.Supervisor.Storage.Sqlite;
 /// copied at the start of a transaction: <see cref="WriterShouldFinish"/> tells it when to run a (by then cheap)
 /// checkpoint of the last few frames so the next transaction starts the WAL from the beginning again.
 /// </summary>
-internal sealed partial class WalCheckpointer : IAsyncDisposable
+internal sealed partial class WalCheckpointer : IDisposable
 {
     /// <summary>WAL frames (pages) after which the writer finishes a checkpoint itself: 65,536 × 4 KiB = 256 MiB.</summary>
     public const int FinishAtFrames = 65_536;
@@ -22,7 +22,7 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
-    private Task _loop = Task.CompletedTask;
+    private Thread? _thread;
     private long _walFrames;
 
     public WalCheckpointer(SqliteDatabase database, TimeProvider timeProvider, ILogger logger)
@@ -38,7 +38,12 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
     /// <summary>True when the WAL has grown past <see cref="FinishAtFrames"/>: the writer should checkpoint once.</summary>
     public bool WriterShouldFinish => WalFrames > FinishAtFrames;
 
-    public void Start() => _loop = Task.Run(() => RunAsync(_stop.Token));
+    /// <summary>Starts the copy on a thread of its own (it blocks in SQLite and in fsync).</summary>
+    public void Start()
+    {
+        _thread = new Thread(() => Run(_stop.Token)) { IsBackground = true, Name = "hal wal checkpoint" };
+        _thread.Start();
+    }
 
     /// <summary>A commit appended to the WAL; wakes the checkpointer unless it is already awake.</summary>
     public void Committed()
@@ -63,16 +68,16 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
         Interlocked.Exchange(ref _walFrames, 0); // the background run after the next commit reports the new size
     }
 
-    private async Task RunAsync(CancellationToken cancellationToken)
+    private void Run(CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = await _database.OpenAsync(cancellationToken);
+            using var connection = _database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
             while (!cancellationToken.IsCancellationRequested)
             {
-                await _signal.WaitAsync(cancellationToken);
+                _signal.Wait(cancellationToken);
                 Record(Checkpoint(connection));
-                await Task.Delay(WalFrames > BusyFrames ? s_busyPause : s_idlePause, _timeProvider, cancellationToken);
+                Task.Delay(WalFrames > BusyFrames ? s_busyPause : s_idlePause, _timeProvider, cancellationToken).GetAwaiter().GetResult();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -102,16 +107,10 @@ internal sealed partial class WalCheckpointer : IAsyncDisposable
         return reader.Read() ? (reader.GetInt64(1), reader.GetInt64(2)) : (-1, -1);
     }
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
-        await _stop.CancelAsync();
-        try
-        {
-            await _loop;
-        }
-        catch (OperationCanceledException)
-        {
-        }
+        _stop.Cancel();
+        _thread?.Join();
         _stop.Dispose();
         _signal.Dispose();
     }
