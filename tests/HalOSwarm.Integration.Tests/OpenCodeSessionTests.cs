@@ -69,6 +69,10 @@ public sealed class OpenCodeSessionTests
         Assert.Equal("online", node.Str("status"));
         Assert.True(node.GetProperty("resources").Long("mem_total_bytes") > 0, "resources reported with heartbeats");
         Assert.Contains(node.GetProperty("projects").EnumerateArray(), p => p.Str("name") == HalCluster.ProjectName && p.Str("directory") == cluster.ProjectDir);
+
+        // the shared token never shows in either process's logs
+        Assert.DoesNotContain(HalCluster.Token, cluster.Supervisor!.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(HalCluster.Token, cluster.Agent!.Output, StringComparison.Ordinal);
     }
 
     [Fact]
