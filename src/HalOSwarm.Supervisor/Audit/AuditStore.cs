@@ -1,22 +1,32 @@
 using System.Text.Json;
 using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Audit;
 
-/// <summary>The audit_log table; also the <see cref="IAuditLog"/> every feature records through.</summary>
-internal sealed class AuditStore(SqliteDatabase database, TimeProvider timeProvider) : IAuditLog
+/// <summary>
+/// The audit_log table; also the <see cref="IAuditLog"/> every feature records through. Entries are written inside
+/// the event writer's next batch, so auditing never waits for SQLite's write lock behind ingest.
+/// </summary>
+internal sealed class AuditStore(SqliteDatabase database, IEventSink writer, TimeProvider timeProvider) : IAuditLog
 {
-    public async Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        var at = timeProvider.GetUtcNow();
+        return writer.RunInWriterAsync((connection, transaction) => Insert(connection, transaction, entry, at), cancellationToken);
+    }
+
+    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry, DateTimeOffset at)
+    {
         using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO audit_log (at, actor, action, target, args, result, error, duration_ms, source_address, command_id)
             VALUES ($at, $actor, $action, $target, $args, $result, $error, $duration, $source, $command)
             """;
-        insert.Parameters.AddWithValue("$at", SqliteTime.Format(timeProvider.GetUtcNow()));
+        insert.Parameters.AddWithValue("$at", SqliteTime.Format(at));
         insert.Parameters.AddWithValue("$actor", entry.Actor);
         insert.Parameters.AddWithValue("$action", entry.Action);
         insert.Parameters.AddWithValue("$target", (object?)entry.Target ?? DBNull.Value);
@@ -26,20 +36,23 @@ internal sealed class AuditStore(SqliteDatabase database, TimeProvider timeProvi
         insert.Parameters.AddWithValue("$duration", (object?)entry.DurationMs ?? DBNull.Value);
         insert.Parameters.AddWithValue("$source", (object?)entry.SourceAddress ?? DBNull.Value);
         insert.Parameters.AddWithValue("$command", (object?)entry.CommandId ?? DBNull.Value);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
+        insert.ExecuteNonQuery();
     }
 
-    public async Task CompleteCommandAsync(CommandDto command, CancellationToken cancellationToken)
+    public Task CompleteCommandAsync(CommandDto command, CancellationToken cancellationToken) =>
+        writer.RunInWriterAsync((connection, transaction) => Complete(connection, transaction, command), cancellationToken);
+
+    private static void Complete(SqliteConnection connection, SqliteTransaction transaction, CommandDto command)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         using var update = connection.CreateCommand();
+        update.Transaction = transaction;
         update.CommandText = "UPDATE audit_log SET result = $result, error = $error, duration_ms = $duration WHERE command_id = $id";
         update.Parameters.AddWithValue("$id", command.CommandId);
         update.Parameters.AddWithValue("$result", command.State);
         update.Parameters.AddWithValue("$error", (object?)command.Error ?? DBNull.Value);
         var finished = command.FinishedAt ?? command.UpdatedAt;
         update.Parameters.AddWithValue("$duration", (long)(finished - command.CreatedAt).TotalMilliseconds);
-        await update.ExecuteNonQueryAsync(cancellationToken);
+        update.ExecuteNonQuery();
     }
 
     public async Task<(IReadOnlyList<AuditRecord> Page, bool HasMore)> ListAsync(AuditFilter filter, CancellationToken cancellationToken)

@@ -33,7 +33,7 @@ internal sealed partial class CommandDispatcher
             case DispatchSignalKind.Accepted:
                 if (Find(signal.CommandId!) is { Command.State: CommandStates.Sent } accepted)
                 {
-                    await UpdateAsync(accepted, accepted.Command with { State = CommandStates.Accepted }, cancellationToken);
+                    Update(accepted, accepted.Command with { State = CommandStates.Accepted });
                 }
                 break;
             case DispatchSignalKind.Result:
@@ -61,7 +61,7 @@ internal sealed partial class CommandDispatcher
         }
         if (!result.Ok && result.ErrorCode == CommandErrorCodes.RuntimeUnavailable && tracked.Command.Attempts < _options.MaxAttempts)
         {
-            await RetryLaterAsync(tracked, result.Error, result.ErrorCode, cancellationToken);
+            RetryLater(tracked, result.Error, result.ErrorCode);
             return;
         }
         await EndAsync(tracked, result.Ok ? CommandStates.Succeeded : CommandStates.Failed, result.Result, result.Error, result.ErrorCode, cancellationToken);
@@ -99,7 +99,7 @@ internal sealed partial class CommandDispatcher
             else
             {
                 tracked.OfflineSince = _timeProvider.GetUtcNow();
-                await RetryLaterAsync(tracked, reason, CommandErrorCodes.NodeOffline, cancellationToken);
+                RetryLater(tracked, reason, CommandErrorCodes.NodeOffline);
             }
         }
     }
@@ -143,28 +143,35 @@ internal sealed partial class CommandDispatcher
                 Deadline = command.Deadline ?? now + _deadlines.For(command.Type),
                 UpdatedAt = now,
             };
-            await UpdateAsync(tracked, sent, cancellationToken);
+            Update(tracked, sent);
             var request = new CommandRequest(sent.CommandId, tracked.WireType, sent.SessionId, sent.Project, sent.Args, sent.Deadline);
             connection.Send(ProtocolCodec.Encode(MessageTypes.Command, request, ProtocolJsonContext.Default.CommandRequest, now));
             LogSent(_logger, sent.CommandId, tracked.WireType, sent.NodeId, sent.SessionId, sent.Attempts);
         }
     }
 
-    private async Task RetryLaterAsync(TrackedCommand tracked, string? error, string? errorCode, CancellationToken cancellationToken)
+    private void RetryLater(TrackedCommand tracked, string? error, string? errorCode)
     {
         var now = _timeProvider.GetUtcNow();
         tracked.NextAttemptAt = now + Backoff(tracked.Command.Attempts);
         LogRetry(_logger, tracked.Id, tracked.NodeId, tracked.Command.Attempts, errorCode);
-        await UpdateAsync(tracked, tracked.Command with { State = CommandStates.Pending, Error = error, ErrorCode = errorCode, UpdatedAt = now }, cancellationToken);
+        Update(tracked, tracked.Command with { State = CommandStates.Pending, Error = error, ErrorCode = errorCode, UpdatedAt = now });
     }
 
-    private async Task UpdateAsync(TrackedCommand tracked, CommandDto command, CancellationToken cancellationToken)
+    // Intermediate states (sent, accepted, pending again) are queued to the writer without waiting for its commit:
+    // the writer keeps the order of what is queued, so a later state of the same command can never land first, and
+    // the loop stays free for other commands. The caller still sees the state at once: it lives in the tracked copy.
+    private void Update(TrackedCommand tracked, CommandDto command)
     {
         tracked.Command = command with { UpdatedAt = _timeProvider.GetUtcNow() };
-        await _store.UpdateAsync(tracked.Command, cancellationToken);
+        Persist(_store.UpdateAsync(tracked.Command, CancellationToken.None), tracked.Id);
     }
 
-    private async Task EndAsync(TrackedCommand tracked, string state, System.Text.Json.JsonElement? result, string? error, string? errorCode,
+    private void Persist(Task write, string commandId) =>
+        write.ContinueWith(t => LogPersistFailed(_logger, commandId, t.Exception!), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    private Task EndAsync(TrackedCommand tracked, string state, System.Text.Json.JsonElement? result, string? error, string? errorCode,
         CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetUtcNow();
@@ -180,16 +187,29 @@ internal sealed partial class CommandDispatcher
         };
         _tracked.Remove(tracked);
         tracked.Command = ended;
+        // Both writes go to the writer together (one batch, as a rule); waiters are released once they are durable,
+        // so a read right after the answer sees the outcome, but the loop does not wait for the commit.
+        var stored = _store.UpdateAsync(ended, CancellationToken.None);
+        var audited = _audit.CompleteCommandAsync(ended, CancellationToken.None);
+        _ = FinishWhenStoredAsync(ended, Task.WhenAll(stored, audited));
+        LogFinished(_logger, ended.CommandId, ended.NodeId, state, errorCode, error);
+        return Task.CompletedTask;
+    }
+
+    private async Task FinishWhenStoredAsync(CommandDto ended, Task writes)
+    {
         try
         {
-            await _store.UpdateAsync(ended, cancellationToken);
-            await _audit.CompleteCommandAsync(ended, cancellationToken);
+            await writes;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogPersistFailed(_logger, ended.CommandId, ex);
         }
         finally
         {
             Finish(ended);
         }
-        LogFinished(_logger, ended.CommandId, ended.NodeId, state, errorCode, error);
     }
 
     private TrackedCommand? Find(string commandId) => _tracked.Find(t => t.Id == commandId);

@@ -28,4 +28,7 @@ internal sealed partial class CommandDispatcher
 
     [LoggerMessage(Level = LogLevel.Error, EventName = "command.loop_failed", Message = "Command dispatch failed for {command_id}")]
     private static partial void LogLoopFailed(ILogger logger, string? command_id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the state of command {command_id}")]
+    private static partial void LogPersistFailed(ILogger logger, string command_id, Exception exception);
 }

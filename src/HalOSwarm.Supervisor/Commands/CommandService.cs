@@ -63,9 +63,12 @@ internal sealed partial class CommandService(
             dispatcher.Finish(command);
             throw;
         }
+        Task audited = Task.CompletedTask;
         if (created)
         {
-            await audit.RecordAsync(new AuditEntry(submission.Actor, $"command.{submission.Type}", target.SessionId ?? target.Project,
+            // Queued before the command is handed on, so the writer stores the entry before any later state of the
+            // command completes it; not awaited here, so delivery does not wait one more commit.
+            audited = audit.RecordAsync(new AuditEntry(submission.Actor, $"command.{submission.Type}", target.SessionId ?? target.Project,
                 args, CommandStates.Pending, null, null, submission.SourceAddress, stored.CommandId), CancellationToken.None);
             LogStored(logger, stored.CommandId, stored.Type, stored.NodeId, stored.SessionId, stored.Actor);
             if (stored.Type == CommandKinds.Restart)
@@ -82,7 +85,9 @@ internal sealed partial class CommandService(
             dispatcher.Finish(command);
             LogReplayed(logger, stored.CommandId, submission.IdempotencyKey!, stored.State);
         }
-        return await dispatcher.WaitAsync(stored.CommandId, submission.Wait, cancellationToken) ?? stored;
+        var outcome = await dispatcher.WaitAsync(stored.CommandId, submission.Wait, cancellationToken) ?? stored;
+        await audited;
+        return outcome;
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.stored",

@@ -1,16 +1,18 @@
 using System.Text.Json;
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>
-/// The commands table. Commands are rare next to events, so they use their own short transactions. The insert is
-/// where idempotency is decided: one immediate transaction reads the key's command and inserts the new one, and a
-/// unique index on active keys backs it up.
+/// The commands table. Writes run inside the event writer's next batch (<see cref="EventSinkExtensions.RunInWriterAsync"/>),
+/// so a command never waits for SQLite's write lock behind event ingest. The insert is where idempotency is decided:
+/// the single writer reads the key's command and inserts the new one in one step, and a unique index on active keys
+/// backs it up. Reads use their own connections.
 /// </summary>
-internal sealed class CommandStore(SqliteDatabase database)
+internal sealed class CommandStore(SqliteDatabase database, IEventSink writer)
 {
     private const string Columns = """
         command_id, type, node_id, session_id, project, args, state, result, error, error_code, created_at, updated_at,
@@ -24,15 +26,20 @@ internal sealed class CommandStore(SqliteDatabase database)
     /// </summary>
     public async Task<(CommandDto Command, bool Created)> InsertAsync(CommandDto command, string? sourceAddress, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
+        (CommandDto Command, bool Created) outcome = default;
+        await writer.RunInWriterAsync((connection, transaction) => outcome = Insert(connection, transaction, command, sourceAddress), cancellationToken);
+        return outcome;
+    }
+
+    private static (CommandDto Command, bool Created) Insert(SqliteConnection connection, SqliteTransaction transaction, CommandDto command, string? sourceAddress)
+    {
         if (command.IdempotencyKey is { } key)
         {
             using var find = connection.CreateCommand();
             find.Transaction = transaction;
             find.CommandText = $"SELECT {Columns} FROM commands WHERE idempotency_key = $key AND key_active = 1";
             find.Parameters.AddWithValue("$key", key);
-            var existing = await ReadAsync(find, cancellationToken);
+            var existing = Read(find);
             if (existing.Count > 0 && !CommandStates.ReleasesKey(existing[0].State))
             {
                 return (existing[0], false);
@@ -43,7 +50,7 @@ internal sealed class CommandStore(SqliteDatabase database)
                 release.Transaction = transaction;
                 release.CommandText = "UPDATE commands SET key_active = 0 WHERE command_id = $id";
                 release.Parameters.AddWithValue("$id", existing[0].CommandId);
-                await release.ExecuteNonQueryAsync(cancellationToken);
+                release.ExecuteNonQuery();
             }
         }
         using var insert = connection.CreateCommand();
@@ -66,16 +73,18 @@ internal sealed class CommandStore(SqliteDatabase database)
         insert.Parameters.AddWithValue("$active", command.IdempotencyKey is null ? 0 : 1);
         insert.Parameters.AddWithValue("$parent", (object?)command.ParentCommandId ?? DBNull.Value);
         insert.Parameters.AddWithValue("$source", (object?)sourceAddress ?? DBNull.Value);
-        await insert.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        insert.ExecuteNonQuery();
         return (command, true);
     }
 
     /// <summary>Writes the command's state, attempts, deadline and outcome.</summary>
-    public async Task UpdateAsync(CommandDto command, CancellationToken cancellationToken)
+    public Task UpdateAsync(CommandDto command, CancellationToken cancellationToken) =>
+        writer.RunInWriterAsync((connection, transaction) => Update(connection, transaction, command), cancellationToken);
+
+    private static void Update(SqliteConnection connection, SqliteTransaction transaction, CommandDto command)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
         using var update = connection.CreateCommand();
+        update.Transaction = transaction;
         update.CommandText = """
             UPDATE commands SET state = $state, result = $result, error = $error, error_code = $code, updated_at = $at,
                                 attempts = $attempts, deadline_at = $deadline, finished_at = $finished, session_id = $session
@@ -91,7 +100,7 @@ internal sealed class CommandStore(SqliteDatabase database)
         update.Parameters.AddWithValue("$deadline", (object?)SqliteTime.Format(command.Deadline) ?? DBNull.Value);
         update.Parameters.AddWithValue("$finished", (object?)SqliteTime.Format(command.FinishedAt) ?? DBNull.Value);
         update.Parameters.AddWithValue("$session", (object?)command.SessionId ?? DBNull.Value);
-        await update.ExecuteNonQueryAsync(cancellationToken);
+        update.ExecuteNonQuery();
     }
 
     public async Task<CommandDto?> GetAsync(string commandId, CancellationToken cancellationToken)
@@ -149,11 +158,18 @@ internal sealed class CommandStore(SqliteDatabase database)
         }
     }
 
-    private static async Task<List<CommandDto>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    // Microsoft.Data.Sqlite runs its async methods synchronously, so one synchronous reader serves both paths.
+    private static Task<List<CommandDto>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(command));
+    }
+
+    private static List<CommandDto> Read(SqliteCommand command)
     {
         var rows = new List<CommandDto>();
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
         {
             rows.Add(new CommandDto(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), Text(reader, 4),
