@@ -136,11 +136,24 @@ internal sealed class SupervisorTarget : IAsyncDisposable
         }
     }
 
+    // Below Linux's ephemeral range (32768+), so no outgoing connection can take the port before the
+    // supervisor binds it; checked by binding.
     private static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(20000, 32000);
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Any, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+            }
+        }
+        throw new InvalidOperationException("no free port found in 20000-32000");
     }
 
     public async ValueTask DisposeAsync()

@@ -89,6 +89,7 @@ internal sealed class HalCluster : IAsyncDisposable
                 auth_token = Token,
                 heartbeat_interval_sec = _options.HeartbeatIntervalSec,
                 heartbeat_timeout_count = _options.HeartbeatTimeoutCount,
+                bind_address = "127.0.0.1",
             },
             database = new { path = SupervisorDb },
         })!.AsObject();
