@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using HalOSwarm.Ctl.Api;
 using HalOSwarm.Ctl.Output;
 
@@ -31,30 +30,9 @@ internal sealed class AuditListCommand : ApiCommand
     {
         var query = new AuditQuery(parseResult.GetValue(_actor), parseResult.GetValue(_action), parseResult.GetValue(_target),
             Time(parseResult.GetValue(_since), "--since", context.Now), Time(parseResult.GetValue(_until), "--until", context.Now), parseResult.GetValue(_limit));
-        var all = parseResult.GetValue(_all);
-        var entries = new List<AuditEntryDto>();
-        var raw = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await context.Client.ListAuditAsync(query, cursor, cancellationToken);
-            entries.AddRange(page.Value);
-            raw.AddRange(page.Data.EnumerateArray());
-            cursor = page.NextCursor;
-        }
-        while (all && cursor is not null);
-
-        if (context.Format == OutputFormat.Json)
-        {
-            JsonOutput.WriteArray(context.Out, raw);
-            return ExitCodes.Success;
-        }
-        AuditTableRenderer.RenderList(context.Console, entries);
-        if (cursor is not null)
-        {
-            context.Environment.Error.WriteLine("(more entries: use --all to list every page)");
-        }
-        return ExitCodes.Success;
+        return await PagedList.RunAsync(context, parseResult.GetValue(_all),
+            (cursor, ct) => context.Client.ListAuditAsync(query, cursor, ct),
+            rows => AuditTableRenderer.RenderList(context.Console, rows), "entries", cancellationToken);
     }
 
     private static string? Time(string? text, string option, DateTimeOffset now) => text is null ? null

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using HalOSwarm.Ctl.Api;
 using HalOSwarm.Ctl.Output;
 
@@ -32,30 +31,9 @@ internal sealed class CommandsListCommand : ApiCommand
     {
         var query = new CommandQuery(parseResult.GetValue(_session), parseResult.GetValue(_state), parseResult.GetValue(_node),
             parseResult.GetValue(_type), parseResult.GetValue(_limit));
-        var all = parseResult.GetValue(_all);
-        var commands = new List<CommandDto>();
-        var raw = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await context.Client.ListCommandsAsync(query, cursor, cancellationToken);
-            commands.AddRange(page.Value);
-            raw.AddRange(page.Data.EnumerateArray());
-            cursor = page.NextCursor;
-        }
-        while (all && cursor is not null);
-
-        if (context.Format == OutputFormat.Json)
-        {
-            JsonOutput.WriteArray(context.Out, raw);
-            return ExitCodes.Success;
-        }
-        CommandTableRenderer.RenderList(context.Console, commands, context.Now);
-        if (cursor is not null)
-        {
-            context.Environment.Error.WriteLine("(more commands: use --all to list every page)");
-        }
-        return ExitCodes.Success;
+        return await PagedList.RunAsync(context, parseResult.GetValue(_all),
+            (cursor, ct) => context.Client.ListCommandsAsync(query, cursor, ct),
+            rows => CommandTableRenderer.RenderList(context.Console, rows, context.Now), "commands", cancellationToken);
     }
 
     private static Option<string?> OneOf(string name, string description, string[] values)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using HalOSwarm.Ctl.Api;
 using HalOSwarm.Ctl.Output;
 using HalOSwarm.Protocol;
@@ -27,30 +26,9 @@ internal sealed class SessionsListCommand : ApiCommand
     protected override async Task<int> ExecuteAsync(ParseResult parseResult, CommandContext context, CancellationToken cancellationToken)
     {
         var query = new SessionQuery(parseResult.GetValue(_project), parseResult.GetValue(_status), parseResult.GetValue(_node), parseResult.GetValue(_limit));
-        var all = parseResult.GetValue(_all);
-        var sessions = new List<SessionDto>();
-        var raw = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var page = await context.Client.ListSessionsAsync(query, cursor, cancellationToken);
-            sessions.AddRange(page.Value);
-            raw.AddRange(page.Data.EnumerateArray());
-            cursor = page.NextCursor;
-        }
-        while (all && cursor is not null);
-
-        if (context.Format == OutputFormat.Json)
-        {
-            JsonOutput.WriteArray(context.Out, raw);
-            return ExitCodes.Success;
-        }
-        SessionTableRenderer.RenderList(context.Console, sessions, context.Now);
-        if (cursor is not null)
-        {
-            context.Environment.Error.WriteLine("(more sessions: use --all to list every page)");
-        }
-        return ExitCodes.Success;
+        return await PagedList.RunAsync(context, parseResult.GetValue(_all),
+            (cursor, ct) => context.Client.ListSessionsAsync(query, cursor, ct),
+            rows => SessionTableRenderer.RenderList(context.Console, rows, context.Now), "sessions", cancellationToken);
     }
 
     private static Option<string?> CreateStatus()
