@@ -15,7 +15,7 @@ internal sealed partial class CommandDispatcher
             if (command.Type == CommandKinds.Restart)
             {
                 // The handover's progress lived in the stopped supervisor; its steps are commands of their own.
-                await EndAsync(tracked, CommandStates.Failed, null, "the supervisor restarted during the handover", CommandErrorCodes.Interrupted, cancellationToken);
+                End(tracked, CommandStates.Failed, null, "the supervisor restarted during the handover", CommandErrorCodes.Interrupted);
                 continue;
             }
             _tracked.Add(tracked);
@@ -64,7 +64,7 @@ internal sealed partial class CommandDispatcher
             RetryLater(tracked, result.Error, result.ErrorCode);
             return;
         }
-        await EndAsync(tracked, result.Ok ? CommandStates.Succeeded : CommandStates.Failed, result.Result, result.Error, result.ErrorCode, cancellationToken);
+        End(tracked, result.Ok ? CommandStates.Succeeded : CommandStates.Failed, result.Result, result.Error, result.ErrorCode);
     }
 
     private async Task LateResultAsync(string nodeId, CommandResult result, CancellationToken cancellationToken)
@@ -94,7 +94,7 @@ internal sealed partial class CommandDispatcher
             var reason = $"node {nodeId} disconnected before it answered (attempt {tracked.Command.Attempts} of {_options.MaxAttempts})";
             if (tracked.Command.Attempts >= _options.MaxAttempts)
             {
-                await EndAsync(tracked, CommandStates.Failed, null, reason, CommandErrorCodes.NodeOffline, cancellationToken);
+                End(tracked, CommandStates.Failed, null, reason, CommandErrorCodes.NodeOffline);
             }
             else
             {
@@ -113,8 +113,8 @@ internal sealed partial class CommandDispatcher
             if (command.Deadline is { } deadline && now >= deadline)
             {
                 var seconds = _deadlines.For(command.Type).TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
-                await EndAsync(tracked, CommandStates.TimedOut, null, $"node {command.NodeId} sent no result within {seconds} s",
-                    CommandErrorCodes.DeadlineExceeded, cancellationToken);
+                End(tracked, CommandStates.TimedOut, null, $"node {command.NodeId} sent no result within {seconds} s",
+                    CommandErrorCodes.DeadlineExceeded);
                 continue;
             }
             if (command.State != CommandStates.Pending)
@@ -126,8 +126,8 @@ internal sealed partial class CommandDispatcher
                 tracked.OfflineSince ??= now;
                 if (now - tracked.OfflineSince >= _options.OfflineWait)
                 {
-                    await EndAsync(tracked, CommandStates.Failed, null,
-                        $"node {command.NodeId} was offline for {_options.OfflineWaitSec} s", CommandErrorCodes.NodeOffline, cancellationToken);
+                    End(tracked, CommandStates.Failed, null,
+                        $"node {command.NodeId} was offline for {_options.OfflineWaitSec} s", CommandErrorCodes.NodeOffline);
                 }
                 continue;
             }
@@ -171,8 +171,7 @@ internal sealed partial class CommandDispatcher
         write.ContinueWith(t => LogPersistFailed(_logger, commandId, t.Exception!), CancellationToken.None,
             TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
-    private Task EndAsync(TrackedCommand tracked, string state, System.Text.Json.JsonElement? result, string? error, string? errorCode,
-        CancellationToken cancellationToken)
+    private void End(TrackedCommand tracked, string state, System.Text.Json.JsonElement? result, string? error, string? errorCode)
     {
         var now = _timeProvider.GetUtcNow();
         var ended = tracked.Command with
@@ -193,7 +192,6 @@ internal sealed partial class CommandDispatcher
         var audited = _audit.CompleteCommandAsync(ended, CancellationToken.None);
         _ = FinishWhenStoredAsync(ended, Task.WhenAll(stored, audited));
         LogFinished(_logger, ended.CommandId, ended.NodeId, state, errorCode, error);
-        return Task.CompletedTask;
     }
 
     private async Task FinishWhenStoredAsync(CommandDto ended, Task writes)
