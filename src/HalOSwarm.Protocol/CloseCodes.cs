@@ -20,7 +20,12 @@ public static class CloseCodes
     public const int UnsupportedVersion = 4426;
     /// <summary>The peer missed too many heartbeats.</summary>
     public const int HeartbeatTimeout = 4408;
+    /// <summary>
+    /// The hello broke a protocol limit (node id characters, an impossible outbox range, too many sessions…). The agent
+    /// would send the same hello again, so it stops dialling and says why until it is fixed and restarted.
+    /// </summary>
+    public const int HelloRefused = 4422;
 
-    /// <summary>Codes after which reconnecting with the same settings cannot succeed soon.</summary>
-    public static bool IsPermanent(int code) => code is UnsupportedVersion;
+    /// <summary>Codes after which reconnecting with the same settings and state cannot succeed.</summary>
+    public static bool IsPermanent(int code) => code is UnsupportedVersion or HelloRefused;
 }

@@ -74,6 +74,10 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             {
                 errors.Add($"{key}.name: is required");
             }
+            else if (!ProtocolLimits.IsProjectName(project.Name))
+            {
+                errors.Add($"{key}.name: must be 1-{ProtocolLimits.MaxProjectNameLength} characters without control characters, '/' or surrounding spaces");
+            }
             else if (!names.Add(project.Name))
             {
                 errors.Add($"{key}.name: duplicate project name '{project.Name}'");

@@ -1,3 +1,5 @@
+using HalOSwarm.Protocol;
+
 namespace HalOSwarm.Agent.Configuration;
 
 /// <summary>The node id: generated once, kept in <c>state_dir/node-id</c>, the same across restarts.</summary>
@@ -24,7 +26,10 @@ internal sealed class NodeIdentity
             var existing = File.ReadAllText(path).Trim();
             if (existing.Length > 0)
             {
-                return existing;
+                // The supervisor refuses a hello with any other id; say so here, where it can be fixed.
+                return ProtocolLimits.NodeIdProblem(existing) is { } problem
+                    ? throw new InvalidOperationException($"{path}: {problem} (was '{existing}')")
+                    : existing;
             }
         }
         var id = Guid.NewGuid().ToString("N");

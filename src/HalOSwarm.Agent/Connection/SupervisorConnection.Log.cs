@@ -12,6 +12,10 @@ internal sealed partial class SupervisorConnection
         [LoggerMessage(1002, LogLevel.Information, "Reconnecting in {DelayMs} ms")]
         public static partial void Reconnecting(ILogger logger, double delayMs);
 
+        [LoggerMessage(1004, LogLevel.Critical,
+            "The supervisor at {SupervisorUrl} refused this node for good ({CloseCode}): {Reason}. Not dialling again; sessions keep running and their events wait in the outbox. Fix the cause and restart hal-agent.")]
+        public static partial void RefusedForGood(ILogger logger, string supervisorUrl, int closeCode, string reason);
+
         [LoggerMessage(1003, LogLevel.Information, "Welcomed as node {NodeId}: durable_seq {DurableSeq}, outbox {OutboxFirstSeq}..{OutboxLastSeq}")]
         public static partial void Welcomed(ILogger logger, string nodeId, long durableSeq, long outboxFirstSeq, long outboxLastSeq);
     }

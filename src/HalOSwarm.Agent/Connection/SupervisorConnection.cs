@@ -9,7 +9,10 @@ namespace HalOSwarm.Agent.Connection;
 
 /// <summary>
 /// Keeps a connection to the supervisor: dial, hello, welcome, run the session, and after any failure or
-/// close (4409 included) wait the backoff and dial again, until the host stops.
+/// close (4409 included) wait the backoff and dial again, until the host stops. A refusal that the same hello would get
+/// again (<see cref="CloseCodes.IsPermanent"/>: no common protocol version, a hello that breaks a limit) stops the dialling
+/// with one error that says why: sessions keep running and their events keep going to the outbox until the agent is
+/// fixed and restarted.
 /// </summary>
 internal sealed partial class SupervisorConnection : BackgroundService
 {
@@ -51,6 +54,11 @@ internal sealed partial class SupervisorConnection : BackgroundService
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                return;
+            }
+            catch (HandshakeException ex) when (ex.CloseCode is { } code && CloseCodes.IsPermanent(code))
+            {
+                Log.RefusedForGood(_logger, url.ToString(), code, ex.Message);
                 return;
             }
             catch (Exception ex)
@@ -114,7 +122,8 @@ internal sealed partial class SupervisorConnection : BackgroundService
     private static async Task<Welcome> ReadWelcomeAsync(WebSocket socket, CancellationToken cancellationToken)
     {
         var frame = await FrameReader.ReadAsync(socket, cancellationToken)
-            ?? throw new HandshakeException($"supervisor closed the connection during the handshake: {(int?)socket.CloseStatus} {socket.CloseStatusDescription}");
+            ?? throw new HandshakeException($"supervisor closed the connection during the handshake: {(int?)socket.CloseStatus} {socket.CloseStatusDescription}",
+                (int?)socket.CloseStatus);
         if (!ProtocolCodec.TryDecode(frame, out var envelope, out var error))
         {
             throw new HandshakeException(error);
@@ -123,6 +132,10 @@ internal sealed partial class SupervisorConnection : BackgroundService
             || !ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.Welcome, out var welcome, out error))
         {
             throw new HandshakeException($"expected welcome, got '{envelope.Type}'");
+        }
+        if (welcome.DurableSeq < 0 || welcome.DurableSeq > ProtocolLimits.MaxSeq)
+        {
+            throw new HandshakeException($"welcome.durable_seq {welcome.DurableSeq} is outside 0..2^53-1; not adopting it");
         }
         return welcome;
     }

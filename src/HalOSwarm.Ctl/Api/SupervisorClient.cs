@@ -27,7 +27,7 @@ internal sealed class SupervisorClient
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
         // The supervisor audits every change under "api:admin/cli:USER".
-        _http.DefaultRequestHeaders.TryAddWithoutValidation("X-Hal-Actor", $"cli:{Environment.UserName}");
+        _http.DefaultRequestHeaders.TryAddWithoutValidation("X-Hal-Actor", Actor(Environment.UserName));
     }
 
     public Uri BaseUri => _baseUri;
@@ -167,4 +167,14 @@ internal sealed class SupervisorClient
     }
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    /// <summary>
+    /// <c>cli:USER</c> for the audit log, in the form the supervisor accepts: the user name's other characters become
+    /// <c>_</c> and it is cut to 64.
+    /// </summary>
+    internal static string Actor(string userName)
+    {
+        var name = new string([.. userName.Take(64).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '-' ? c : '_')]);
+        return "cli:" + (name.Length == 0 ? "unknown" : name);
+    }
 }

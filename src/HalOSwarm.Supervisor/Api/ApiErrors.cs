@@ -18,13 +18,15 @@ internal static class ApiErrors
         "invalid_request",
         new ApiErrorDetails { Errors = errors });
 
+    public static IResult TooLarge(string message) => Error(StatusCodes.Status413PayloadTooLarge, message, "too_large");
+
     public static IResult NodeOffline(string message) => Error(StatusCodes.Status409Conflict, message, "node_offline");
 
     public static IResult CommandFailed(string message, CommandDto command) =>
-        Error(StatusCodes.Status502BadGateway, message, "command_failed", new ApiErrorDetails { Command = command });
+        Error(StatusCodes.Status502BadGateway, message, "command_failed", new ApiErrorDetails { Command = CommandViews.Public(command) });
 
     public static IResult CommandTimeout(string message, CommandDto command) =>
-        Error(StatusCodes.Status504GatewayTimeout, message, "command_timeout", new ApiErrorDetails { Command = command });
+        Error(StatusCodes.Status504GatewayTimeout, message, "command_timeout", new ApiErrorDetails { Command = CommandViews.Public(command) });
 
     public static IResult NotReady(string message, IReadOnlyDictionary<string, string> components) =>
         Error(StatusCodes.Status503ServiceUnavailable, message, "not_ready", new ApiErrorDetails { Components = components });

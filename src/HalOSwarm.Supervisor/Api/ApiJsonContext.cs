@@ -9,8 +9,11 @@ using HalOSwarm.Supervisor.Sessions;
 
 namespace HalOSwarm.Supervisor.Api;
 
-/// <summary>Source-generated serializers for the HTTP API: snake_case; nulls are written so every field is always present.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+/// <summary>
+/// Source-generated serializers for the HTTP API: snake_case; nulls are written so every field is always present; a
+/// request body that names a property twice is refused (which of the two counts would otherwise be a guess).
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<NodeDto>>))]
 [JsonSerializable(typeof(ApiEnvelope<NodeDto>))]

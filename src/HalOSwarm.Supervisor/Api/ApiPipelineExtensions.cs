@@ -1,20 +1,26 @@
 using HalOSwarm.Protocol;
-using HalOSwarm.Supervisor.Security;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace HalOSwarm.Supervisor.Api;
 
 /// <summary>
-/// Keeps the two listeners apart by the local port the request came in on (not the Host header, which a client
-/// chooses): the agent port serves only <c>/ws/agent</c>, the HTTP port everything else. Then bearer auth on <c>/api/</c>.
+/// The parts of the request pipeline that are not endpoints: the port split, the error envelope for failures outside
+/// an endpoint, and the fallback for unknown paths. Authentication is not here: it hangs on the endpoints.
 /// </summary>
 internal static class ApiPipelineExtensions
 {
+    /// <summary>
+    /// Keeps the two listeners apart by the endpoint routing chose and the local port the request came in on (not the
+    /// Host header, which a client chooses): endpoints marked <see cref="AgentPortMetadata"/> answer only on the agent
+    /// port, every other endpoint only on the HTTP port. Runs after routing, so a path in another case is the same
+    /// endpoint here as in routing.
+    /// </summary>
     public static IApplicationBuilder UsePortSplit(this IApplicationBuilder app, int agentPort) =>
         app.Use(async (context, next) =>
         {
             var onAgentPort = context.Connection.LocalPort == agentPort;
-            var agentPath = context.Request.Path.Equals(ProtocolInfo.AgentPath, StringComparison.Ordinal);
-            if (onAgentPort != agentPath)
+            var agentEndpoint = context.GetEndpoint()?.Metadata.GetMetadata<AgentPortMetadata>() is not null;
+            if (onAgentPort != agentEndpoint)
             {
                 await ApiErrors.NotFound(onAgentPort
                     ? $"the agent port serves only {ProtocolInfo.AgentPath}; the HTTP API is on server.http_port"
@@ -24,20 +30,21 @@ internal static class ApiPipelineExtensions
             await next(context);
         });
 
-    public static IApplicationBuilder UseApiAuthentication(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    /// <summary>
+    /// Unhandled failures become the JSON error envelope: a request Kestrel refused while the endpoint read it (a body
+    /// over the size limit: 413) keeps its status, anything else is a 500 that says to look at the log.
+    /// </summary>
+    public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app, long maxRequestBodyBytes) =>
+        app.UseExceptionHandler(error => error.Run(context =>
         {
-            if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal)
-                && !context.RequestServices.GetRequiredService<BearerTokenValidator>().IsAuthorized(context.Request))
-            {
-                await ApiErrors.Unauthorized().ExecuteAsync(context);
-                return;
-            }
-            await next(context);
-        });
-
-    public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) =>
-        app.UseExceptionHandler(error => error.Run(context => ApiErrors.Internal().ExecuteAsync(context)));
+            var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = failure is BadHttpRequestException bad
+                ? bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                    ? ApiErrors.TooLarge($"the request body is over the limit of {maxRequestBodyBytes} bytes (server.max_request_body_bytes)")
+                    : ApiErrors.Error(bad.StatusCode, "the request could not be read: " + bad.Message, "invalid_request")
+                : ApiErrors.Internal();
+            return result.ExecuteAsync(context);
+        }));
 
     public static IEndpointRouteBuilder MapApiFallback(this IEndpointRouteBuilder endpoints)
     {

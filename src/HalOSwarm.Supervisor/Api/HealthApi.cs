@@ -8,7 +8,7 @@ internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => ApiResults.Ok(new HealthStatus("ok"), ApiJsonContext.Default.ApiEnvelopeHealthStatus));
+        endpoints.MapGet("/healthz", () => ApiResults.Ok(new HealthStatus("ok"), ApiJsonContext.Default.ApiEnvelopeHealthStatus)).AllowAnonymous();
         endpoints.MapGet("/readyz", async (DatabaseProbe probe, IEventSink writer, CancellationToken cancellationToken) =>
         {
             var components = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -20,7 +20,7 @@ internal static class HealthApi
             return failing.Count == 0
                 ? ApiResults.Ok(new HealthStatus("ready", components), ApiJsonContext.Default.ApiEnvelopeHealthStatus)
                 : ApiErrors.NotReady("not ready: " + string.Join("; ", failing.Select(c => $"{c.Key}: {c.Value}")), components);
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 }

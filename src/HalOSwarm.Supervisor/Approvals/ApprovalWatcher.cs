@@ -71,16 +71,18 @@ internal sealed partial class ApprovalWatcher(
             }
             return;
         }
-        var permission = Str(data, "permission") ?? "unknown";
-        var tool = Str(data, "tool");
+        var permission = Cut(Str(data, "permission"), 128) ?? "unknown";
+        var tool = Cut(Str(data, "tool"), 128);
         var patterns = data.TryGetProperty("patterns", out var p) && p.ValueKind == JsonValueKind.Array
             ? p.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
             : [];
         var project = stored.SessionId is null ? null : (await sessions.GetAsync(stored.SessionId, cancellationToken))?.Project;
         var description = Str(data, "reason");
-        var reason = $"{tool ?? permission}: {string.Join(" ; ", patterns)}" + (string.IsNullOrEmpty(description) ? "" : $" ({description})");
-        var approval = new ApprovalDto($"apr_{Guid.CreateVersion7():N}", stored.NodeId, stored.SessionId, project, permissionId, tool, permission,
-            patterns, reason, timeProvider.GetUtcNow(), ApprovalStates.Pending, null, null, null, null, null);
+        // Stored and shown bounded (an agent's data may be up to a frame); rules below still match the full patterns.
+        IReadOnlyList<string> shown = [.. patterns.Take(MaxPatterns).Select(x => Cut(x, MaxPatternChars)!)];
+        var reason = Cut($"{tool ?? permission}: {string.Join(" ; ", shown)}" + (string.IsNullOrEmpty(description) ? "" : $" ({description})"), MaxReasonChars)!;
+        var approval = new ApprovalDto($"apr_{Guid.CreateVersion7():N}", stored.NodeId, stored.SessionId, project, Cut(permissionId, 128)!, tool, permission,
+            shown, reason, timeProvider.GetUtcNow(), ApprovalStates.Pending, null, null, null, null, null);
         if (!await store.AddAsync(approval, stored.Id, cancellationToken))
         {
             return;
@@ -93,9 +95,15 @@ internal sealed partial class ApprovalWatcher(
             return;
         }
         await events.RecordAsync(EventTypes.SessionNeedsInput, stored.NodeId, stored.SessionId,
-            new NeedsInputData("permission", "permission needed: " + reason, approval.ApprovalId, project, tool, permission, patterns),
+            new NeedsInputData("permission", "permission needed: " + reason, approval.ApprovalId, project, tool, permission, shown),
             ApprovalsJsonContext.Default.NeedsInputData, cancellationToken);
     }
+
+    private const int MaxPatterns = 50;
+    private const int MaxPatternChars = 1024;
+    private const int MaxReasonChars = 4096;
+
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max] + "…";
 
     private static string? Str(JsonElement data, string name) =>
         data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

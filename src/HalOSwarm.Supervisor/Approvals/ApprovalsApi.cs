@@ -13,10 +13,10 @@ internal static class ApprovalsApi
 
     public static IEndpointRouteBuilder MapApprovalsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/approvals", ListAsync);
-        endpoints.MapGet("/api/v1/approvals/{approvalId}", GetAsync);
-        endpoints.MapPost("/api/v1/approvals/{approvalId}/approve", ApproveAsync);
-        endpoints.MapPost("/api/v1/approvals/{approvalId}/deny", (string approvalId, HttpRequest request, ApprovalService service, CancellationToken ct) =>
+        endpoints.MapGet("/approvals", ListAsync);
+        endpoints.MapGet("/approvals/{approvalId}", GetAsync);
+        endpoints.MapPost("/approvals/{approvalId}/approve", ApproveAsync);
+        endpoints.MapPost("/approvals/{approvalId}/deny", (string approvalId, HttpRequest request, ApprovalService service, CancellationToken ct) =>
             AnswerAsync(approvalId, ApprovalReplies.Reject, "approval.deny", request, service, ct));
         return endpoints;
     }
@@ -54,7 +54,11 @@ internal static class ApprovalsApi
     private static async Task<IResult> AnswerAsync(string approvalId, string reply, string action, HttpRequest request, ApprovalService service,
         CancellationToken cancellationToken)
     {
-        var outcome = await service.AnswerAsync(approvalId, reply, ApprovalStates.ForOperator(reply), ApiCaller.Actor(request), action, null,
+        if (ApiCaller.Actor(request, out var actorError) is not { } actor)
+        {
+            return ApiErrors.Invalid([new FieldError(ApiCaller.ActorHeader, actorError!)]);
+        }
+        var outcome = await service.AnswerAsync(approvalId, reply, ApprovalStates.ForOperator(reply), actor, action, null,
             ApiCaller.SourceAddress(request.HttpContext), TimeSpan.FromSeconds(AnswerWaitSec), cancellationToken);
         if (outcome.Approval is not { } approval)
         {

@@ -1,22 +1,39 @@
 namespace HalOSwarm.Supervisor.Audit;
 
 /// <summary>
-/// Who is calling the API, for commands and the audit log: <c>api:admin</c> for the server token, with the
-/// caller's own name from <c>X-Hal-Actor</c> appended (<c>api:admin/cli:alice</c>) when it is given and well-formed.
+/// Who is calling the API, for commands and the audit log: <c>api:admin</c> for the server token, with the caller's own
+/// name from <c>X-Hal-Actor</c> appended (<c>api:admin/cli:alice</c>). The header may only name a CLI user
+/// (<c>cli:</c> and 1-64 of <c>A-Z a-z 0-9 . _ @ -</c>): it is what the caller says of itself, so it can never pose as a
+/// policy, a chat user or another token.
 /// </summary>
 internal static class ApiCaller
 {
     public const string ActorHeader = "X-Hal-Actor";
     public const string TokenActor = "api:admin";
+    public const string ActorRule = "must be cli:<name> with a name of 1-64 characters of A-Z a-z 0-9 . _ @ -";
+    private const string Prefix = "cli:";
 
-    public static string Actor(HttpRequest request)
+    /// <summary>The actor, or null with <paramref name="error"/> when the header is there but not of the allowed form.</summary>
+    public static string? Actor(HttpRequest request, out string? error)
     {
-        var claimed = request.Headers[ActorHeader].ToString().Trim();
-        return IsWellFormed(claimed) ? $"{TokenActor}/{claimed}" : TokenActor;
+        error = null;
+        var values = request.Headers[ActorHeader];
+        if (values.Count == 0)
+        {
+            return TokenActor;
+        }
+        var claimed = values.Count == 1 ? values[0] ?? "" : "";
+        if (!IsCliName(claimed))
+        {
+            error = ActorRule;
+            return null;
+        }
+        return $"{TokenActor}/{claimed}";
     }
 
     public static string? SourceAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 
-    private static bool IsWellFormed(string claimed) =>
-        claimed.Length is > 0 and <= 100 && claimed.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '.' or '_' or '-' or '@' or '/');
+    private static bool IsCliName(string claimed) =>
+        claimed.StartsWith(Prefix, StringComparison.Ordinal) && claimed.Length - Prefix.Length is >= 1 and <= 64
+        && claimed.AsSpan(Prefix.Length).ToString().All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '-');
 }

@@ -8,7 +8,7 @@ internal static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/audit", ListAsync);
+        endpoints.MapGet("/audit", ListAsync);
         return endpoints;
     }
 
@@ -35,6 +35,7 @@ internal static class AuditApi
         }
         var (page, hasMore) = await store.ListAsync(filter, cancellationToken);
         var meta = hasMore ? new ApiMeta { NextCursor = Cursor.Encode(page[^1].Id.ToString(CultureInfo.InvariantCulture)) } : ApiMeta.Empty;
-        return ApiResults.Ok(page, ApiJsonContext.Default.ApiEnvelopeIReadOnlyListAuditRecord, meta);
+        IReadOnlyList<AuditRecord> shown = [.. page.Select(r => r with { Args = ListFields.Shorten(r.Args), Error = ListFields.Shorten(r.Error) })];
+        return ApiResults.Ok(shown, ApiJsonContext.Default.ApiEnvelopeIReadOnlyListAuditRecord, meta);
     }
 }

@@ -60,8 +60,17 @@ internal sealed class AuditStore(SqliteDatabase database, IEventSink writer, Tim
         await using var connection = await database.OpenAsync(cancellationToken);
         using var query = connection.CreateCommand();
         var where = new List<string>();
-        Add(query, where, "actor = $actor OR actor LIKE $actor || '/%' OR actor LIKE '%/' || $actor", "$actor", filter.Actor);
-        Add(query, where, "action = $action OR action LIKE $action || '.%'", "$action", filter.Action);
+        // LIKE patterns take the value escaped, so % and _ in a filter match themselves, not anything.
+        Add(query, where, @"actor = $actor OR actor LIKE $actor_like || '/%' ESCAPE '\' OR actor LIKE '%/' || $actor_like ESCAPE '\'", "$actor", filter.Actor);
+        Add(query, where, @"action = $action OR action LIKE $action_like || '.%' ESCAPE '\'", "$action", filter.Action);
+        if (filter.Actor is not null)
+        {
+            query.Parameters.AddWithValue("$actor_like", EscapeLike(filter.Actor));
+        }
+        if (filter.Action is not null)
+        {
+            query.Parameters.AddWithValue("$action_like", EscapeLike(filter.Action));
+        }
         Add(query, where, "target = $target", "$target", filter.Target);
         Add(query, where, "at >= $since", "$since", SqliteTime.Format(filter.Since));
         Add(query, where, "at < $until", "$until", SqliteTime.Format(filter.Until));
@@ -106,6 +115,9 @@ internal sealed class AuditStore(SqliteDatabase database, IEventSink writer, Tim
             command.Parameters.AddWithValue(parameter, value);
         }
     }
+
+    private static string EscapeLike(string value) =>
+        value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
     private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -7,19 +7,32 @@ using HalOSwarm.Supervisor.Configuration;
 namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>
-/// Checks a command's arguments against its type and the target session's status, and fills in the standard
-/// prompts: the stored args are exactly what the agent receives.
+/// Checks a command's arguments against its type, their sizes and the target session's status, and fills in the
+/// standard prompts: the stored args are exactly what the agent receives. Prompt text is at most
+/// <c>commands.max_prompt_bytes</c> of UTF-8, a title or model at most <see cref="MaxLabelChars"/> characters, and the whole
+/// object at most <see cref="ArgsOverheadBytes"/> more than the prompt limit.
 /// </summary>
 internal static class CommandArgs
 {
-    public static JsonElement Build(string type, JsonElement args, ResolvedTarget target, PromptsOptions prompts)
+    public const int MaxLabelChars = 256;
+    public const int ArgsOverheadBytes = 16 * 1024;
+    private static readonly string[] s_texts = ["prompt", "text"];
+    private static readonly string[] s_labels = ["title", "model"];
+
+    public static JsonElement Build(string type, JsonElement args, ResolvedTarget target, PromptsOptions prompts, int maxPromptBytes)
     {
+        if (args.ValueKind == JsonValueKind.Object && System.Text.Encoding.UTF8.GetByteCount(args.GetRawText()) > maxPromptBytes + ArgsOverheadBytes)
+        {
+            throw new CommandRejectedException("invalid_request",
+                $"args: must be at most {maxPromptBytes + ArgsOverheadBytes} bytes of JSON (commands.max_prompt_bytes + {ArgsOverheadBytes})");
+        }
         var obj = args.ValueKind switch
         {
             JsonValueKind.Object => (JsonObject)JsonNode.Parse(args.GetRawText())!,
             JsonValueKind.Undefined or JsonValueKind.Null => new JsonObject(),
             _ => throw new CommandRejectedException("invalid_request", "args: must be a JSON object"),
         };
+        CheckSizes(obj, maxPromptBytes);
         CheckSession(type, target);
         switch (type)
         {
@@ -49,6 +62,25 @@ internal static class CommandArgs
                 break;
         }
         return JsonSerializer.SerializeToElement(obj, AuditJsonContext.Default.JsonNode);
+    }
+
+    private static void CheckSizes(JsonObject obj, int maxPromptBytes)
+    {
+        foreach (var key in s_texts)
+        {
+            if (String(obj, key) is { } text && System.Text.Encoding.UTF8.GetByteCount(text) > maxPromptBytes)
+            {
+                throw new CommandRejectedException("invalid_request",
+                    $"{key}: must be at most {maxPromptBytes} bytes of UTF-8 (commands.max_prompt_bytes)");
+            }
+        }
+        foreach (var key in s_labels)
+        {
+            if (obj[key] is { } value && (value.GetValueKind() != JsonValueKind.String || !HalOSwarm.Protocol.ProtocolLimits.IsLabel(value.GetValue<string>(), MaxLabelChars)))
+            {
+                throw new CommandRejectedException("invalid_request", $"{key}: must be a string of at most {MaxLabelChars} characters without control characters");
+            }
+        }
     }
 
     private static void CheckSession(string type, ResolvedTarget target)

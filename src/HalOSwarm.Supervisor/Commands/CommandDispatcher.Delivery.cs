@@ -31,7 +31,11 @@ internal sealed partial class CommandDispatcher
                 _tracked.Add(signal.Command!);
                 break;
             case DispatchSignalKind.Accepted:
-                if (Find(signal.CommandId!) is { Command.State: CommandStates.Sent } accepted)
+                if (Find(signal.CommandId!) is { } foreign && foreign.NodeId != signal.NodeId)
+                {
+                    LogForeignAnswer(_logger, signal.CommandId!, signal.NodeId!, foreign.NodeId);
+                }
+                else if (Find(signal.CommandId!) is { Command.State: CommandStates.Sent } accepted)
                 {
                     Update(accepted, accepted.Command with { State = CommandStates.Accepted });
                 }
@@ -59,6 +63,12 @@ internal sealed partial class CommandDispatcher
             await LateResultAsync(nodeId, result, cancellationToken);
             return;
         }
+        if (tracked.NodeId != nodeId)
+        {
+            // Only the node the command was sent to may answer it; a node never speaks for another.
+            LogForeignAnswer(_logger, result.CommandId, nodeId, tracked.NodeId);
+            return;
+        }
         if (!result.Ok && result.ErrorCode == CommandErrorCodes.RuntimeUnavailable && tracked.Command.Attempts < _options.MaxAttempts)
         {
             RetryLater(tracked, result.Error, result.ErrorCode);
@@ -72,6 +82,11 @@ internal sealed partial class CommandDispatcher
         if (await _store.GetAsync(result.CommandId, cancellationToken) is not { } stored || stored.State == CommandStates.Succeeded)
         {
             LogUnknownResult(_logger, result.CommandId, nodeId);
+            return;
+        }
+        if (stored.NodeId != nodeId)
+        {
+            LogForeignAnswer(_logger, result.CommandId, nodeId, stored.NodeId);
             return;
         }
         LogLateResult(_logger, result.CommandId, nodeId, stored.State);

@@ -31,4 +31,8 @@ internal sealed partial class CommandDispatcher
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the state of command {command_id}")]
     private static partial void LogPersistFailed(ILogger logger, string command_id, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "command.foreign_answer",
+        Message = "Ignored an answer to command {command_id} from node {node_id}: the command was sent to node {OwnerNodeId}")]
+    private static partial void LogForeignAnswer(ILogger logger, string command_id, string node_id, string ownerNodeId);
 }

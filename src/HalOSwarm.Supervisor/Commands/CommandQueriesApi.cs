@@ -7,7 +7,7 @@ internal static class CommandQueriesApi
 {
     public static async Task<IResult> GetAsync(string commandId, CommandStore store, CancellationToken ct) =>
         await store.GetAsync(commandId, ct) is { } command
-            ? ApiResults.Ok(command, ApiJsonContext.Default.ApiEnvelopeCommandDto)
+            ? ApiResults.Ok(CommandViews.Public(command), ApiJsonContext.Default.ApiEnvelopeCommandDto)
             : ApiErrors.NotFound($"no command '{commandId}'");
 
     public static async Task<IResult> ListAsync(HttpRequest request, CommandStore store, CancellationToken ct)
@@ -38,6 +38,6 @@ internal static class CommandQueriesApi
         var filter = new CommandFilter(query.String("session_id"), state, query.String("node_id"), type, limit, afterCreated, afterId);
         var (page, hasMore) = await store.ListAsync(filter, ct);
         var meta = hasMore ? new ApiMeta { NextCursor = Cursor.Encode(CommandStore.CursorKey(page[^1])) } : ApiMeta.Empty;
-        return ApiResults.Ok(page, ApiJsonContext.Default.ApiEnvelopeIReadOnlyListCommandDto, meta);
+        return ApiResults.Ok([.. page.Select(CommandViews.Listed)], ApiJsonContext.Default.ApiEnvelopeIReadOnlyListCommandDto, meta);
     }
 }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Configuration;
 using Microsoft.Extensions.Options;
@@ -16,9 +18,12 @@ internal sealed partial class CommandService(
     RestartWorkflow restart,
     IAuditLog audit,
     IOptions<PromptsOptions> prompts,
+    IOptions<CommandsOptions> options,
     TimeProvider timeProvider,
     ILogger<CommandService> logger) : ICommandService
 {
+    private static readonly JsonElement s_omitted = JsonDocument.Parse("""{"omitted":"over the size limit"}""").RootElement.Clone();
+
     public async Task<CommandDto> SubmitAsync(CommandSubmission submission, CancellationToken cancellationToken)
     {
         try
@@ -28,8 +33,13 @@ internal sealed partial class CommandService(
         catch (CommandRejectedException ex)
         {
             LogRejected(logger, submission.Type, submission.SessionId, submission.Project, ex.Message);
-            await audit.RecordAsync(new AuditEntry(submission.Actor, $"command.{submission.Type}", submission.SessionId ?? submission.Project,
-                submission.Args, "rejected", ex.Message, 0, submission.SourceAddress), CancellationToken.None);
+            // A refused request's args are audited only when they are within the size limit: a refusal must not store what it refused.
+            var args = submission.Args.ValueKind == JsonValueKind.Undefined
+                || System.Text.Encoding.UTF8.GetByteCount(submission.Args.GetRawText()) <= options.Value.MaxPromptBytes + CommandArgs.ArgsOverheadBytes
+                ? submission.Args
+                : s_omitted;
+            await audit.RecordAsync(new AuditEntry(submission.Actor, $"command.{submission.Type}", ListFields.Shorten(submission.SessionId ?? submission.Project),
+                args, "rejected", ex.Message, 0, submission.SourceAddress), CancellationToken.None);
             throw;
         }
     }
@@ -40,14 +50,26 @@ internal sealed partial class CommandService(
     {
         if (!CommandKinds.IsKnown(submission.Type))
         {
-            throw new CommandRejectedException("invalid_request", $"type: must be one of {string.Join(", ", CommandKinds.All)} (was '{submission.Type}')");
+            throw new CommandRejectedException("invalid_request", $"type: must be one of {string.Join(", ", CommandKinds.All)} (was '{(submission.Type.Length <= 64 ? submission.Type : submission.Type[..64] + "…")}')");
         }
-        if (submission.IdempotencyKey is { } key && (key.Length == 0 || key.Length > 200))
+        if (submission.IdempotencyKey is { } key && (key.Length is 0 or > 200 || !ProtocolLimits.IsLabel(key)))
         {
-            throw new CommandRejectedException("invalid_request", "idempotency_key: must be 1-200 characters");
+            throw new CommandRejectedException("invalid_request", "idempotency_key: must be 1-200 characters without control characters");
+        }
+        if (submission.SessionId is { } sessionId && !ProtocolLimits.IsSessionId(sessionId))
+        {
+            throw new CommandRejectedException("invalid_request", $"session_id: must be 1-{ProtocolLimits.MaxSessionIdLength} characters of A-Z a-z 0-9 . _ : @ + = -");
+        }
+        if (submission.Project is { } project && !ProtocolLimits.IsProjectName(project))
+        {
+            throw new CommandRejectedException("invalid_request", $"project: must be 1-{ProtocolLimits.MaxProjectNameLength} characters without control characters or '/'");
+        }
+        if (submission.NodeId is { } nodeId && ProtocolLimits.NodeIdProblem(nodeId) is { } nodeProblem)
+        {
+            throw new CommandRejectedException("invalid_request", nodeProblem);
         }
         var target = await resolver.ResolveAsync(submission, cancellationToken);
-        var args = CommandArgs.Build(submission.Type, submission.Args, target, prompts.Value);
+        var args = CommandArgs.Build(submission.Type, submission.Args, target, prompts.Value, options.Value.MaxPromptBytes);
         var now = timeProvider.GetUtcNow();
         var command = new CommandDto($"cmd_{Guid.CreateVersion7():N}", submission.Type, target.NodeId, target.SessionId, target.Project, args,
             CommandStates.Pending, null, null, null, now, now, submission.Actor, submission.IdempotencyKey, ParentCommandId: submission.ParentCommandId);

@@ -15,17 +15,17 @@ internal static class CommandsApi
 
     public static IEndpointRouteBuilder MapCommandsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/v1/commands", SubmitAsync);
-        endpoints.MapGet("/api/v1/commands", CommandQueriesApi.ListAsync);
-        endpoints.MapGet("/api/v1/commands/{commandId}", CommandQueriesApi.GetAsync);
-        endpoints.MapPost("/api/v1/projects/{project}/start", StartAsync);
-        endpoints.MapPost("/api/v1/sessions/{sessionId}/prompt", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+        endpoints.MapPost("/commands", SubmitAsync);
+        endpoints.MapGet("/commands", CommandQueriesApi.ListAsync);
+        endpoints.MapGet("/commands/{commandId}", CommandQueriesApi.GetAsync);
+        endpoints.MapPost("/projects/{project}/start", StartAsync);
+        endpoints.MapPost("/sessions/{sessionId}/prompt", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
             PromptAsync(CommandTypes.Prompt, sessionId, request, commands, ct));
-        endpoints.MapPost("/api/v1/sessions/{sessionId}/inject", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+        endpoints.MapPost("/sessions/{sessionId}/inject", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
             PromptAsync(CommandTypes.Inject, sessionId, request, commands, ct));
         foreach (var type in new[] { CommandKinds.Resume, CommandTypes.Abort, CommandTypes.Kill, CommandKinds.Restart, CommandTypes.Status })
         {
-            endpoints.MapPost($"/api/v1/sessions/{{sessionId}}/{type}", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+            endpoints.MapPost($"/sessions/{{sessionId}}/{type}", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
                 RunAsync(request, new CommandSubmission(type, sessionId, null, null, default, ""), ShortcutWaitSec, commands, ct));
         }
         return endpoints;
@@ -81,6 +81,11 @@ internal static class CommandsApi
         {
             query.Add("wait", "must be at most 600 seconds");
         }
+        var actor = ApiCaller.Actor(request, out var actorError);
+        if (actorError is not null)
+        {
+            query.Add(ApiCaller.ActorHeader, actorError);
+        }
         if (query.HasErrors)
         {
             return ApiErrors.Invalid(query.Errors);
@@ -88,7 +93,7 @@ internal static class CommandsApi
         var headerKey = request.Headers["Idempotency-Key"].ToString();
         var full = submission with
         {
-            Actor = ApiCaller.Actor(request),
+            Actor = actor!,
             SourceAddress = ApiCaller.SourceAddress(request.HttpContext),
             IdempotencyKey = submission.IdempotencyKey ?? (headerKey.Length > 0 ? headerKey : null),
             Wait = TimeSpan.FromSeconds(wait),
@@ -108,7 +113,13 @@ internal static class CommandsApi
         }
     }
 
-    private static IResult Outcome(CommandDto command) => command.State switch
+    private static IResult Outcome(CommandDto stored)
+    {
+        var command = CommandViews.Public(stored);
+        return Outcome(command, stored.State);
+    }
+
+    private static IResult Outcome(CommandDto command, string state) => state switch
     {
         CommandStates.Succeeded => ApiResults.Ok(command, ApiJsonContext.Default.ApiEnvelopeCommandDto),
         CommandStates.TimedOut => ApiErrors.CommandTimeout($"command {command.CommandId} timed out: {command.Error}", command),

@@ -27,6 +27,13 @@ internal sealed class CommandsOptions
     [ConfigurationKeyName("handover_idle_timeout_sec")]
     public int HandoverIdleTimeoutSec { get; set; } = 60;
 
+    /// <summary>
+    /// Largest prompt text (start, prompt, inject) in UTF-8 bytes. It is stored with the command and in the audit log and
+    /// sent to the agent, which echoes it back as an event: keep it well under <c>server.max_frame_bytes</c>.
+    /// </summary>
+    [ConfigurationKeyName("max_prompt_bytes")]
+    public int MaxPromptBytes { get; set; } = 256 * 1024;
+
     public TimeSpan OfflineWait => TimeSpan.FromSeconds(OfflineWaitSec);
 
     public TimeSpan HandoverIdleTimeout => TimeSpan.FromSeconds(HandoverIdleTimeoutSec);

@@ -13,6 +13,7 @@ internal sealed class CommandsOptionsValidator : IValidateOptions<CommandsOption
         ServerOptionsValidator.CheckRange(errors, "commands.retry_backoff_ms", options.RetryBackoffMs, 10, 600_000);
         ServerOptionsValidator.CheckRange(errors, "commands.rate_per_node_per_sec", options.RatePerNodePerSec, 1, 10_000);
         ServerOptionsValidator.CheckRange(errors, "commands.handover_idle_timeout_sec", options.HandoverIdleTimeoutSec, 1, 3600);
+        ServerOptionsValidator.CheckRange(errors, "commands.max_prompt_bytes", options.MaxPromptBytes, 1024, 4 * 1024 * 1024);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

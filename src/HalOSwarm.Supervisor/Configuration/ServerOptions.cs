@@ -38,6 +38,22 @@ internal sealed class ServerOptions
     [ConfigurationKeyName("sse_keepalive_sec")]
     public int SseKeepaliveSec { get; set; } = 15;
 
+    /// <summary>Largest HTTP request body; a larger one is refused with 413 before it is read.</summary>
+    [ConfigurationKeyName("max_request_body_bytes")]
+    public int MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Most sessions one hello may list; a hello with more is refused (4401).</summary>
+    [ConfigurationKeyName("max_hello_sessions")]
+    public int MaxHelloSessions { get; set; } = 1000;
+
+    /// <summary>Bytes of events one live stream may have waiting to be sent; a stream that falls further behind is dropped.</summary>
+    [ConfigurationKeyName("sse_buffer_bytes")]
+    public int SseBufferBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>Live streams (<c>/api/v1/events/stream</c>) open at once per token; one more gets 429.</summary>
+    [ConfigurationKeyName("sse_streams_per_token")]
+    public int SseStreamsPerToken { get; set; } = 32;
+
     public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSec);
 
     public TimeSpan HeartbeatTimeout => TimeSpan.FromSeconds((double)HeartbeatIntervalSec * HeartbeatTimeoutCount);

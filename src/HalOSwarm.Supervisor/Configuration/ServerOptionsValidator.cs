@@ -33,6 +33,10 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
         CheckRange(errors, "server.max_frame_bytes", options.MaxFrameBytes, 4096, 64 * 1024 * 1024);
         CheckRange(errors, "server.max_batch_events", options.MaxBatchEvents, 1, 100_000);
         CheckRange(errors, "server.sse_keepalive_sec", options.SseKeepaliveSec, 1, 3600);
+        CheckRange(errors, "server.max_request_body_bytes", options.MaxRequestBodyBytes, 4096, 64 * 1024 * 1024);
+        CheckRange(errors, "server.max_hello_sessions", options.MaxHelloSessions, 1, 100_000);
+        CheckRange(errors, "server.sse_buffer_bytes", options.SseBufferBytes, 64 * 1024, 1024 * 1024 * 1024);
+        CheckRange(errors, "server.sse_streams_per_token", options.SseStreamsPerToken, 1, 10_000);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

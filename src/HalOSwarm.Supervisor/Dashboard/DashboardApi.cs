@@ -18,7 +18,8 @@ internal static class DashboardApi
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/", () => Results.Bytes(s_page.Value, "text/html; charset=utf-8"));
+        // The page is the sign-in: it holds no data and no secret, and asks for the token itself.
+        endpoints.MapGet("/", () => Results.Bytes(s_page.Value, "text/html; charset=utf-8")).AllowAnonymous();
         return endpoints;
     }
 }

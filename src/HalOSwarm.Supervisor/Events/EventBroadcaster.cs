@@ -1,45 +1,37 @@
-using System.Threading.Channels;
-
 namespace HalOSwarm.Supervisor.Events;
 
 /// <summary>
-/// Fans stored events out to live subscribers (SSE streams). A subscriber that cannot keep up is dropped, never
-/// the writer slowed: it reconnects with Last-Event-ID and catches up from the database.
+/// Fans stored events out to live subscribers (SSE streams, the policies' feeds). A subscriber that cannot keep up is
+/// dropped, never the writer slowed: it reconnects with Last-Event-ID (or re-reads the database) and catches up. Each
+/// subscriber may hold at most <see cref="EventSubscription.MaxEvents"/> events and its own byte budget.
 /// </summary>
 internal sealed class EventBroadcaster
 {
-    private const int SubscriberCapacity = 10_000;
     private readonly Lock _lock = new();
-    private Channel<StoredEvent>[] _subscribers = [];
+    private EventSubscription[] _subscribers = [];
 
     public bool HasSubscribers => Volatile.Read(ref _subscribers).Length > 0;
 
-    public ChannelReader<StoredEvent> Subscribe(out IDisposable subscription)
+    /// <summary>A new subscriber that is dropped once more than <paramref name="maxBufferedBytes"/> of events wait in it.</summary>
+    public EventSubscription Subscribe(long maxBufferedBytes = long.MaxValue)
     {
-        var channel = Channel.CreateBounded<StoredEvent>(new BoundedChannelOptions(SubscriberCapacity)
-        {
-            SingleReader = true,
-            SingleWriter = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        var subscription = new EventSubscription(this, maxBufferedBytes);
         lock (_lock)
         {
-            _subscribers = [.. _subscribers, channel];
+            _subscribers = [.. _subscribers, subscription];
         }
-        subscription = new Subscription(this, channel);
-        return channel.Reader;
+        return subscription;
     }
 
+    /// <summary>Called by the writer after a commit; never blocks.</summary>
     public void Publish(IReadOnlyList<StoredEvent> events)
     {
-        var subscribers = Volatile.Read(ref _subscribers);
-        foreach (var subscriber in subscribers)
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
         {
             foreach (var stored in events)
             {
-                if (!subscriber.Writer.TryWrite(stored))
+                if (!subscriber.TryOffer(stored))
                 {
-                    subscriber.Writer.TryComplete(new InvalidOperationException("subscriber fell behind"));
                     Remove(subscriber);
                     break;
                 }
@@ -47,20 +39,11 @@ internal sealed class EventBroadcaster
         }
     }
 
-    private void Remove(Channel<StoredEvent> channel)
+    internal void Remove(EventSubscription subscription)
     {
         lock (_lock)
         {
-            _subscribers = _subscribers.Where(s => s != channel).ToArray();
-        }
-    }
-
-    private sealed class Subscription(EventBroadcaster owner, Channel<StoredEvent> channel) : IDisposable
-    {
-        public void Dispose()
-        {
-            channel.Writer.TryComplete();
-            owner.Remove(channel);
+            _subscribers = [.. _subscribers.Where(s => s != subscription)];
         }
     }
 }

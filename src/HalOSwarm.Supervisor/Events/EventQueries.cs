@@ -5,6 +5,9 @@ namespace HalOSwarm.Supervisor.Events;
 /// <summary>Reads of the event log by id (the global cursor), each on its own connection.</summary>
 internal sealed class EventQueries(SqliteDatabase database)
 {
+    /// <summary>A page stops before the event that would take its data past this many characters (it holds at least one).</summary>
+    public const int MaxPageDataChars = 4 * 1024 * 1024;
+
     public async Task<(IReadOnlyList<StoredEvent> Page, bool HasMore)> ListAsync(
         EventFilter filter, bool descending, long? afterId, int limit, CancellationToken cancellationToken)
     {
@@ -23,9 +26,20 @@ internal sealed class EventQueries(SqliteDatabase database)
             + " LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit + 1);
         var rows = new List<StoredEvent>();
+        var chars = 0L;
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
+            if (rows.Count == limit)
+            {
+                return (rows, true);
+            }
+            var data = reader.GetString(6);
+            chars += data.Length;
+            if (rows.Count > 0 && chars > MaxPageDataChars)
+            {
+                return (rows, true);
+            }
             rows.Add(new StoredEvent(
                 reader.GetInt64(0),
                 reader.GetString(1),
@@ -33,9 +47,8 @@ internal sealed class EventQueries(SqliteDatabase database)
                 reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4),
                 SqliteTime.Parse(reader.GetString(5)),
-                reader.GetString(6)));
+                data));
         }
-        var hasMore = rows.Count > limit;
-        return (hasMore ? rows.GetRange(0, limit) : rows, hasMore);
+        return (rows, false);
     }
 }

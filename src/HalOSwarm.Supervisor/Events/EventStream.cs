@@ -1,9 +1,11 @@
 using System.Buffers;
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Security;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Events;
@@ -11,6 +13,9 @@ namespace HalOSwarm.Supervisor.Events;
 /// <summary>
 /// <c>GET /api/v1/events/stream</c>: Server-Sent Events. Subscribes first, then sends what the client missed
 /// (after <c>Last-Event-ID</c> or <c>after_id</c>) from the database, then the live tail, skipping ids already sent.
+/// Memory per stream is bounded: at most <c>server.sse_buffer_bytes</c> of events wait for a slow client (past that it
+/// is dropped and reconnects with Last-Event-ID), and at most <see cref="SseWriter.FlushBytes"/> sit unflushed in the
+/// response; a token may hold <c>server.sse_streams_per_token</c> streams at once.
 /// </summary>
 internal static class EventStream
 {
@@ -20,6 +25,7 @@ internal static class EventStream
         HttpContext context,
         EventQueries queries,
         EventBroadcaster broadcaster,
+        LiveStreamLimiter limiter,
         IOptions<ServerOptions> options,
         IHostApplicationLifetime lifetime,
         TimeProvider timeProvider)
@@ -36,7 +42,7 @@ internal static class EventStream
             }
             else
             {
-                query.Add("Last-Event-ID", $"must be an event id (was '{lastEventId}')");
+                query.Add("Last-Event-ID", "must be an event id");
             }
         }
         if (query.HasErrors)
@@ -44,69 +50,86 @@ internal static class EventStream
             await ApiErrors.Invalid(query.Errors).ExecuteAsync(context);
             return;
         }
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
-        var cancellationToken = linked.Token;
-        var reader = broadcaster.Subscribe(out var subscription);
-        using (subscription)
+        var server = options.Value;
+        var tokenId = context.User.FindFirstValue(SupervisorClaims.TokenId) ?? "";
+        using var slot = limiter.TryAcquire(tokenId, server.SseStreamsPerToken);
+        if (slot is null)
         {
-            var response = context.Response;
-            response.ContentType = "text/event-stream";
-            response.Headers.CacheControl = "no-cache";
-            response.Headers["X-Accel-Buffering"] = "no";
+            await ApiErrors.Error(StatusCodes.Status429TooManyRequests,
+                $"this token already has {server.SseStreamsPerToken} live streams open (server.sse_streams_per_token); close one first",
+                "too_many_streams").ExecuteAsync(context);
+            return;
+        }
+        using var subscription = broadcaster.Subscribe(server.SseBufferBytes);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, subscription.Dropped);
+        var cancellationToken = linked.Token;
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        response.Headers["X-Accel-Buffering"] = "no";
+        using var writer = new SseWriter(response);
+        try
+        {
             await response.StartAsync(cancellationToken);
             await response.BodyWriter.FlushAsync(cancellationToken); // headers now, not with the first event
-            using var writer = new SseWriter(response);
             var lastSent = afterId ?? 0;
-            try
+            if (afterId is not null)
             {
-                if (afterId is not null)
+                lastSent = await CatchUpAsync(queries, filter, writer, afterId.Value, cancellationToken);
+            }
+            var keepAlive = TimeSpan.FromSeconds(server.SseKeepaliveSec);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                var wait = subscription.WaitToReadAsync(cancellationToken).AsTask();
+                while (!wait.IsCompleted)
                 {
-                    lastSent = await CatchUpAsync(queries, filter, writer, afterId.Value, cancellationToken);
+                    using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    var delay = Task.Delay(keepAlive, timeProvider, delayCancel.Token);
+                    if (await Task.WhenAny(wait, delay) == delay)
+                    {
+                        await writer.CommentAsync("keep-alive", cancellationToken);
+                    }
+                    else
+                    {
+                        await delayCancel.CancelAsync();
+                    }
                 }
-                var keepAlive = TimeSpan.FromSeconds(options.Value.SseKeepaliveSec);
-                while (!cancellationToken.IsCancellationRequested)
+                if (!await wait)
                 {
-                    var wait = reader.WaitToReadAsync(cancellationToken).AsTask();
-                    while (!wait.IsCompleted)
-                    {
-                        using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                        var delay = Task.Delay(keepAlive, timeProvider, delayCancel.Token);
-                        if (await Task.WhenAny(wait, delay) == delay)
-                        {
-                            await writer.CommentAsync("keep-alive", cancellationToken);
-                        }
-                        else
-                        {
-                            await delayCancel.CancelAsync();
-                        }
-                    }
-                    if (!await wait)
-                    {
-                        return;
-                    }
-                    while (reader.TryRead(out var stored))
-                    {
-                        if (stored.Id <= lastSent)
-                        {
-                            continue;
-                        }
-                        lastSent = stored.Id;
-                        if (filter.Matches(stored))
-                        {
-                            writer.Write(stored);
-                        }
-                    }
-                    await writer.FlushAsync(cancellationToken);
+                    return;
                 }
+                while (subscription.TryRead(out var stored))
+                {
+                    if (stored.Id <= lastSent)
+                    {
+                        continue;
+                    }
+                    lastSent = stored.Id;
+                    if (filter.Matches(stored))
+                    {
+                        writer.Write(stored);
+                        if (writer.NeedsFlush)
+                        {
+                            await writer.FlushAsync(cancellationToken);
+                        }
+                    }
+                }
+                await writer.FlushAsync(cancellationToken);
             }
-            catch (OperationCanceledException)
-            {
-                // The client left or the supervisor is stopping.
-            }
-            catch (InvalidOperationException)
-            {
-                // This client fell behind the live tail; it reconnects with Last-Event-ID and catches up.
-            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The client left, the supervisor is stopping, or the stream was dropped for falling behind.
+        }
+        catch (InvalidOperationException)
+        {
+            // Dropped for falling behind while waiting.
+        }
+        if (subscription.Dropped.IsCancellationRequested)
+        {
+            // A client that stopped reading holds the response's buffers: cut the connection, not just the loop.
+            // It reconnects with Last-Event-ID and catches up from the database.
+            context.Abort();
         }
     }
 
@@ -120,6 +143,10 @@ internal static class EventStream
             {
                 writer.Write(stored);
                 last = stored.Id;
+                if (writer.NeedsFlush)
+                {
+                    await writer.FlushAsync(cancellationToken);
+                }
             }
             await writer.FlushAsync(cancellationToken);
             if (!hasMore)
@@ -129,18 +156,32 @@ internal static class EventStream
         }
     }
 
+    /// <summary>
+    /// Writes SSE records. No field ever carries a line break: the id is a number, the event name is written only when
+    /// it is a plain name (types are checked at ingest; this is the second line of defence), and the data is compact JSON,
+    /// whose strings escape every control character.
+    /// </summary>
     private sealed class SseWriter(HttpResponse response) : IDisposable
     {
+        /// <summary>Flush once this much was written since the last flush, so a slow client never has more waiting in the pipe.</summary>
+        public const int FlushBytes = 64 * 1024;
         private readonly Utf8JsonWriter _json = new(response.BodyWriter);
+        private long _unflushed;
+
+        public bool NeedsFlush => _unflushed >= FlushBytes;
 
         public void Write(StoredEvent stored)
         {
             var pipe = response.BodyWriter;
-            pipe.Write(Encoding.UTF8.GetBytes($"id: {stored.Id.ToString(CultureInfo.InvariantCulture)}\nevent: {stored.Type}\ndata: "));
+            var head = IsPlainName(stored.Type)
+                ? $"id: {stored.Id.ToString(CultureInfo.InvariantCulture)}\nevent: {stored.Type}\ndata: "
+                : $"id: {stored.Id.ToString(CultureInfo.InvariantCulture)}\ndata: ";
+            pipe.Write(Encoding.UTF8.GetBytes(head));
             _json.Reset(pipe);
             StoredEventJsonConverter.WriteEvent(_json, stored);
             _json.Flush();
             pipe.Write("\n\n"u8);
+            _unflushed += head.Length + _json.BytesCommitted + 2;
         }
 
         public async Task CommentAsync(string text, CancellationToken cancellationToken)
@@ -149,8 +190,15 @@ internal static class EventStream
             await FlushAsync(cancellationToken);
         }
 
-        public async Task FlushAsync(CancellationToken cancellationToken) => await response.BodyWriter.FlushAsync(cancellationToken);
+        public async Task FlushAsync(CancellationToken cancellationToken)
+        {
+            _unflushed = 0;
+            await response.BodyWriter.FlushAsync(cancellationToken);
+        }
 
         public void Dispose() => _json.Dispose();
+
+        private static bool IsPlainName(string type) =>
+            type.Length is > 0 and <= 128 && type.All(c => c is > ' ' and <= '~' and not ':');
     }
 }

@@ -6,7 +6,7 @@ namespace HalOSwarm.Supervisor.Events;
 /// <summary>How the writer applies each kind of <see cref="WriteOp"/> inside a batch transaction.</summary>
 internal sealed partial class EventWriter
 {
-    private static void Apply(WriteContext context, EventInserter inserter, SessionProjection projection, NodeStateStore nodes, WriteOp op)
+    private static void Apply(WriteContext context, EventInserter inserter, SessionProjection projection, NodeStateStore nodes, WriteOp op, DateTimeOffset now)
     {
         switch (op)
         {
@@ -20,6 +20,15 @@ internal sealed partial class EventWriter
                         continue; // already stored: a duplicate that slipped past the reader is not stored twice
                     }
                     durableSeq = e.Seq;
+                    // A refused event is neither stored nor applied, but its seq counts as received: the agent moves on.
+                    var rejection = e.Rejection ?? (e.SessionId is { } sid && projection.OwnerOf(sid) is { } owner && owner != write.NodeId
+                        ? $"session {sid} belongs to another node"
+                        : null);
+                    if (rejection is not null)
+                    {
+                        nodes.Reject(write.NodeId, e.Seq, $"event '{Printable(e.Type)}'", rejection, now);
+                        continue;
+                    }
                     inserter.Insert(write.NodeId, e.Seq, e.Type, e.SessionId, e.Ts, e.Data);
                     projection.Apply(write.NodeId, e.Type, e.SessionId, e.Ts, e.Data);
                 }
@@ -46,6 +55,13 @@ internal sealed partial class EventWriter
                 context.AfterCommit.Add(() => own.Stored.TrySetResult());
                 break;
         }
+    }
+
+    /// <summary>A refused type as it may appear in a log line or the node's last rejection: printable ASCII, bounded.</summary>
+    private static string Printable(string type)
+    {
+        var text = new string([.. type.Take(64).Select(c => c is >= ' ' and <= '~' ? c : '?')]);
+        return type.Length > 64 ? text + "..." : text;
     }
 
     private static void ApplyCall(WriteContext context, WriterCall call)

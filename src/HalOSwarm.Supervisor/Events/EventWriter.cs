@@ -173,9 +173,10 @@ internal sealed partial class EventWriter : IHostedService, IEventSink, IAsyncDi
             {
                 context.Begin();
                 inserter.BeginBatch();
+                var now = _timeProvider.GetUtcNow();
                 foreach (var op in batch)
                 {
-                    Apply(context, inserter, projection, nodes, op);
+                    Apply(context, inserter, projection, nodes, op, now);
                 }
                 projection.Flush();
                 nodes.FlushDurable();

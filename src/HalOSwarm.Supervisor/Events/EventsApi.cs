@@ -9,7 +9,7 @@ internal static class EventsApi
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/events");
+        var group = endpoints.MapGroup("/events");
         group.MapGet("/", ListAsync);
         group.MapGet("/stream", EventStream.StreamAsync);
         return endpoints;

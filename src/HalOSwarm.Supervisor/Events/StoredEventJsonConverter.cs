@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -35,14 +36,10 @@ internal sealed class StoredEventJsonConverter : JsonConverter<StoredEvent>
         }
         writer.WriteString("ts"u8, value.Ts);
         writer.WritePropertyName("data"u8);
-        if (value.DataUtf8.IsEmpty)
-        {
-            writer.WriteRawValue(value.Data, skipInputValidation: true);
-        }
-        else
-        {
-            writer.WriteRawValue(value.DataUtf8.Span, skipInputValidation: true);
-        }
+        var data = value.DataUtf8.IsEmpty ? Encoding.UTF8.GetBytes(value.Data) : value.DataUtf8.Span;
+        // Stored data is compact JSON; should a row hold a line break (whitespace between tokens, the only place valid
+        // JSON can), it is compacted here, so one event is always one SSE data line.
+        writer.WriteRawValue(data.IndexOfAny((byte)'\r', (byte)'\n') >= 0 ? CompactJson.Rewrite(data) : data, skipInputValidation: true);
         writer.WriteEndObject();
     }
 }

@@ -62,13 +62,14 @@ internal static class SupervisorApp
         {
             kestrel.Listen(bind, server.Port);
             kestrel.Listen(bind, server.HttpPort);
+            kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddSupervisorOptions(builder.Configuration);
-        services.AddSingleton<BearerTokenValidator>();
+        services.AddSupervisorSecurity();
         services.AddSqliteStorage(new SupervisorPaths(SupervisorConfiguration.ResolveDatabasePath(database.Path, arguments.ConfigPath)));
         services.AddEventPipeline();
         services.AddNodes();
@@ -86,19 +87,24 @@ internal static class SupervisorApp
     {
         var app = builder.Build();
         var server = SupervisorConfiguration.Bind<ServerOptions>(app.Configuration, ServerOptions.SectionName);
-        app.UseApiErrors();
+        app.UseApiErrors(server.MaxRequestBodyBytes);
+        app.UseRouting();
         app.UsePortSplit(server.Port);
-        app.UseApiAuthentication();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
+        // Every endpoint needs a token unless it is marked AllowAnonymous (health, readiness, the dashboard page); the
+        // fallback policy covers anything mapped without a word about it.
         app.MapAgentEndpoint();
         app.MapHealthApi();
-        app.MapNodesApi();
-        app.MapSessionsApi();
-        app.MapEventsApi();
-        app.MapCommandsApi();
-        app.MapAuditApi();
-        app.MapApprovalsApi();
         app.MapDashboard();
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapNodesApi();
+        api.MapSessionsApi();
+        api.MapEventsApi();
+        api.MapCommandsApi();
+        api.MapAuditApi();
+        api.MapApprovalsApi();
         app.MapApiFallback();
         return app;
     }

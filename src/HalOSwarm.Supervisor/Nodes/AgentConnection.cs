@@ -45,6 +45,12 @@ internal sealed class AgentConnection : IDisposable
     /// <summary>The next seq this connection accepts; owned by the read loop.</summary>
     public long ExpectedSeq { get; set; }
 
+    /// <summary>
+    /// The first seq of the agent's outbox when the hello said it starts past the durable seq (0 otherwise): the one
+    /// jump forward the connection accepts, when that event arrives; owned by the read loop.
+    /// </summary>
+    public long ClaimedResumeFrom { get; set; }
+
     /// <summary>A replay was asked for and events past the gap are dropped until it arrives; owned by the read loop.</summary>
     public bool AwaitingReplay { get; set; }
 

@@ -21,4 +21,8 @@ internal sealed partial class AgentConnectionHandler
     [LoggerMessage(Level = LogLevel.Information, EventName = "agent.gap",
         Message = "Node {node_id} skipped from seq {Expected} to {Received}; asked for a replay")]
     private static partial void LogGap(ILogger logger, string node_id, long expected, long received);
+
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "node.gap",
+        Message = "Node {node_id} no longer holds events {FirstMissing}..{LastMissing}; accepted its outbox start")]
+    private static partial void LogOutboxGap(ILogger logger, string node_id, long firstMissing, long lastMissing);
 }

@@ -23,13 +23,20 @@ internal sealed partial class AgentConnectionHandler
                 connection.RequestClose((int)System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "connection closed by the agent");
                 return;
             }
+            if (connection.IsClosing)
+            {
+                return; // the supervisor already sent its close frame: nothing the agent sends after it counts
+            }
             if (!await CheckFrameAsync(connection, kind, cancellationToken))
             {
                 return;
             }
             if (eventsParser.TryParse(buffer.WrittenSpan, out var parsed))
             {
-                await AcceptEventsAsync(connection, parsed, cancellationToken); // the common case, in one pass
+                if (!await AcceptEventsAsync(connection, parsed, cancellationToken)) // the common case, in one pass
+                {
+                    return;
+                }
                 continue;
             }
             if (!ProtocolCodec.TryDecode(buffer.WrittenSpan, out var envelope, out var error))
@@ -73,22 +80,44 @@ internal sealed partial class AgentConnectionHandler
         {
             incoming.Add(new IncomingEvent(e.Seq, e.Type, e.SessionId, e.Ts, CompactJson.From(e.Data)));
         }
-        await AcceptEventsAsync(connection, incoming, cancellationToken);
-        return true;
+        return await AcceptEventsAsync(connection, incoming, cancellationToken);
     }
 
-    /// <summary>Queues the node's next contiguous seqs of a valid frame; duplicates are dropped, a gap asks for replay.</summary>
-    private async Task AcceptEventsAsync(AgentConnection connection, List<IncomingEvent> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues the node's next contiguous seqs of a valid frame; duplicates are dropped, a gap asks for replay. A frame over
+    /// the batch limit or with a seq past the highest is refused whole; an event that breaks a content rule is marked
+    /// rejected (not stored, seq counted). False when the connection was refused.
+    /// </summary>
+    private async Task<bool> AcceptEventsAsync(AgentConnection connection, List<IncomingEvent> events, CancellationToken cancellationToken)
     {
+        if (events.Count > _options.MaxBatchEvents)
+        {
+            return await RefuseAsync(connection, CloseCodes.MalformedFrame,
+                $"malformed frame: {events.Count} events in one frame; welcome.max_batch_events is {_options.MaxBatchEvents}", cancellationToken);
+        }
         var nodeId = connection.NodeId!;
         var first = -1;
         var count = 0;
         for (var i = 0; i < events.Count; i++)
         {
             var seq = events[i].Seq;
+            if (seq > ProtocolLimits.MaxSeq)
+            {
+                return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: seq {seq} is past the highest seq 2^53-1", cancellationToken);
+            }
+        }
+        for (var i = 0; i < events.Count; i++)
+        {
+            var seq = events[i].Seq;
             if (seq < connection.ExpectedSeq)
             {
                 continue; // duplicate: already stored or queued
+            }
+            if (seq > connection.ExpectedSeq && count == 0 && seq == connection.ClaimedResumeFrom)
+            {
+                LogOutboxGap(logger, nodeId, connection.ExpectedSeq, seq - 1);
+                connection.ExpectedSeq = seq;
+                connection.ClaimedResumeFrom = 0;
             }
             if (seq > connection.ExpectedSeq)
             {
@@ -109,6 +138,10 @@ internal sealed partial class AgentConnectionHandler
             {
                 first = i;
             }
+            if (AgentEventCheck.Problem(events[i]) is { } problem)
+            {
+                events[i] = events[i] with { Rejection = problem };
+            }
             count++;
             connection.ExpectedSeq++;
             connection.AwaitingReplay = false;
@@ -118,6 +151,7 @@ internal sealed partial class AgentConnectionHandler
             IReadOnlyList<IncomingEvent> accepted = count == events.Count ? events : events.GetRange(first, count);
             await sink.EnqueueAsync(new EventsWrite(nodeId, accepted), cancellationToken);
         }
+        return true;
     }
 
     private async Task<bool> HandleHeartbeatAsync(AgentConnection connection, Envelope envelope, CancellationToken cancellationToken)
@@ -133,9 +167,9 @@ internal sealed partial class AgentConnectionHandler
     private async Task<bool> HandleCommandResultAsync(AgentConnection connection, Envelope envelope, CancellationToken cancellationToken)
     {
         if (!ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.CommandResult, out var result, out var error)
-            || string.IsNullOrEmpty(result.CommandId))
+            || !ProtocolLimits.IsCommandId(result.CommandId))
         {
-            return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {(error.Length > 0 ? error : "command_id is required")}", cancellationToken);
+            return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {(error.Length > 0 ? error : "command_id is required (at most 64 characters)")}", cancellationToken);
         }
         commands.Complete(connection.NodeId!, result);
         return true;
@@ -144,9 +178,9 @@ internal sealed partial class AgentConnectionHandler
     private async Task<bool> HandleCommandAcceptedAsync(AgentConnection connection, Envelope envelope, CancellationToken cancellationToken)
     {
         if (!ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.CommandAccepted, out var accepted, out var error)
-            || string.IsNullOrEmpty(accepted.CommandId))
+            || !ProtocolLimits.IsCommandId(accepted.CommandId))
         {
-            return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {(error.Length > 0 ? error : "command_id is required")}", cancellationToken);
+            return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {(error.Length > 0 ? error : "command_id is required (at most 64 characters)")}", cancellationToken);
         }
         commands.Accepted(connection.NodeId!, accepted.CommandId);
         return true;

@@ -127,6 +127,11 @@ internal sealed partial class AgentConnectionHandler(
             await RefuseAsync(connection, CloseCodes.HandshakeFailed, $"invalid hello: {(error.Length > 0 ? error : "node_id is required")}", cancellationToken);
             return false;
         }
+        if (HelloCheck.Problem(hello, _options.MaxHelloSessions) is { } problem)
+        {
+            await RefuseAsync(connection, CloseCodes.HelloRefused, $"hello refused: {problem}", cancellationToken);
+            return false;
+        }
         if (hello.ProtocolVersions is null || !hello.ProtocolVersions.Any(ProtocolInfo.IsSupported))
         {
             await RefuseAsync(connection, CloseCodes.UnsupportedVersion,
@@ -146,6 +151,11 @@ internal sealed partial class AgentConnectionHandler(
             await sink.EnqueueAsync(online, cancellationToken);
             var durable = await online.DurableSeq.Task.WaitAsync(cancellationToken);
             connection.ExpectedSeq = durable + 1;
+            // The outbox may start past durable+1 (its events were acked by a supervisor whose database was restored
+            // from an older copy): those events are gone. The claim alone moves nothing; the connection accepts the
+            // jump once, when the claimed first event itself arrives, and the durable seq moves with that stored event.
+            var resumeFrom = hello.OutboxFirstSeq <= hello.OutboxLastSeq ? hello.OutboxFirstSeq : hello.OutboxLastSeq + 1;
+            connection.ClaimedResumeFrom = resumeFrom > durable + 1 ? resumeFrom : 0;
             var welcome = new Welcome(ProtocolInfo.Current, durable, _options.HeartbeatIntervalSec, _options.HeartbeatTimeoutCount,
                 _options.MaxFrameBytes, _options.MaxBatchEvents);
             connection.SendWelcome(ProtocolCodec.Encode(MessageTypes.Welcome, welcome, ProtocolJsonContext.Default.Welcome, timeProvider.GetUtcNow()));

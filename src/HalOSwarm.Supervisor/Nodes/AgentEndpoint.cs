@@ -1,41 +1,29 @@
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Api;
-using HalOSwarm.Supervisor.Security;
 
 namespace HalOSwarm.Supervisor.Nodes;
 
-/// <summary>The agent WebSocket endpoint; the port split middleware keeps it off the HTTP API port.</summary>
-internal static partial class AgentEndpoint
+/// <summary>
+/// The agent WebSocket endpoint: served on the agent port only (<see cref="AgentPortMetadata"/>), and only to a caller
+/// that presented a valid token (the endpoint's authorization metadata; a refusal is 401 before any upgrade).
+/// </summary>
+internal static class AgentEndpoint
 {
     public static IEndpointRouteBuilder MapAgentEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.Map(ProtocolInfo.AgentPath, HandleAsync);
+        endpoints.Map(ProtocolInfo.AgentPath, HandleAsync).WithMetadata(AgentPortMetadata.Instance).RequireAuthorization();
         return endpoints;
     }
 
-    private static async Task HandleAsync(
-        HttpContext context,
-        BearerTokenValidator tokens,
-        AgentConnectionHandler handler,
-        ILoggerFactory loggerFactory)
+    private static async Task HandleAsync(HttpContext context, AgentConnectionHandler handler)
     {
-        var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
-        if (!tokens.IsAuthorized(context.Request))
-        {
-            LogUnauthorized(loggerFactory.CreateLogger(typeof(AgentEndpoint).FullName!), remote);
-            await ApiErrors.Unauthorized().ExecuteAsync(context);
-            return;
-        }
         if (!context.WebSockets.IsWebSocketRequest)
         {
             await ApiErrors.BadRequest("expected a WebSocket upgrade on the agent endpoint").ExecuteAsync(context);
             return;
         }
+        var remote = $"{context.Connection.RemoteIpAddress}:{context.Connection.RemotePort}";
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         await handler.RunAsync(socket, remote, context.RequestAborted);
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, EventName = "agent.unauthorized",
-        Message = "Refused agent connection from {Remote}: missing or wrong bearer token")]
-    private static partial void LogUnauthorized(ILogger logger, string remote);
 }

@@ -14,4 +14,7 @@ internal sealed record NodeDto(
     DateTimeOffset? ConnectedAt,
     DateTimeOffset? LastHeartbeatAt,
     long DurableSeq,
-    long SessionCount);
+    long SessionCount,
+    long RejectedEvents = 0,
+    string? LastRejection = null,
+    DateTimeOffset? LastRejectionAt = null);

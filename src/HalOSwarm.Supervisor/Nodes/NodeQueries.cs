@@ -12,7 +12,8 @@ internal sealed class NodeQueries(SqliteDatabase database)
     private const string Select = """
         SELECT n.node_id, n.hostname, n.status, n.agent_version, n.projects_json, n.runtimes_json, n.resources_json,
                n.first_seen_at, n.connected_at, n.last_heartbeat_at, n.durable_seq,
-               (SELECT count(*) FROM sessions s WHERE s.node_id = n.node_id) AS session_count
+               (SELECT count(*) FROM sessions s WHERE s.node_id = n.node_id) AS session_count,
+               n.rejected_events, n.last_rejection, n.last_rejection_at
         FROM nodes n
         """;
 
@@ -67,7 +68,10 @@ internal sealed class NodeQueries(SqliteDatabase database)
                 reader.IsDBNull(8) ? null : SqliteTime.Parse(reader.GetString(8)),
                 reader.IsDBNull(9) ? null : SqliteTime.Parse(reader.GetString(9)),
                 reader.GetInt64(10),
-                reader.GetInt64(11)));
+                reader.GetInt64(11),
+                reader.GetInt64(12),
+                reader.IsDBNull(13) ? null : reader.GetString(13),
+                reader.IsDBNull(14) ? null : SqliteTime.Parse(reader.GetString(14))));
         }
         return nodes;
     }

@@ -16,6 +16,10 @@ internal static class NodeSql
             durable_seq = max(nodes.durable_seq, excluded.durable_seq)
         """;
 
+    public const string Reject = """
+        UPDATE nodes SET rejected_events = rejected_events + 1, last_rejection = $reason, last_rejection_at = $at WHERE node_id = $node
+        """;
+
     public const string UpsertProject = """
         INSERT INTO node_projects (node_id, project, directory) VALUES ($node, $project, $dir)
         ON CONFLICT (node_id, project) DO UPDATE SET directory = excluded.directory

@@ -25,6 +25,7 @@ internal sealed partial class NodeStateStore
     private readonly SqliteCommand _unreachable;
     private readonly SqliteCommand _heartbeat;
     private readonly SqliteCommand _advance;
+    private readonly SqliteCommand _reject;
     private readonly Dictionary<string, long> _durableSeqs = new(StringComparer.Ordinal);
 
     public NodeStateStore(WriteContext context, EventInserter inserter, SessionProjection projection, ILogger logger)
@@ -42,6 +43,7 @@ internal sealed partial class NodeStateStore
         _unreachable = context.Prepare(NodeSql.Unreachable, "$node");
         _heartbeat = context.Prepare(NodeSql.Heartbeat, "$node", "$at", "$resources");
         _advance = context.Prepare("UPDATE nodes SET durable_seq = $seq WHERE node_id = $node AND durable_seq < $seq", "$node", "$seq");
+        _reject = context.Prepare(NodeSql.Reject, "$node", "$reason", "$at");
     }
 
     /// <summary>Notes the node's new durable seq; <see cref="FlushDurable"/> writes it in the same transaction as the events.</summary>
@@ -80,17 +82,14 @@ internal sealed partial class NodeStateStore
         }
     }
 
+    /// <summary>
+    /// Registers the node and reconciles its sessions. The durable seq it returns is only ever what was stored: the
+    /// outbox range the hello claims moves nothing here (the connection accepts the claimed start once the event is there).
+    /// Sessions in the snapshot that belong to another node are left alone and counted as rejected.
+    /// </summary>
     public long Online(Hello hello, DateTimeOffset at)
     {
         var durable = DurableSeq(hello.NodeId); // includes events of its previous connection earlier in this batch
-        // The agent resends from its outbox; when the outbox starts past durable+1 those events are gone for good.
-        var resumeFrom = hello.OutboxFirstSeq <= hello.OutboxLastSeq ? hello.OutboxFirstSeq : hello.OutboxLastSeq + 1;
-        if (resumeFrom > durable + 1)
-        {
-            LogNodeGap(_logger, hello.NodeId, durable + 1, resumeFrom - 1);
-            durable = resumeFrom - 1;
-            _durableSeqs[hello.NodeId] = durable;
-        }
         var atText = SqliteTime.Format(at);
         Run(_upsertNode, hello.NodeId, hello.Hostname, hello.AgentVersion,
             JsonSerializer.Serialize(hello.Projects ?? [], ProtocolJsonContext.Default.IReadOnlyListProjectInfo),
@@ -104,15 +103,27 @@ internal sealed partial class NodeStateStore
         var ids = new List<string>();
         foreach (var session in hello.Sessions ?? [])
         {
+            if (_projection.OwnerOf(session.SessionId) is { } owner && owner != hello.NodeId)
+            {
+                Reject(hello.NodeId, null, "hello", $"session {session.SessionId} belongs to another node", at);
+                continue;
+            }
             var status = SessionStatuses.All.Contains(session.Status) ? session.Status : SessionStatuses.Running;
             Run(_snapshot, session.SessionId, hello.NodeId, session.Project, session.Runtime, status, session.Model, session.Title,
                 SqliteTime.Format(session.StartedAt ?? at), SqliteTime.Format(session.LastActivityAt));
-            _projection.Known(session.SessionId);
+            _projection.Known(session.SessionId, hello.NodeId);
             ids.Add(session.SessionId);
         }
         Run(_missing, hello.NodeId, JsonSerializer.Serialize(ids, ProtocolJsonContext.Default.IReadOnlyListString), atText, NoLongerReported);
         Record(EventTypes.NodeOnline, hello.NodeId, hello.Hostname, null, at);
         return durable;
+    }
+
+    /// <summary>Counts an event (or hello entry) of <paramref name="nodeId"/> that was refused, with the reason, and logs it.</summary>
+    public void Reject(string nodeId, long? seq, string what, string reason, DateTimeOffset at)
+    {
+        Run(_reject, nodeId, Truncate($"{what}{(seq is { } s ? $" seq {s}" : "")}: {reason}", 500), SqliteTime.Format(at));
+        LogRejected(_logger, nodeId, seq, what, reason);
     }
 
     public void Offline(string nodeId, string? hostname, string reason, DateTimeOffset at)
@@ -132,6 +143,8 @@ internal sealed partial class NodeStateStore
         _inserter.Insert(nodeId, null, type, null, at, data);
     }
 
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
     private static void Run(SqliteCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
@@ -141,7 +154,7 @@ internal sealed partial class NodeStateStore
         command.ExecuteNonQuery();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, EventName = "node.gap",
-        Message = "Node {node_id} no longer holds events {FirstMissing}..{LastMissing}; accepting from its outbox start")]
-    private static partial void LogNodeGap(ILogger logger, string node_id, long firstMissing, long lastMissing);
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "node.event_rejected",
+        Message = "Refused {What} of node {node_id} (seq {Seq}): {Reason}")]
+    private static partial void LogRejected(ILogger logger, string node_id, long? seq, string what, string reason);
 }

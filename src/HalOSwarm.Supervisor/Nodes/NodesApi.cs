@@ -6,7 +6,7 @@ internal static class NodesApi
 {
     public static IEndpointRouteBuilder MapNodesApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/nodes");
+        var group = endpoints.MapGroup("/nodes");
         group.MapGet("/", async (NodeQueries nodes, CancellationToken cancellationToken) =>
             ApiResults.Ok(await nodes.ListAsync(cancellationToken), ApiJsonContext.Default.ApiEnvelopeIReadOnlyListNodeDto));
         group.MapGet("/{nodeId}", async (string nodeId, NodeQueries nodes, CancellationToken cancellationToken) =>

@@ -20,8 +20,7 @@ internal sealed partial class EventFeed(EventBroadcaster broadcaster, EventQueri
         while (!cancellationToken.IsCancellationRequested)
         {
             // Subscribe before reading the database, so nothing stored in between is missed; duplicates are skipped by id.
-            var reader = broadcaster.Subscribe(out var subscription);
-            using (subscription)
+            using (var reader = broadcaster.Subscribe())
             {
                 bool more;
                 do
@@ -54,7 +53,7 @@ internal sealed partial class EventFeed(EventBroadcaster broadcaster, EventQueri
     }
 
     /// <summary>False when the broadcaster dropped this subscriber (or it was completed).</summary>
-    private static async Task<bool> WaitAsync(System.Threading.Channels.ChannelReader<StoredEvent> reader, CancellationToken cancellationToken)
+    private static async Task<bool> WaitAsync(EventSubscription reader, CancellationToken cancellationToken)
     {
         try
         {

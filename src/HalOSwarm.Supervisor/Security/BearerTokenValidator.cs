@@ -11,6 +11,9 @@ namespace HalOSwarm.Supervisor.Security;
 /// </summary>
 internal sealed class BearerTokenValidator(IOptions<ServerOptions> options)
 {
+    /// <summary>The token id of <c>server.auth_token</c>, the one shared token.</summary>
+    public const string ServerTokenId = "server";
+
     private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AuthToken));
 
     public bool IsAuthorized(HttpRequest request)

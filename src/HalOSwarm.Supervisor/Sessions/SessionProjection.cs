@@ -9,11 +9,15 @@ namespace HalOSwarm.Supervisor.Sessions;
 /// <summary>
 /// Keeps the sessions table in step with the events, inside the writer's transaction, with prepared statements
 /// and no per-event reads. Terminal sessions (completed, killed) keep their status whatever comes later.
-/// Last-activity times are collected per batch and written once per session.
+/// Last-activity times are collected per batch and written once per session. It also answers which node a session
+/// belongs to (<see cref="OwnerOf"/>), from memory for the sessions it has seen, so the writer can refuse a node's
+/// events for another node's session.
 /// </summary>
 internal sealed class SessionProjection
 {
     private const int KnownSessionsLimit = 200_000;
+    /// <summary>Titles, errors and tasks an agent reports are kept to this many characters, so session rows stay small.</summary>
+    private const int MaxTextChars = 1024;
     private readonly SqliteCommand _created;
     private readonly SqliteCommand _placeholder;
     private readonly SqliteCommand _status;
@@ -23,7 +27,8 @@ internal sealed class SessionProjection
     private readonly SqliteCommand _task;
     private readonly SqliteCommand _taskSessions;
     private readonly SqliteCommand _touch;
-    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+    private readonly SqliteCommand _owner;
+    private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _touches = new(StringComparer.Ordinal);
 
     public SessionProjection(WriteContext context)
@@ -37,17 +42,34 @@ internal sealed class SessionProjection
         _task = context.Prepare(SessionSql.TaskUpsert, "$node", "$project", "$task", "$done", "$total", "$ts");
         _taskSessions = context.Prepare(SessionSql.TaskSessions, "$node", "$project", "$task", "$done", "$total");
         _touch = context.Prepare(SessionSql.Touch, "$sid", "$ts");
+        _owner = context.Prepare("SELECT node_id FROM sessions WHERE session_id = $sid", "$sid");
     }
 
     /// <summary>The transaction was rolled back: forget what it created.</summary>
     public void Reset()
     {
-        _known.Clear();
+        _owners.Clear();
         _touches.Clear();
     }
 
-    /// <summary>Marks a session as existing (the hello reconciliation wrote it).</summary>
-    public void Known(string sessionId) => _known.Add(sessionId);
+    /// <summary>Marks a session as existing on <paramref name="nodeId"/> (the hello reconciliation wrote it).</summary>
+    public void Known(string sessionId, string nodeId) => Remember(sessionId, nodeId);
+
+    /// <summary>The node the session belongs to, or null for a session the supervisor has never seen.</summary>
+    public string? OwnerOf(string sessionId)
+    {
+        if (_owners.TryGetValue(sessionId, out var owner))
+        {
+            return owner;
+        }
+        WriteContext.Set(_owner, 0, sessionId);
+        if (_owner.ExecuteScalar() is string stored)
+        {
+            Remember(sessionId, stored);
+            return stored;
+        }
+        return null;
+    }
 
     /// <summary>Applies an event whose data is UTF-8 JSON; the data is parsed only for the types that read it.</summary>
     public void Apply(string nodeId, string type, string? sessionId, DateTimeOffset ts, ReadOnlyMemory<byte> data)
@@ -76,18 +98,15 @@ internal sealed class SessionProjection
         }
         if (type == EventTypes.SessionCreated)
         {
-            Run(_created, sessionId, nodeId, JsonData.String(data, "project"), JsonData.String(data, "runtime"), JsonData.String(data, "title"),
-                JsonData.String(data, "model"), JsonData.String(data, "parent_session_id"), SqliteTime.Format(ts));
-            _known.Add(sessionId);
+            Run(_created, sessionId, nodeId, Cut(JsonData.String(data, "project"), 128), Cut(JsonData.String(data, "runtime"), 64),
+                Cut(JsonData.String(data, "title"), MaxTextChars), Cut(JsonData.String(data, "model"), 256),
+                Cut(JsonData.String(data, "parent_session_id"), 128), SqliteTime.Format(ts));
+            Remember(sessionId, nodeId);
         }
-        else if (!_known.Contains(sessionId))
+        else if (!_owners.ContainsKey(sessionId))
         {
-            if (_known.Count > KnownSessionsLimit)
-            {
-                _known.Clear();
-            }
             Run(_placeholder, sessionId, nodeId, SqliteTime.Format(ts));
-            _known.Add(sessionId);
+            Remember(sessionId, nodeId);
         }
         _touches[sessionId] = _touches.TryGetValue(sessionId, out var seen) && seen > ts ? seen : ts;
         switch (type)
@@ -101,7 +120,7 @@ internal sealed class SessionProjection
             case EventTypes.SessionError:
                 var name = JsonData.String(data, "error_name") ?? "Error";
                 var message = JsonData.String(data, "message");
-                SetStatus(sessionId, SessionStatuses.Error, ts, ended: false, error: message is null ? name : $"{name}: {message}");
+                SetStatus(sessionId, SessionStatuses.Error, ts, ended: false, error: Cut(message is null ? name : $"{name}: {message}", MaxTextChars));
                 break;
             case EventTypes.SessionCompleted:
                 SetStatus(sessionId, SessionStatuses.Completed, ts, ended: true, error: null);
@@ -113,7 +132,7 @@ internal sealed class SessionProjection
                 Run(_compacted, sessionId);
                 break;
             case EventTypes.SessionUpdated:
-                Run(_updated, sessionId, JsonData.String(data, "title"), JsonData.String(data, "model"));
+                Run(_updated, sessionId, Cut(JsonData.String(data, "title"), MaxTextChars), Cut(JsonData.String(data, "model"), 256));
                 break;
             case EventTypes.Usage:
                 ApplyUsage(sessionId, data);
@@ -131,6 +150,17 @@ internal sealed class SessionProjection
         _touches.Clear();
     }
 
+    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
+
+    private void Remember(string sessionId, string nodeId)
+    {
+        if (_owners.Count > KnownSessionsLimit)
+        {
+            _owners.Clear();
+        }
+        _owners[sessionId] = nodeId;
+    }
+
     private void SetStatus(string sessionId, string status, DateTimeOffset ts, bool ended, string? error) =>
         Run(_status, sessionId, status, ended ? 1 : 0, SqliteTime.Format(ts), error);
 
@@ -140,17 +170,17 @@ internal sealed class SessionProjection
         Run(_usage, sessionId,
             JsonData.Long(tokens, "input"), JsonData.Long(tokens, "output"), JsonData.Long(tokens, "reasoning"),
             JsonData.Long(tokens, "cache_read"), JsonData.Long(tokens, "cache_write"),
-            JsonData.Double(data, "cost_usd"), JsonData.Long(data, "context_tokens"), JsonData.String(data, "model"));
+            JsonData.Double(data, "cost_usd"), JsonData.Long(data, "context_tokens"), Cut(JsonData.String(data, "model"), 256));
     }
 
     private void ApplyTask(string nodeId, JsonElement data, DateTimeOffset ts)
     {
         var project = JsonData.String(data, "project");
-        if (project is null)
+        if (project is null || project.Length > 128)
         {
             return;
         }
-        var task = JsonData.String(data, "current_task");
+        var task = Cut(JsonData.String(data, "current_task"), MaxTextChars);
         var done = JsonData.Long(data, "done");
         var total = JsonData.Long(data, "total");
         Run(_task, nodeId, project, task, done, total, SqliteTime.Format(ts));

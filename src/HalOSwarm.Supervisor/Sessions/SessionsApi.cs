@@ -7,7 +7,7 @@ internal static class SessionsApi
 {
     public static IEndpointRouteBuilder MapSessionsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/v1/sessions");
+        var group = endpoints.MapGroup("/sessions");
         group.MapGet("/", ListAsync);
         group.MapGet("/{sessionId}", async (string sessionId, SessionQueries sessions, CancellationToken cancellationToken) =>
             await sessions.GetAsync(sessionId, cancellationToken) is { } session

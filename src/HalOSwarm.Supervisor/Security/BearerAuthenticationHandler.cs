@@ -1,0 +1,57 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using HalOSwarm.Supervisor.Api;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace HalOSwarm.Supervisor.Security;
+
+/// <summary>
+/// The <c>Bearer</c> scheme: a request that presents the server token gets a principal naming the token it used
+/// (<see cref="SupervisorClaims.TokenId"/>). Which endpoints need one is decided by their authorization metadata and the
+/// fallback policy (<see cref="SecurityServiceCollectionExtensions"/>), never by the request path. A refusal is the API's
+/// JSON error envelope with <c>WWW-Authenticate: Bearer</c>.
+/// </summary>
+internal sealed partial class BearerAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    BearerTokenValidator tokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+{
+    public const string SchemeName = "Bearer";
+    private readonly ILogger _log = loggerFactory.CreateLogger<BearerAuthenticationHandler>();
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (Request.Headers.Authorization.Count == 0)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+        if (!tokens.IsAuthorized(Request))
+        {
+            return Task.FromResult(AuthenticateResult.Fail("wrong bearer token"));
+        }
+        var identity = new ClaimsIdentity(
+            [new Claim(SupervisorClaims.TokenId, BearerTokenValidator.ServerTokenId), new Claim(ClaimTypes.Name, BearerTokenValidator.ServerTokenId)],
+            SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var remote = $"{Context.Connection.RemoteIpAddress}:{Context.Connection.RemotePort}";
+        var presented = Request.Headers.Authorization.Count > 0;
+        LogRefused(_log, remote, Request.Method, Request.Path.Value ?? "", presented ? "wrong bearer token" : "no bearer token");
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await ApiErrors.Unauthorized().ExecuteAsync(Context);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        ApiErrors.Error(StatusCodes.Status403Forbidden, "this token may not do that", "forbidden").ExecuteAsync(Context);
+
+    // The path is the decoded request path (no query string, so no secret a client put there); the token never appears.
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "auth.refused",
+        Message = "Refused {Method} {Path} from {Remote}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string remote, string method, string path, string reason);
+}
