@@ -19,12 +19,41 @@ internal static class CommandArgs
     private static readonly string[] s_texts = ["prompt", "text"];
     private static readonly string[] s_labels = ["title", "model"];
 
+    /// <summary>The first size limit <paramref name="args"/> breaks, or null; checked before anything is stored or audited.</summary>
+    public static Api.FieldError? SizeProblem(JsonElement args, int maxPromptBytes)
+    {
+        if (args.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        if (System.Text.Encoding.UTF8.GetByteCount(args.GetRawText()) > maxPromptBytes + ArgsOverheadBytes)
+        {
+            return new("args", $"must be at most {maxPromptBytes + ArgsOverheadBytes} bytes of JSON (commands.max_prompt_bytes + {ArgsOverheadBytes})");
+        }
+        foreach (var key in s_texts)
+        {
+            if (args.TryGetProperty(key, out var text) && text.ValueKind == JsonValueKind.String
+                && System.Text.Encoding.UTF8.GetByteCount(text.GetString()!) > maxPromptBytes)
+            {
+                return new(key, $"must be at most {maxPromptBytes} bytes of UTF-8 (commands.max_prompt_bytes)");
+            }
+        }
+        foreach (var key in s_labels)
+        {
+            if (args.TryGetProperty(key, out var label) && label.ValueKind != JsonValueKind.Null
+                && (label.ValueKind != JsonValueKind.String || !HalOSwarm.Protocol.ProtocolLimits.IsLabel(label.GetString(), MaxLabelChars)))
+            {
+                return new(key, $"must be a string of at most {MaxLabelChars} characters without control characters");
+            }
+        }
+        return null;
+    }
+
     public static JsonElement Build(string type, JsonElement args, ResolvedTarget target, PromptsOptions prompts, int maxPromptBytes)
     {
-        if (args.ValueKind == JsonValueKind.Object && System.Text.Encoding.UTF8.GetByteCount(args.GetRawText()) > maxPromptBytes + ArgsOverheadBytes)
+        if (SizeProblem(args, maxPromptBytes) is { } problem)
         {
-            throw new CommandRejectedException("invalid_request",
-                $"args: must be at most {maxPromptBytes + ArgsOverheadBytes} bytes of JSON (commands.max_prompt_bytes + {ArgsOverheadBytes})");
+            throw new CommandRejectedException("invalid_request", $"{problem.Field}: {problem.Message}");
         }
         var obj = args.ValueKind switch
         {
@@ -32,7 +61,6 @@ internal static class CommandArgs
             JsonValueKind.Undefined or JsonValueKind.Null => new JsonObject(),
             _ => throw new CommandRejectedException("invalid_request", "args: must be a JSON object"),
         };
-        CheckSizes(obj, maxPromptBytes);
         CheckSession(type, target);
         switch (type)
         {
@@ -62,25 +90,6 @@ internal static class CommandArgs
                 break;
         }
         return JsonSerializer.SerializeToElement(obj, AuditJsonContext.Default.JsonNode);
-    }
-
-    private static void CheckSizes(JsonObject obj, int maxPromptBytes)
-    {
-        foreach (var key in s_texts)
-        {
-            if (String(obj, key) is { } text && System.Text.Encoding.UTF8.GetByteCount(text) > maxPromptBytes)
-            {
-                throw new CommandRejectedException("invalid_request",
-                    $"{key}: must be at most {maxPromptBytes} bytes of UTF-8 (commands.max_prompt_bytes)");
-            }
-        }
-        foreach (var key in s_labels)
-        {
-            if (obj[key] is { } value && (value.GetValueKind() != JsonValueKind.String || !HalOSwarm.Protocol.ProtocolLimits.IsLabel(value.GetValue<string>(), MaxLabelChars)))
-            {
-                throw new CommandRejectedException("invalid_request", $"{key}: must be a string of at most {MaxLabelChars} characters without control characters");
-            }
-        }
     }
 
     private static void CheckSession(string type, ResolvedTarget target)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Configuration;
@@ -52,21 +51,9 @@ internal sealed partial class CommandService(
         {
             throw new CommandRejectedException("invalid_request", $"type: must be one of {string.Join(", ", CommandKinds.All)} (was '{(submission.Type.Length <= 64 ? submission.Type : submission.Type[..64] + "…")}')");
         }
-        if (submission.IdempotencyKey is { } key && (key.Length is 0 or > 200 || !ProtocolLimits.IsLabel(key)))
+        if (SubmissionCheck.Problem(submission) is { } problem)
         {
-            throw new CommandRejectedException("invalid_request", "idempotency_key: must be 1-200 characters without control characters");
-        }
-        if (submission.SessionId is { } sessionId && !ProtocolLimits.IsSessionId(sessionId))
-        {
-            throw new CommandRejectedException("invalid_request", $"session_id: must be 1-{ProtocolLimits.MaxSessionIdLength} characters of A-Z a-z 0-9 . _ : @ + = -");
-        }
-        if (submission.Project is { } project && !ProtocolLimits.IsProjectName(project))
-        {
-            throw new CommandRejectedException("invalid_request", $"project: must be 1-{ProtocolLimits.MaxProjectNameLength} characters without control characters or '/'");
-        }
-        if (submission.NodeId is { } nodeId && ProtocolLimits.NodeIdProblem(nodeId) is { } nodeProblem)
-        {
-            throw new CommandRejectedException("invalid_request", nodeProblem);
+            throw new CommandRejectedException("invalid_request", $"{problem.Field}: {problem.Message}");
         }
         var target = await resolver.ResolveAsync(submission, cancellationToken);
         var args = CommandArgs.Build(submission.Type, submission.Args, target, prompts.Value, options.Value.MaxPromptBytes);

@@ -2,6 +2,8 @@ using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Commands;
 
@@ -72,7 +74,10 @@ internal static class CommandsApi
         return await RunAsync(request, new CommandSubmission(type, sessionId, null, null, args, ""), ShortcutWaitSec, commands, ct);
     }
 
-    /// <summary>Fills in the caller, key and wait from the request, submits, and maps the outcome to a response.</summary>
+    /// <summary>
+    /// Fills in the caller, key and wait from the request, submits, and maps the outcome to a response. A request that
+    /// breaks a size or character limit is refused here, before anything is stored or audited.
+    /// </summary>
     private static async Task<IResult> RunAsync(HttpRequest request, CommandSubmission submission, int defaultWaitSec, ICommandService commands, CancellationToken ct)
     {
         var query = new QueryReader(request.Query);
@@ -98,6 +103,11 @@ internal static class CommandsApi
             IdempotencyKey = submission.IdempotencyKey ?? (headerKey.Length > 0 ? headerKey : null),
             Wait = TimeSpan.FromSeconds(wait),
         };
+        var limits = request.HttpContext.RequestServices.GetRequiredService<IOptions<CommandsOptions>>().Value;
+        if ((SubmissionCheck.Problem(full) ?? CommandArgs.SizeProblem(full.Args, limits.MaxPromptBytes)) is { } problem)
+        {
+            return ApiErrors.Invalid([problem]);
+        }
         try
         {
             return Outcome(await commands.SubmitAsync(full, ct));
