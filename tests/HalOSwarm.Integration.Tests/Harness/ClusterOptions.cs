@@ -15,6 +15,9 @@ internal sealed record ClusterOptions
     /// <summary>opencode's <c>permission</c> config as JSON, or null for its defaults.</summary>
     public string? OpenCodePermissionJson { get; init; }
 
+    /// <summary>Extra keys of the supervisor's <c>server</c> section (e.g. <c>sse_buffer_bytes</c>).</summary>
+    public IReadOnlyDictionary<string, long> ServerSettings { get; init; } = new Dictionary<string, long>();
+
     /// <summary>Extra top-level sections of the supervisor's config: name → JSON text (e.g. <c>approvals</c>).</summary>
     public IReadOnlyDictionary<string, string> SupervisorSections { get; init; } = new Dictionary<string, string>();
 }

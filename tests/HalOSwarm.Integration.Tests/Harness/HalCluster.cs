@@ -93,6 +93,10 @@ internal sealed class HalCluster : IAsyncDisposable
             },
             database = new { path = SupervisorDb },
         })!.AsObject();
+        foreach (var (key, value) in _options.ServerSettings)
+        {
+            supervisorConfig["server"]![key] = value;
+        }
         foreach (var (section, json) in _options.SupervisorSections)
         {
             supervisorConfig[section] = System.Text.Json.Nodes.JsonNode.Parse(json);
