@@ -61,7 +61,11 @@ internal static class SupervisorApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(bind, server.Port);
-            kestrel.Listen(bind, server.HttpPort);
+            kestrel.Listen(bind, server.HttpPort, listen => listen.Use(next => connection =>
+            {
+                connection.Transport = RejectionEnvelopeWriter.Wrap(connection.Transport);
+                return next(connection);
+            }));
             kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
