@@ -42,7 +42,14 @@ internal sealed partial class BearerAuthenticationHandler(
     {
         var remote = $"{Context.Connection.RemoteIpAddress}:{Context.Connection.RemotePort}";
         var presented = Request.Headers.Authorization.Count > 0;
-        LogRefused(_log, remote, Request.Method, Request.Path.Value ?? "", presented ? "wrong bearer token" : "no bearer token");
+        if (presented)
+        {
+            LogWrongToken(_log, remote, Request.Method, Request.Path.Value ?? "");
+        }
+        else
+        {
+            LogNoToken(_log, remote, Request.Method, Request.Path.Value ?? "");
+        }
         Response.Headers.WWWAuthenticate = "Bearer";
         await ApiErrors.Unauthorized().ExecuteAsync(Context);
     }
@@ -52,6 +59,11 @@ internal sealed partial class BearerAuthenticationHandler(
 
     // The path is the decoded request path (no query string, so no secret a client put there); the token never appears.
     [LoggerMessage(Level = LogLevel.Warning, EventName = "auth.refused",
-        Message = "Refused {Method} {Path} from {Remote}: {Reason}")]
-    private static partial void LogRefused(ILogger logger, string remote, string method, string path, string reason);
+        Message = "Refused {Method} {Path} from {Remote}: wrong bearer token")]
+    private static partial void LogWrongToken(ILogger logger, string remote, string method, string path);
+
+    // Routine (probes, browsers, scanners): not worth a warning each.
+    [LoggerMessage(Level = LogLevel.Information, EventName = "auth.no_token",
+        Message = "Refused {Method} {Path} from {Remote}: no bearer token")]
+    private static partial void LogNoToken(ILogger logger, string remote, string method, string path);
 }

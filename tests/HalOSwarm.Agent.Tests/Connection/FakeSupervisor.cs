@@ -117,9 +117,9 @@ internal sealed class FakeSupervisor : IAsyncDisposable
             SendAsync(MessageTypes.Welcome,
                 $"{{\"protocol_version\":1,\"durable_seq\":{durableSeq},\"heartbeat_interval_sec\":{heartbeatSec},\"heartbeat_timeout_count\":3,\"max_frame_bytes\":1048576,\"max_batch_events\":{maxBatch}}}");
 
-        public async Task CloseAsync()
+        public async Task CloseAsync(int code = (int)WebSocketCloseStatus.NormalClosure, string reason = "bye")
         {
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "bye", CancellationToken.None);
+            await socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None);
             await _closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
         }
 
