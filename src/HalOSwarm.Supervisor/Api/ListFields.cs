@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Security;
 
 namespace HalOSwarm.Supervisor.Api;
 
@@ -13,7 +14,7 @@ internal static class ListFields
     public const int MaxChars = 2048;
 
     public static string? Shorten(string? value) =>
-        value is null || value.Length <= MaxChars ? value : $"{value[..MaxChars]}… [{value.Length - MaxChars} more characters]";
+        BoundedText.Cut(value, MaxChars, value is null ? "" : $"… [{value.Length - MaxChars} more characters]");
 
     public static JsonElement? Shorten(JsonElement? value)
     {
@@ -22,7 +23,11 @@ internal static class ListFields
             return value;
         }
         var node = JsonNode.Parse(element.GetRawText());
-        node = ShortenNode(node);
+        if (LongString(node) is { } whole)
+        {
+            node = JsonValue.Create(Shorten(whole));
+        }
+        ShortenInPlace(node);
         return JsonSerializer.SerializeToElement(node, AuditJsonContext.Default.JsonNode);
     }
 
@@ -34,26 +39,40 @@ internal static class ListFields
         _ => false,
     };
 
-    private static JsonNode? ShortenNode(JsonNode? node)
+    // The same walk as SecretRedactor's: string values are replaced where they stand, containers are entered.
+    private static void ShortenInPlace(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject obj:
                 foreach (var (key, child) in obj.ToList())
                 {
-                    obj[key] = ShortenNode(child);
+                    if (LongString(child) is { } text)
+                    {
+                        obj[key] = Shorten(text);
+                    }
+                    else
+                    {
+                        ShortenInPlace(child);
+                    }
                 }
-                return obj;
+                break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    array[i] = ShortenNode(array[i]?.DeepClone());
+                    if (LongString(array[i]) is { } text)
+                    {
+                        array[i] = Shorten(text);
+                    }
+                    else
+                    {
+                        ShortenInPlace(array[i]);
+                    }
                 }
-                return array;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                return JsonValue.Create(Shorten(value.GetValue<string>()));
-            default:
-                return node?.DeepClone();
+                break;
         }
     }
+
+    private static string? LongString(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>() is { Length: > MaxChars } text ? text : null;
 }

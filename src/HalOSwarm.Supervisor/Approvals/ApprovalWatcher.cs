@@ -3,6 +3,7 @@ using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Policies;
 using HalOSwarm.Supervisor.Sessions;
+using HalOSwarm.Supervisor.Security;
 
 namespace HalOSwarm.Supervisor.Approvals;
 
@@ -71,17 +72,17 @@ internal sealed partial class ApprovalWatcher(
             }
             return;
         }
-        var permission = Cut(Str(data, "permission"), 128) ?? "unknown";
-        var tool = Cut(Str(data, "tool"), 128);
+        var permission = BoundedText.Cut(Str(data, "permission"), 128, "…") ?? "unknown";
+        var tool = BoundedText.Cut(Str(data, "tool"), 128, "…");
         var patterns = data.TryGetProperty("patterns", out var p) && p.ValueKind == JsonValueKind.Array
             ? p.EnumerateArray().Where(x => x.ValueKind == JsonValueKind.String).Select(x => x.GetString()!).ToList()
             : [];
         var project = stored.SessionId is null ? null : (await sessions.GetAsync(stored.SessionId, cancellationToken))?.Project;
         var description = Str(data, "reason");
         // Stored and shown bounded (an agent's data may be up to a frame); rules below still match the full patterns.
-        IReadOnlyList<string> shown = [.. patterns.Take(MaxPatterns).Select(x => Cut(x, MaxPatternChars)!)];
-        var reason = Cut($"{tool ?? permission}: {string.Join(" ; ", shown)}" + (string.IsNullOrEmpty(description) ? "" : $" ({description})"), MaxReasonChars)!;
-        var approval = new ApprovalDto($"apr_{Guid.CreateVersion7():N}", stored.NodeId, stored.SessionId, project, Cut(permissionId, 128)!, tool, permission,
+        IReadOnlyList<string> shown = [.. patterns.Take(MaxPatterns).Select(x => BoundedText.Cut(x, MaxPatternChars, "…"))];
+        var reason = BoundedText.Cut($"{tool ?? permission}: {string.Join(" ; ", shown)}" + (string.IsNullOrEmpty(description) ? "" : $" ({description})"), MaxReasonChars, "…");
+        var approval = new ApprovalDto($"apr_{Guid.CreateVersion7():N}", stored.NodeId, stored.SessionId, project, BoundedText.Cut(permissionId, 128, "…"), tool, permission,
             shown, reason, timeProvider.GetUtcNow(), ApprovalStates.Pending, null, null, null, null, null);
         if (!await store.AddAsync(approval, stored.Id, cancellationToken))
         {
@@ -102,8 +103,6 @@ internal sealed partial class ApprovalWatcher(
     private const int MaxPatterns = 50;
     private const int MaxPatternChars = 1024;
     private const int MaxReasonChars = 4096;
-
-    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max] + "…";
 
     private static string? Str(JsonElement data, string name) =>
         data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

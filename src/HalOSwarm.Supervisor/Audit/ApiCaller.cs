@@ -35,5 +35,5 @@ internal static class ApiCaller
 
     private static bool IsCliName(string claimed) =>
         claimed.StartsWith(Prefix, StringComparison.Ordinal) && claimed.Length - Prefix.Length is >= 1 and <= 64
-        && claimed.AsSpan(Prefix.Length).ToString().All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '-');
+        && claimed[Prefix.Length..].All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '-');
 }

@@ -31,11 +31,15 @@ internal sealed partial class CommandDispatcher
                 _tracked.Add(signal.Command!);
                 break;
             case DispatchSignalKind.Accepted:
-                if (Find(signal.CommandId!) is { } foreign && foreign.NodeId != signal.NodeId)
+                if (Find(signal.CommandId!) is not { } accepted)
                 {
-                    LogForeignAnswer(_logger, signal.CommandId!, signal.NodeId!, foreign.NodeId);
+                    break;
                 }
-                else if (Find(signal.CommandId!) is { Command.State: CommandStates.Sent } accepted)
+                if (accepted.NodeId != signal.NodeId)
+                {
+                    LogForeignAnswer(_logger, signal.CommandId!, signal.NodeId!, accepted.NodeId);
+                }
+                else if (accepted.Command.State == CommandStates.Sent)
                 {
                     Update(accepted, accepted.Command with { State = CommandStates.Accepted });
                 }

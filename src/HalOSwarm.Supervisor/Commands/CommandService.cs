@@ -3,6 +3,7 @@ using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Configuration;
 using Microsoft.Extensions.Options;
+using HalOSwarm.Supervisor.Security;
 
 namespace HalOSwarm.Supervisor.Commands;
 
@@ -33,10 +34,7 @@ internal sealed partial class CommandService(
         {
             LogRejected(logger, submission.Type, submission.SessionId, submission.Project, ex.Message);
             // A refused request's args are audited only when they are within the size limit: a refusal must not store what it refused.
-            var args = submission.Args.ValueKind == JsonValueKind.Undefined
-                || System.Text.Encoding.UTF8.GetByteCount(submission.Args.GetRawText()) <= options.Value.MaxPromptBytes + CommandArgs.ArgsOverheadBytes
-                ? submission.Args
-                : s_omitted;
+            var args = CommandArgs.SizeProblem(submission.Args, options.Value.MaxPromptBytes) is null ? submission.Args : s_omitted;
             await audit.RecordAsync(new AuditEntry(submission.Actor, $"command.{submission.Type}", ListFields.Shorten(submission.SessionId ?? submission.Project),
                 args, "rejected", ex.Message, 0, submission.SourceAddress), CancellationToken.None);
             throw;
@@ -49,7 +47,7 @@ internal sealed partial class CommandService(
     {
         if (!CommandKinds.IsKnown(submission.Type))
         {
-            throw new CommandRejectedException("invalid_request", $"type: must be one of {string.Join(", ", CommandKinds.All)} (was '{(submission.Type.Length <= 64 ? submission.Type : submission.Type[..64] + "…")}')");
+            throw new CommandRejectedException("invalid_request", $"type: must be one of {string.Join(", ", CommandKinds.All)} (was '{BoundedText.Cut(submission.Type, 64, "…")}')");
         }
         if (SubmissionCheck.Problem(submission) is { } problem)
         {

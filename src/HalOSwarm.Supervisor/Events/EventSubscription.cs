@@ -33,9 +33,6 @@ internal sealed class EventSubscription : IDisposable
     /// <summary>Fires when the broadcaster dropped this subscriber for falling behind.</summary>
     public CancellationToken Dropped => _dropped.Token;
 
-    /// <summary>Bytes of events waiting to be read.</summary>
-    public long BufferedBytes => Interlocked.Read(ref _bufferedBytes);
-
     public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
 
     public bool TryRead(out StoredEvent stored)

@@ -24,8 +24,6 @@ internal sealed class LiveStreamLimiter
         }
     }
 
-    public int OpenFor(string tokenId) => _open.GetValueOrDefault(tokenId);
-
     private void Release(string tokenId) => _open.AddOrUpdate(tokenId, 0, (_, n) => Math.Max(0, n - 1));
 
     private sealed class Slot(LiveStreamLimiter owner, string tokenId) : IDisposable

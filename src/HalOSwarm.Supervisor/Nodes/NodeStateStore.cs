@@ -5,6 +5,7 @@ using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using HalOSwarm.Supervisor.Security;
 
 namespace HalOSwarm.Supervisor.Nodes;
 
@@ -122,7 +123,7 @@ internal sealed partial class NodeStateStore
     /// <summary>Counts an event (or hello entry) of <paramref name="nodeId"/> that was refused, with the reason, and logs it.</summary>
     public void Reject(string nodeId, long? seq, string what, string reason, DateTimeOffset at)
     {
-        Run(_reject, nodeId, Truncate($"{what}{(seq is { } s ? $" seq {s}" : "")}: {reason}", 500), SqliteTime.Format(at));
+        Run(_reject, nodeId, BoundedText.Cut($"{what}{(seq is { } s ? $" seq {s}" : "")}: {reason}", 500), SqliteTime.Format(at));
         LogRejected(_logger, nodeId, seq, what, reason);
     }
 
@@ -142,8 +143,6 @@ internal sealed partial class NodeStateStore
         var data = JsonSerializer.Serialize(new NodeStatusData(nodeId, hostname, reason), ProtocolJsonContext.Default.NodeStatusData);
         _inserter.Insert(nodeId, null, type, null, at, data);
     }
-
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
     private static void Run(SqliteCommand command, params object?[] values)
     {

@@ -3,6 +3,7 @@ using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
+using HalOSwarm.Supervisor.Security;
 
 namespace HalOSwarm.Supervisor.Sessions;
 
@@ -98,9 +99,9 @@ internal sealed class SessionProjection
         }
         if (type == EventTypes.SessionCreated)
         {
-            Run(_created, sessionId, nodeId, Cut(JsonData.String(data, "project"), 128), Cut(JsonData.String(data, "runtime"), 64),
-                Cut(JsonData.String(data, "title"), MaxTextChars), Cut(JsonData.String(data, "model"), 256),
-                Cut(JsonData.String(data, "parent_session_id"), 128), SqliteTime.Format(ts));
+            Run(_created, sessionId, nodeId, BoundedText.Cut(JsonData.String(data, "project"), 128), BoundedText.Cut(JsonData.String(data, "runtime"), 64),
+                BoundedText.Cut(JsonData.String(data, "title"), MaxTextChars), BoundedText.Cut(JsonData.String(data, "model"), 256),
+                BoundedText.Cut(JsonData.String(data, "parent_session_id"), 128), SqliteTime.Format(ts));
             Remember(sessionId, nodeId);
         }
         else if (!_owners.ContainsKey(sessionId))
@@ -120,7 +121,7 @@ internal sealed class SessionProjection
             case EventTypes.SessionError:
                 var name = JsonData.String(data, "error_name") ?? "Error";
                 var message = JsonData.String(data, "message");
-                SetStatus(sessionId, SessionStatuses.Error, ts, ended: false, error: Cut(message is null ? name : $"{name}: {message}", MaxTextChars));
+                SetStatus(sessionId, SessionStatuses.Error, ts, ended: false, error: BoundedText.Cut(message is null ? name : $"{name}: {message}", MaxTextChars));
                 break;
             case EventTypes.SessionCompleted:
                 SetStatus(sessionId, SessionStatuses.Completed, ts, ended: true, error: null);
@@ -132,7 +133,7 @@ internal sealed class SessionProjection
                 Run(_compacted, sessionId);
                 break;
             case EventTypes.SessionUpdated:
-                Run(_updated, sessionId, Cut(JsonData.String(data, "title"), MaxTextChars), Cut(JsonData.String(data, "model"), 256));
+                Run(_updated, sessionId, BoundedText.Cut(JsonData.String(data, "title"), MaxTextChars), BoundedText.Cut(JsonData.String(data, "model"), 256));
                 break;
             case EventTypes.Usage:
                 ApplyUsage(sessionId, data);
@@ -149,8 +150,6 @@ internal sealed class SessionProjection
         }
         _touches.Clear();
     }
-
-    private static string? Cut(string? text, int max) => text is null || text.Length <= max ? text : text[..max];
 
     private void Remember(string sessionId, string nodeId)
     {
@@ -170,7 +169,7 @@ internal sealed class SessionProjection
         Run(_usage, sessionId,
             JsonData.Long(tokens, "input"), JsonData.Long(tokens, "output"), JsonData.Long(tokens, "reasoning"),
             JsonData.Long(tokens, "cache_read"), JsonData.Long(tokens, "cache_write"),
-            JsonData.Double(data, "cost_usd"), JsonData.Long(data, "context_tokens"), Cut(JsonData.String(data, "model"), 256));
+            JsonData.Double(data, "cost_usd"), JsonData.Long(data, "context_tokens"), BoundedText.Cut(JsonData.String(data, "model"), 256));
     }
 
     private void ApplyTask(string nodeId, JsonElement data, DateTimeOffset ts)
@@ -180,7 +179,7 @@ internal sealed class SessionProjection
         {
             return;
         }
-        var task = Cut(JsonData.String(data, "current_task"), MaxTextChars);
+        var task = BoundedText.Cut(JsonData.String(data, "current_task"), MaxTextChars);
         var done = JsonData.Long(data, "done");
         var total = JsonData.Long(data, "total");
         Run(_task, nodeId, project, task, done, total, SqliteTime.Format(ts));
