@@ -35,16 +35,21 @@ internal static class ApiPipelineExtensions
     /// over the size limit: 413) keeps its status, anything else is a 500 that says to look at the log.
     /// </summary>
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app, long maxRequestBodyBytes) =>
-        app.UseExceptionHandler(error => error.Run(context =>
+        app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var result = failure is BadHttpRequestException bad
-                ? bad.StatusCode == StatusCodes.Status413PayloadTooLarge
-                    ? ApiErrors.TooLarge($"the request body is over the limit of {maxRequestBodyBytes} bytes (server.max_request_body_bytes)")
-                    : ApiErrors.Error(bad.StatusCode, "the request could not be read: " + bad.Message, "invalid_request")
-                : ApiErrors.Internal();
-            return result.ExecuteAsync(context);
-        }));
+            ExceptionHandler = context =>
+            {
+                var failure = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+                var result = failure is BadHttpRequestException bad
+                    ? bad.StatusCode == StatusCodes.Status413PayloadTooLarge
+                        ? ApiErrors.TooLarge($"the request body is over the limit of {maxRequestBodyBytes} bytes (server.max_request_body_bytes)")
+                        : ApiErrors.Error(bad.StatusCode, "the request could not be read: " + bad.Message, "invalid_request")
+                    : ApiErrors.Internal();
+                return result.ExecuteAsync(context);
+            },
+            // A client's bad request is answered, not a failure of the supervisor: no error log line for it.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
 
     public static IEndpointRouteBuilder MapApiFallback(this IEndpointRouteBuilder endpoints)
     {

@@ -63,7 +63,8 @@ internal sealed class SupervisorHost : IAsyncDisposable
         {
             ["server"] = server,
             ["database"] = new JsonObject { ["path"] = "supervisor.db" },
-            ["logging"] = new JsonObject { ["level"] = "warning" },
+            // Tests refuse bad input on purpose; the warnings that records would only crowd the test output.
+            ["logging"] = new JsonObject { ["level"] = "error" },
         };
         configure?.Invoke(config);
         var path = temp.Combine("supervisor.config.json");
