@@ -25,6 +25,9 @@ public static class EventTypes
     /// <summary>Title or model changed. <see cref="Events.SessionUpdatedData"/></summary>
     public const string SessionUpdated = "session.updated";
 
+    /// <summary>What the session is doing (finer than running/idle). <see cref="Events.SessionActivityData"/></summary>
+    public const string SessionActivity = "session.activity";
+
     /// <summary>Streamed text. <see cref="Events.MessageDeltaData"/></summary>
     public const string MessageDelta = "message.delta";
     /// <summary>A whole message (user or assistant) once it is finished. <see cref="Events.MessageCompletedData"/></summary>

@@ -24,6 +24,8 @@ namespace HalOSwarm.Protocol;
 [JsonSerializable(typeof(SessionStatusData))]
 [JsonSerializable(typeof(SessionRetryData))]
 [JsonSerializable(typeof(SessionErrorData))]
+[JsonSerializable(typeof(SessionActivityData))]
+[JsonSerializable(typeof(RuntimeInfo))]
 [JsonSerializable(typeof(SessionUpdatedData))]
 [JsonSerializable(typeof(MessageDeltaData))]
 [JsonSerializable(typeof(MessageCompletedData))]

@@ -38,7 +38,7 @@ public static class ProtocolLimits
     {
         EventTypes.SessionCreated, EventTypes.SessionRunning, EventTypes.SessionIdle, EventTypes.SessionRetry,
         EventTypes.SessionCompacted, EventTypes.SessionError, EventTypes.SessionCompleted, EventTypes.SessionDeleted,
-        EventTypes.SessionUpdated, EventTypes.MessageDelta, EventTypes.MessageCompleted, EventTypes.ToolStarted,
+        EventTypes.SessionUpdated, EventTypes.SessionActivity, EventTypes.MessageDelta, EventTypes.MessageCompleted, EventTypes.ToolStarted,
         EventTypes.ToolFinished, EventTypes.Usage, EventTypes.PermissionAsked, EventTypes.PermissionReplied,
         EventTypes.TaskProgress, EventTypes.ProjectDone,
     };

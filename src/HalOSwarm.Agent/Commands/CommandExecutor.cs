@@ -16,17 +16,17 @@ namespace HalOSwarm.Agent.Commands;
 internal sealed partial class CommandExecutor : ICommandHandler
 {
     private readonly AgentOptions _options;
-    private readonly Dictionary<string, IRuntimeAdapter> _runtimes;
+    private readonly RuntimeCatalog _runtimes;
     private readonly SessionStore _sessions;
     private readonly PromptQueue _prompts;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<CommandExecutor> _logger;
 
-    public CommandExecutor(IOptions<AgentOptions> options, IEnumerable<IRuntimeAdapter> runtimes, SessionStore sessions,
+    public CommandExecutor(IOptions<AgentOptions> options, RuntimeCatalog runtimes, SessionStore sessions,
         PromptQueue prompts, TimeProvider timeProvider, ILogger<CommandExecutor> logger)
     {
         _options = options.Value;
-        _runtimes = runtimes.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
+        _runtimes = runtimes;
         _sessions = sessions;
         _prompts = prompts;
         _timeProvider = timeProvider;
@@ -120,10 +120,7 @@ internal sealed partial class CommandExecutor : ICommandHandler
         }
     }
 
-    private IRuntimeAdapter Runtime(string name) =>
-        _runtimes.TryGetValue(name, out var runtime)
-            ? runtime
-            : throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, $"runtime '{name}' is not available on this node");
+    private IRuntimeAdapter Runtime(string name) => _runtimes.Get(name);
 
     private static string? Arg(CommandRequest command, string name) =>
         command.Args.ValueKind == JsonValueKind.Object && command.Args.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

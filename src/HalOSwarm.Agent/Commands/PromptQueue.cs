@@ -29,19 +29,19 @@ internal sealed partial class PromptQueue : BackgroundService
 
     private readonly PromptQueueStore _store;
     private readonly SessionStore _sessions;
-    private readonly Dictionary<string, IRuntimeAdapter> _runtimes;
+    private readonly RuntimeCatalog _runtimes;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<PromptQueue> _logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
     private readonly Channel<string> _wake = Channel.CreateUnbounded<string>();
 
-    public PromptQueue(PromptQueueStore store, SessionStore sessions, IEnumerable<IRuntimeAdapter> runtimes, RecordedEventFeed feed,
+    public PromptQueue(PromptQueueStore store, SessionStore sessions, RuntimeCatalog runtimes, RecordedEventFeed feed,
         TimeProvider timeProvider, ILogger<PromptQueue> logger)
     {
         _store = store;
         _sessions = sessions;
-        _runtimes = runtimes.GroupBy(r => r.Name).ToDictionary(g => g.Key, g => g.First());
+        _runtimes = runtimes;
         _timeProvider = timeProvider;
         _logger = logger;
         feed.Recorded += OnRecorded;
@@ -215,10 +215,7 @@ internal sealed partial class PromptQueue : BackgroundService
         }
     }
 
-    private IRuntimeAdapter Runtime(SessionRecord session) =>
-        _runtimes.TryGetValue(session.Runtime, out var runtime)
-            ? runtime
-            : throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, $"runtime '{session.Runtime}' is not available on this node");
+    private IRuntimeAdapter Runtime(SessionRecord session) => _runtimes.Get(session.Runtime);
 
     private static JsonElement Result(JsonObject value)
     {

@@ -97,8 +97,49 @@ internal static class AgentConfigLoader
             {
                 CheckProjects(projects, errors);
             }
+            if (document.RootElement.TryGetProperty("runtimes", out var runtimes))
+            {
+                CheckRuntimes(document.RootElement, runtimes, errors);
+            }
         }
         return true;
+    }
+
+    private static void CheckRuntimes(JsonElement root, JsonElement runtimes, List<string> errors)
+    {
+        if (runtimes.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("runtimes: must be an object with one section per runtime (" + string.Join(", ", RuntimesOptions.Names) + ")");
+            return;
+        }
+        foreach (var runtime in runtimes.EnumerateObject())
+        {
+            if (!RuntimesOptions.Names.Contains(runtime.Name))
+            {
+                errors.Add($"runtimes.{runtime.Name}: unknown runtime (known: {string.Join(", ", RuntimesOptions.Names)})");
+                continue;
+            }
+            if (runtime.Value.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"runtimes.{runtime.Name}: must be an object");
+                continue;
+            }
+            var keys = RuntimesOptions.KeysOf(runtime.Name);
+            foreach (var property in runtime.Value.EnumerateObject().Where(p => !keys.Contains(p.Name)))
+            {
+                errors.Add($"runtimes.{runtime.Name}.{property.Name}: unknown key");
+            }
+        }
+        if (runtimes.TryGetProperty(Protocol.RuntimeNames.OpenCode, out var openCode) && openCode.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var (legacy, key) in AgentOptions.LegacyOpenCodeKeys)
+            {
+                if (root.TryGetProperty(legacy, out _) && openCode.TryGetProperty(key, out _))
+                {
+                    errors.Add($"{legacy}: also set as runtimes.opencode.{key}; keep one (runtimes.opencode.{key} is the current name)");
+                }
+            }
+        }
     }
 
     private static void CheckProjects(JsonElement projects, List<string> errors)

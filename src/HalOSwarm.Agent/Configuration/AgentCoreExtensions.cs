@@ -1,4 +1,5 @@
 using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Runtimes;
 using HalOSwarm.Agent.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,11 +10,11 @@ namespace HalOSwarm.Agent.Configuration;
 
 internal static class AgentCoreExtensions
 {
-    /// <summary>Options (validated at start), node identity, agent.db, the outbox and the session store.</summary>
+    /// <summary>Options (validated at start), node identity, agent.db, the outbox, the session store and the runtime catalog.</summary>
     public static IHostApplicationBuilder AddAgentCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AgentOptions>().Bind(builder.Configuration).ValidateOnStart();
+        services.AddOptions<AgentOptions>().Bind(builder.Configuration).PostConfigure(o => o.ApplyLegacyKeys()).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -27,6 +28,9 @@ internal static class AgentCoreExtensions
         services.AddSingleton<SessionStore>();
         services.AddSingleton<RecordedEventFeed>();
         services.AddSingleton<IEventRecorder, EventRecorder>();
+        // Probes the runtimes before anything dials the supervisor, so the first hello says what runs here.
+        services.AddSingleton<RuntimeCatalog>();
+        services.AddHostedService(sp => sp.GetRequiredService<RuntimeCatalog>());
         return builder;
     }
 }

@@ -5,10 +5,6 @@ namespace HalOSwarm.Agent.Configuration;
 /// <summary>The agent's configuration, bound from agent.config.json and HAL_AGENT_* environment variables.</summary>
 internal sealed class AgentOptions
 {
-    public const string DefaultOpenCodeBinary = "opencode";
-    public const string DefaultOpenCodeHostname = "127.0.0.1";
-    public const int DefaultOpenCodePort = 4096;
-
     [ConfigurationKeyName("supervisor_url")]
     public string SupervisorUrl { get; set; } = "";
 
@@ -22,22 +18,25 @@ internal sealed class AgentOptions
     [ConfigurationKeyName("projects")]
     public List<ProjectOptions> Projects { get; set; } = [];
 
+    /// <summary>Each runtime's program and options (<c>runtimes.opencode</c>, <c>runtimes.claude-code</c>…).</summary>
+    [ConfigurationKeyName("runtimes")]
+    public RuntimesOptions Runtimes { get; set; } = new();
+
+    // The keys of the first agent, which ran opencode only; still read, and copied into runtimes.opencode.
     [ConfigurationKeyName("opencode_port")]
-    public int OpenCodePort { get; set; } = DefaultOpenCodePort;
+    public int? LegacyOpenCodePort { get; set; }
 
     [ConfigurationKeyName("opencode_hostname")]
-    public string OpenCodeHostname { get; set; } = DefaultOpenCodeHostname;
+    public string? LegacyOpenCodeHostname { get; set; }
 
     [ConfigurationKeyName("opencode_binary")]
-    public string OpenCodeBinary { get; set; } = DefaultOpenCodeBinary;
+    public string? LegacyOpenCodeBinary { get; set; }
 
-    /// <summary>When set, sent as HTTP Basic (user <c>opencode</c>) and passed to a started server as OPENCODE_SERVER_PASSWORD.</summary>
     [ConfigurationKeyName("opencode_password")]
-    public string? OpenCodePassword { get; set; }
+    public string? LegacyOpenCodePassword { get; set; }
 
-    /// <summary>How long to wait for a started <c>opencode serve</c> to answer.</summary>
     [ConfigurationKeyName("opencode_startup_timeout_sec")]
-    public int OpenCodeStartupTimeoutSec { get; set; } = 60;
+    public int? LegacyOpenCodeStartupTimeoutSec { get; set; }
 
     [ConfigurationKeyName("task_poll_interval_sec")]
     public double TaskPollIntervalSec { get; set; } = 5;
@@ -53,10 +52,33 @@ internal sealed class AgentOptions
     /// <summary>The keys a config file may hold at its top level.</summary>
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "supervisor_url", "auth_token", "state_dir", "projects", "opencode_port", "opencode_hostname",
+        "supervisor_url", "auth_token", "state_dir", "projects", "runtimes", "opencode_port", "opencode_hostname",
         "opencode_binary", "opencode_password", "opencode_startup_timeout_sec", "task_poll_interval_sec",
         "max_in_flight_events", "hostname", "logging",
     };
 
-    public string OpenCodeBaseUrl => $"http://{OpenCodeHostname}:{OpenCodePort}";
+    /// <summary>The top-level opencode_* keys and the runtimes.opencode key each stands for.</summary>
+    public static readonly IReadOnlyDictionary<string, string> LegacyOpenCodeKeys = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["opencode_port"] = "port",
+        ["opencode_hostname"] = "hostname",
+        ["opencode_binary"] = "binary",
+        ["opencode_password"] = "password",
+        ["opencode_startup_timeout_sec"] = "startup_timeout_sec",
+    };
+
+    /// <summary>Copies the opencode_* keys of a config written for the first agent into runtimes.opencode.</summary>
+    public AgentOptions ApplyLegacyKeys()
+    {
+        var openCode = Runtimes.OpenCode;
+        openCode.Port = LegacyOpenCodePort ?? openCode.Port;
+        openCode.Hostname = LegacyOpenCodeHostname ?? openCode.Hostname;
+        openCode.Binary = LegacyOpenCodeBinary ?? openCode.Binary;
+        openCode.Password = LegacyOpenCodePassword ?? openCode.Password;
+        openCode.StartupTimeoutSec = LegacyOpenCodeStartupTimeoutSec ?? openCode.StartupTimeoutSec;
+        return this;
+    }
+
+    /// <summary>The runtimes at least one project runs in.</summary>
+    public IReadOnlySet<string> RuntimesInUse => Projects.Select(p => p.Runtime).ToHashSet(StringComparer.Ordinal);
 }

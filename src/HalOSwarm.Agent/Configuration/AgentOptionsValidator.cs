@@ -14,6 +14,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
 
     public static List<string> Collect(AgentOptions options)
     {
+        options.ApplyLegacyKeys();
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.SupervisorUrl))
         {
@@ -31,22 +32,9 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         {
             errors.Add("state_dir: is required");
         }
-        if (options.OpenCodePort is < 1 or > 65535)
-        {
-            errors.Add($"opencode_port: {options.OpenCodePort} is not a TCP port (1-65535)");
-        }
-        if (string.IsNullOrWhiteSpace(options.OpenCodeHostname))
-        {
-            errors.Add("opencode_hostname: must not be empty");
-        }
-        if (string.IsNullOrWhiteSpace(options.OpenCodeBinary))
-        {
-            errors.Add("opencode_binary: must not be empty");
-        }
-        if (options.OpenCodeStartupTimeoutSec < 1)
-        {
-            errors.Add("opencode_startup_timeout_sec: must be at least 1");
-        }
+        var runtimeErrors = new List<string>();
+        options.Runtimes.Validate(runtimeErrors);
+        errors.AddRange(runtimeErrors.Select(e => NameAsWritten(options, e)));
         if (!(options.TaskPollIntervalSec > 0))
         {
             errors.Add("task_poll_interval_sec: must be greater than 0");
@@ -57,6 +45,27 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         }
         ValidateProjects(options.Projects, errors);
         return errors;
+    }
+
+    /// <summary>A problem of runtimes.opencode.X set through the older opencode_X key is reported under the key that was written.</summary>
+    private static string NameAsWritten(AgentOptions options, string error)
+    {
+        var written = new (string Legacy, bool Set)[]
+        {
+            ("opencode_port", options.LegacyOpenCodePort is not null),
+            ("opencode_hostname", options.LegacyOpenCodeHostname is not null),
+            ("opencode_binary", options.LegacyOpenCodeBinary is not null),
+            ("opencode_startup_timeout_sec", options.LegacyOpenCodeStartupTimeoutSec is not null),
+        };
+        foreach (var (legacy, set) in written)
+        {
+            var current = "runtimes.opencode." + AgentOptions.LegacyOpenCodeKeys[legacy] + ":";
+            if (set && error.StartsWith(current, StringComparison.Ordinal))
+            {
+                return legacy + ":" + error[current.Length..];
+            }
+        }
+        return error;
     }
 
     private static void ValidateProjects(List<ProjectOptions> projects, List<string> errors)
@@ -94,9 +103,13 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             {
                 errors.Add($"{key}.directory: '{project.Directory}' does not exist");
             }
-            if (project.Runtime != RuntimeNames.OpenCode)
+            if (!RuntimesOptions.Names.Contains(project.Runtime))
             {
-                errors.Add($"{key}.runtime: '{project.Runtime}' is not supported (supported: {RuntimeNames.OpenCode})");
+                errors.Add($"{key}.runtime: '{project.Runtime}' is not supported (supported: {string.Join(", ", RuntimesOptions.Names)})");
+            }
+            if (project.Command is not null && project.Runtime != RuntimeNames.Tmux)
+            {
+                errors.Add($"{key}.command: only the tmux runtime runs a command line; '{project.Runtime}' runs its own program");
             }
         }
     }

@@ -17,9 +17,14 @@ internal sealed class EventRecorder : IEventRecorder
         _feed = feed;
     }
 
-    public async Task<IReadOnlyList<AgentEvent>> RecordAsync(IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AgentEvent>> RecordAsync(IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken) =>
+        RecordAsync(events, null, cancellationToken);
+
+    public Task<long> ReadCursorAsync(string key, CancellationToken cancellationToken) => _outbox.ReadCursorAsync(key, cancellationToken);
+
+    public async Task<IReadOnlyList<AgentEvent>> RecordAsync(IReadOnlyList<PendingEvent> events, RuntimeCursor? cursor, CancellationToken cancellationToken)
     {
-        var recorded = await _outbox.AppendAsync(events, cancellationToken);
+        var recorded = await _outbox.AppendAsync(events, cursor, cancellationToken);
         if (recorded.Count > 0)
         {
             await _sessions.ApplyAsync(recorded, CancellationToken.None);

@@ -15,12 +15,12 @@ internal sealed class HelloFactory
 
     private readonly NodeIdentity _identity;
     private readonly IOptions<AgentOptions> _options;
-    private readonly IEnumerable<IRuntimeAdapter> _runtimes;
+    private readonly RuntimeCatalog _runtimes;
     private readonly ResourceSampler _resources;
     private readonly SessionStore _sessions;
     private readonly Outbox _outbox;
 
-    public HelloFactory(NodeIdentity identity, IOptions<AgentOptions> options, IEnumerable<IRuntimeAdapter> runtimes,
+    public HelloFactory(NodeIdentity identity, IOptions<AgentOptions> options, RuntimeCatalog runtimes,
         ResourceSampler resources, SessionStore sessions, Outbox outbox)
     {
         _identity = identity;
@@ -40,11 +40,12 @@ internal sealed class HelloFactory
             _identity.Hostname,
             s_version,
             [ProtocolInfo.Current],
-            [.. _options.Value.Projects.Select(p => new ProjectInfo(p.Name, p.Directory))],
-            [.. _runtimes.Select(r => r.Name).Distinct()],
+            [.. _options.Value.Projects.Select(_runtimes.Describe)],
+            [.. _runtimes.Runtimes.Where(r => r.Available).Select(r => r.Name)],
             _resources.Sample(),
             [.. sessions.Select(s => new SessionSnapshot(s.SessionId, s.Project, s.Runtime, s.Status, s.Model, s.Title, s.StartedAt, s.LastActivityAt))],
             range.First,
-            range.Last);
+            range.Last,
+            _runtimes.Runtimes);
     }
 }

@@ -25,9 +25,13 @@ internal sealed class Outbox
     public event Action? Appended;
 
     /// <summary>Stores the events in one transaction; returns those recorded (once-keys already used are skipped).</summary>
-    public async Task<IReadOnlyList<AgentEvent>> AppendAsync(IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<AgentEvent>> AppendAsync(IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken) =>
+        AppendAsync(events, null, cancellationToken);
+
+    /// <summary>Stores the events and moves <paramref name="cursor"/> (when given) in one transaction.</summary>
+    public async Task<IReadOnlyList<AgentEvent>> AppendAsync(IReadOnlyList<PendingEvent> events, RuntimeCursor? cursor, CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
+        if (events.Count == 0 && cursor is null)
         {
             return [];
         }
@@ -51,6 +55,13 @@ internal sealed class Outbox
                 recorded.Add(new AgentEvent(last, pending.Type, pending.SessionId, ts, pending.Data));
             }
             connection.SetMeta("last_seq", last, transaction);
+            if (cursor is not null)
+            {
+                using var move = connection.Command(
+                    "INSERT INTO cursors(key, position) VALUES ($k, $p) ON CONFLICT(key) DO UPDATE SET position = excluded.position", transaction)
+                    .With("$k", cursor.Key).With("$p", cursor.Position);
+                move.ExecuteNonQuery();
+            }
             return recorded;
         }, cancellationToken);
         if (stored.Count > 0)
@@ -119,6 +130,14 @@ internal sealed class Outbox
             }
             connection.SetMeta("last_seq", seq, transaction);
             return true;
+        }, cancellationToken);
+
+    /// <summary>A runtime cursor's position; 0 when it was never moved.</summary>
+    public Task<long> ReadCursorAsync(string key, CancellationToken cancellationToken) =>
+        _database.RunAsync(connection =>
+        {
+            using var command = connection.Command("SELECT position FROM cursors WHERE key = $k").With("$k", key);
+            return command.ExecuteScalar() is long position ? position : 0L;
         }, cancellationToken);
 
     /// <summary>True when an event with this once-key was recorded.</summary>

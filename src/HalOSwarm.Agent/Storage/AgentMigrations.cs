@@ -19,6 +19,14 @@ internal static class AgentMigrations
             command_id TEXT NOT NULL, text TEXT NOT NULL, queued_at TEXT NOT NULL);
         CREATE INDEX IF NOT EXISTS prompt_queue_session ON prompt_queue(session_id, id);
         """,
+        // 2: positions runtimes read their sessions' output up to (moved with the events they gave);
+        // sessions remember whether they were adopted and the worktree they work in.
+        """
+        CREATE TABLE IF NOT EXISTS cursors(key TEXT PRIMARY KEY, position INTEGER NOT NULL);
+        ALTER TABLE sessions ADD COLUMN adopted INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE sessions ADD COLUMN worktree TEXT;
+        ALTER TABLE sessions ADD COLUMN branch TEXT;
+        """,
     ];
 
     public static int Latest => s_steps.Length;

@@ -10,4 +10,13 @@ internal sealed record SessionRecord(
     string? Title,
     string? Model,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? LastActivityAt);
+    DateTimeOffset? LastActivityAt)
+{
+    /// <summary>Brought under supervision while it ran, not started by hal-agent.</summary>
+    public bool Adopted { get; init; }
+
+    /// <summary>The git worktree made for this session, if any, and its branch.</summary>
+    public string? Worktree { get; init; }
+
+    public string? Branch { get; init; }
+}

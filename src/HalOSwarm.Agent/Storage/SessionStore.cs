@@ -19,14 +19,19 @@ internal sealed class SessionStore
         _database.RunAsync<IReadOnlyList<SessionRecord>>(connection =>
         {
             using var command = connection.Command(
-                "SELECT session_id, project, runtime, directory, status, title, model, started_at, last_activity_at FROM sessions ORDER BY started_at");
+                "SELECT session_id, project, runtime, directory, status, title, model, started_at, last_activity_at, adopted, worktree, branch FROM sessions ORDER BY started_at");
             using var reader = command.ExecuteReader();
             var list = new List<SessionRecord>();
             while (reader.Read())
             {
                 list.Add(new SessionRecord(
                     reader.GetString(0), reader.GetString(1), reader.GetString(2), Text(reader, 3), reader.GetString(4),
-                    Text(reader, 5), Text(reader, 6), Time(reader, 7), Time(reader, 8)));
+                    Text(reader, 5), Text(reader, 6), Time(reader, 7), Time(reader, 8))
+                {
+                    Adopted = reader.GetInt64(9) != 0,
+                    Worktree = Text(reader, 10),
+                    Branch = Text(reader, 11),
+                });
             }
             return list;
         }, cancellationToken);
@@ -55,13 +60,15 @@ internal sealed class SessionStore
         {
             case EventTypes.SessionCreated:
                 using (var insert = connection.Command("""
-                    INSERT OR IGNORE INTO sessions(session_id, project, runtime, directory, status, title, model, started_at, last_activity_at)
-                    VALUES ($id, $p, $r, $d, $st, $t, $m, $ts, $ts)
+                    INSERT OR IGNORE INTO sessions(session_id, project, runtime, directory, status, title, model, started_at, last_activity_at, adopted, worktree, branch)
+                    VALUES ($id, $p, $r, $d, $st, $t, $m, $ts, $ts, $a, $w, $b)
                     """, transaction))
                 {
                     insert.With("$id", e.SessionId).With("$p", Str(e.Data, "project") ?? "").With("$r", Str(e.Data, "runtime") ?? RuntimeNames.OpenCode)
                         .With("$d", Str(e.Data, "directory")).With("$st", SessionStatuses.Idle).With("$t", Str(e.Data, "title"))
-                        .With("$m", Str(e.Data, "model")).With("$ts", ts).ExecuteNonQuery();
+                        .With("$m", Str(e.Data, "model")).With("$ts", ts)
+                        .With("$a", e.Data.ValueKind == JsonValueKind.Object && e.Data.TryGetProperty("adopted", out var adopted) && adopted.ValueKind == JsonValueKind.True ? 1 : 0)
+                        .With("$w", Str(e.Data, "worktree")).With("$b", Str(e.Data, "branch")).ExecuteNonQuery();
                 }
                 return;
             case EventTypes.SessionDeleted:

@@ -18,6 +18,8 @@ internal sealed class FakeRuntime : IRuntimeAdapter
 
     public int Aborts;
 
+    public Task<RuntimeInfo> ProbeAsync(CancellationToken cancellationToken) => Task.FromResult(new RuntimeInfo(Name, true, "1.0.0"));
+
     public Task<string> StartSessionAsync(ProjectOptions project, StartSessionRequest request, CancellationToken cancellationToken) =>
         Task.FromResult("ses_new");
 

@@ -1,3 +1,6 @@
+using HalOSwarm.Agent.Runtimes;
+using HalOSwarm.Agent.Configuration;
+using Microsoft.Extensions.Options;
 using System.Text.Json;
 using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Connection;
@@ -26,7 +29,7 @@ public sealed class PromptQueueTests : IDisposable
         var feed = new RecordedEventFeed();
         _recorder = new EventRecorder(new Outbox(_db, TimeProvider.System), _sessions, feed);
         _store = new PromptQueueStore(_db, TimeProvider.System);
-        _queue = new PromptQueue(_store, _sessions, [_runtime], feed, TimeProvider.System, NullLogger<PromptQueue>.Instance);
+        _queue = new PromptQueue(_store, _sessions, new RuntimeCatalog(Options.Create(new AgentOptions()), [_runtime], NullLogger<RuntimeCatalog>.Instance), feed, TimeProvider.System, NullLogger<PromptQueue>.Instance);
     }
 
     public void Dispose()

@@ -44,7 +44,7 @@ public sealed class SupervisorConnectionTests : IAsyncDisposable
             Projects = [new ProjectOptions { Name = "proj", Directory = _dir.Path }],
         });
         var sampler = new ResourceSampler(_dir.Path);
-        var hello = new HelloFactory(new NodeIdentity("node-1", "host-1"), options, [], sampler, new SessionStore(_db), _outbox);
+        var hello = new HelloFactory(new NodeIdentity("node-1", "host-1"), options, new RuntimeCatalog(options, [], NullLogger<RuntimeCatalog>.Instance), sampler, new SessionStore(_db), _outbox);
         return new SupervisorConnection(options, hello, _outbox, _runner, sampler, TimeProvider.System,
             NullLogger<SupervisorConnection>.Instance, new Backoff(new Random(7)));
     }

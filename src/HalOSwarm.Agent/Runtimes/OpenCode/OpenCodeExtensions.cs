@@ -14,7 +14,7 @@ internal static class OpenCodeExtensions
         services.AddHttpClient(OpenCodeClient.HttpClientName, (sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<AgentOptions>>().Value;
-            OpenCodeClient.Configure(http, options.OpenCodeBaseUrl, options.OpenCodePassword);
+            OpenCodeClient.Configure(http, options.Runtimes.OpenCode.BaseUrl, options.Runtimes.OpenCode.Password);
         }).RemoveAllLoggers();
         services.AddSingleton(sp => new OpenCodeClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenCodeClient.HttpClientName)));
         services.AddSingleton(sp => new OpenCodeEventMapper(sp.GetRequiredService<IOptions<AgentOptions>>().Value.Projects));

@@ -35,6 +35,8 @@ internal sealed partial class OpenCodeProcessManager
         _logger = logger;
     }
 
+    private OpenCodeOptions OpenCode => _options.Runtimes.OpenCode;
+
     public string LogPath => Path.Combine(_options.StateDir, "opencode.log");
 
     public string PidPath => Path.Combine(_options.StateDir, "opencode.pid");
@@ -44,13 +46,13 @@ internal sealed partial class OpenCodeProcessManager
     {
         if (await _client.IsHealthyAsync(cancellationToken))
         {
-            Log.Attached(_logger, _options.OpenCodeBaseUrl);
+            Log.Attached(_logger, OpenCode.BaseUrl);
             return;
         }
         using var process = Start();
-        Log.Started(_logger, process.Id, _options.OpenCodeBaseUrl, LogPath);
+        Log.Started(_logger, process.Id, OpenCode.BaseUrl, LogPath);
         await File.WriteAllTextAsync(PidPath, process.Id + "\n", cancellationToken);
-        var deadline = _timeProvider.GetUtcNow().AddSeconds(_options.OpenCodeStartupTimeoutSec);
+        var deadline = _timeProvider.GetUtcNow().AddSeconds(OpenCode.StartupTimeoutSec);
         while (!await _client.IsHealthyAsync(cancellationToken))
         {
             if (process.HasExited)
@@ -59,11 +61,11 @@ internal sealed partial class OpenCodeProcessManager
             }
             if (_timeProvider.GetUtcNow() > deadline)
             {
-                throw new TimeoutException($"opencode serve did not answer on {_options.OpenCodeBaseUrl} within {_options.OpenCodeStartupTimeoutSec} s; see {LogPath}");
+                throw new TimeoutException($"opencode serve did not answer on {OpenCode.BaseUrl} within {OpenCode.StartupTimeoutSec} s; see {LogPath}");
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250), _timeProvider, cancellationToken);
         }
-        Log.Ready(_logger, _options.OpenCodeBaseUrl);
+        Log.Ready(_logger, OpenCode.BaseUrl);
     }
 
     private Process Start()
@@ -73,14 +75,22 @@ internal sealed partial class OpenCodeProcessManager
             UseShellExecute = false,
             WorkingDirectory = _options.Projects.FirstOrDefault()?.Directory is { } dir && Directory.Exists(dir) ? dir : _options.StateDir,
         };
-        foreach (var arg in new[] { "-c", Launcher, "hal-opencode", LogPath, _options.OpenCodeBinary, "serve",
-            "--port", _options.OpenCodePort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hostname", _options.OpenCodeHostname })
+        foreach (var arg in new[] { "-c", Launcher, "hal-opencode", LogPath, OpenCode.Binary, "serve",
+            "--port", OpenCode.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--hostname", OpenCode.Hostname })
         {
             start.ArgumentList.Add(arg);
         }
-        if (!string.IsNullOrEmpty(_options.OpenCodePassword))
+        foreach (var arg in OpenCode.Args)
         {
-            start.Environment["OPENCODE_SERVER_PASSWORD"] = _options.OpenCodePassword;
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in OpenCode.Env)
+        {
+            start.Environment[key] = value;
+        }
+        if (!string.IsNullOrEmpty(OpenCode.Password))
+        {
+            start.Environment["OPENCODE_SERVER_PASSWORD"] = OpenCode.Password;
         }
         try
         {
@@ -88,7 +98,7 @@ internal sealed partial class OpenCodeProcessManager
         }
         catch (Win32Exception ex)
         {
-            throw new InvalidOperationException($"cannot start '{_options.OpenCodeBinary}': {ex.Message}", ex);
+            throw new InvalidOperationException($"cannot start '{OpenCode.Binary}': {ex.Message}", ex);
         }
     }
 }

@@ -6,6 +6,7 @@ using HalOSwarm.Agent.Storage;
 using HalOSwarm.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Agent.Runtimes.OpenCode;
 
@@ -16,6 +17,8 @@ namespace HalOSwarm.Agent.Runtimes.OpenCode;
 /// </summary>
 internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapter
 {
+    private readonly AgentOptions _options;
+    private readonly TaskCompletionSource<RuntimeInfo> _probed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly OpenCodeClient _client;
     private readonly OpenCodeProcessManager _process;
     private readonly OpenCodeEventMapper _mapper;
@@ -29,9 +32,10 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
     // opencode is still starting (or restarting) runs once it can, within the command's deadline.
     private TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public OpenCodeRuntime(OpenCodeClient client, OpenCodeProcessManager process, OpenCodeEventMapper mapper, OpenCodeReconciler reconciler,
+    public OpenCodeRuntime(IOptions<AgentOptions> options, OpenCodeClient client, OpenCodeProcessManager process, OpenCodeEventMapper mapper, OpenCodeReconciler reconciler,
         IEventRecorder recorder, SessionStore sessions, TimeProvider timeProvider, ILogger<OpenCodeRuntime> logger)
     {
+        _options = options.Value;
         _client = client;
         _process = process;
         _mapper = mapper;
@@ -44,8 +48,29 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
 
     public string Name => RuntimeNames.OpenCode;
 
+    /// <summary>
+    /// Available when <c>opencode --version</c> answers, or when a server already answers on the configured
+    /// port (attached to, whatever binary started it).
+    /// </summary>
+    public async Task<RuntimeInfo> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var options = _options.Runtimes.OpenCode;
+        var found = await RuntimeProbe.VersionAsync(Name, options.Binary, ["--version"], null, options.Env, cancellationToken);
+        if (!found.Available && await _client.IsHealthyAsync(cancellationToken))
+        {
+            found = new RuntimeInfo(Name, true, null, null);
+        }
+        _probed.TrySetResult(found);
+        return found;
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Runs only for a node with opencode projects, once the catalog found it usable.
+        if (!_options.RuntimesInUse.Contains(Name) || !(await _probed.Task.WaitAsync(stoppingToken)).Available)
+        {
+            return;
+        }
         foreach (var session in await _sessions.ListAsync(stoppingToken))
         {
             _mapper.SetStatus(session.SessionId, session.Status);

@@ -1,0 +1,161 @@
+using Microsoft.Extensions.Configuration;
+using HalOSwarm.Protocol;
+
+namespace HalOSwarm.Agent.Configuration;
+
+/// <summary>
+/// What every runtime section (<c>runtimes.&lt;name&gt;</c>) holds: the program, the model its sessions use
+/// unless a project or a start command says otherwise, extra arguments and environment for the program,
+/// and how many sessions of it may run at once on this node (0 = no limit).
+/// </summary>
+internal class RuntimeOptions
+{
+    [ConfigurationKeyName("binary")]
+    public string Binary { get; set; } = "";
+
+    [ConfigurationKeyName("model")]
+    public string? Model { get; set; }
+
+    [ConfigurationKeyName("args")]
+    public List<string> Args { get; set; } = [];
+
+    [ConfigurationKeyName("env")]
+    public Dictionary<string, string> Env { get; set; } = [];
+
+    [ConfigurationKeyName("max_sessions")]
+    public int MaxSessions { get; set; }
+
+    /// <summary>The keys every runtime section accepts; each runtime adds its own in <see cref="RuntimesOptions.KeysOf"/>.</summary>
+    public static readonly IReadOnlySet<string> CommonKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "binary", "model", "args", "env", "max_sessions",
+    };
+
+    /// <summary>Every problem of this section, each with its key under <paramref name="prefix"/>.</summary>
+    public virtual void Validate(string prefix, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(Binary))
+        {
+            errors.Add($"{prefix}.binary: must not be empty");
+        }
+        if (MaxSessions < 0)
+        {
+            errors.Add($"{prefix}.max_sessions: must be 0 (no limit) or more");
+        }
+        foreach (var name in Env.Keys.Where(k => k.Length == 0 || k.Contains('=', StringComparison.Ordinal)))
+        {
+            errors.Add($"{prefix}.env: '{name}' is not an environment variable name");
+        }
+    }
+}
+
+/// <summary><c>runtimes.opencode</c>: the <c>opencode serve</c> the agent starts or attaches to.</summary>
+internal sealed class OpenCodeOptions : RuntimeOptions
+{
+    public const string DefaultHostname = "127.0.0.1";
+    public const int DefaultPort = 4096;
+
+    public OpenCodeOptions() => Binary = "opencode";
+
+    [ConfigurationKeyName("port")]
+    public int Port { get; set; } = DefaultPort;
+
+    [ConfigurationKeyName("hostname")]
+    public string Hostname { get; set; } = DefaultHostname;
+
+    /// <summary>When set, sent as HTTP Basic (user <c>opencode</c>) and passed to a started server as OPENCODE_SERVER_PASSWORD.</summary>
+    [ConfigurationKeyName("password")]
+    public string? Password { get; set; }
+
+    /// <summary>How long to wait for a started <c>opencode serve</c> to answer.</summary>
+    [ConfigurationKeyName("startup_timeout_sec")]
+    public int StartupTimeoutSec { get; set; } = 60;
+
+    public static readonly IReadOnlySet<string> OwnKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "port", "hostname", "password", "startup_timeout_sec",
+    };
+
+    public string BaseUrl => $"http://{Hostname}:{Port}";
+
+    public override void Validate(string prefix, List<string> errors)
+    {
+        base.Validate(prefix, errors);
+        if (Port is < 1 or > 65535)
+        {
+            errors.Add($"{prefix}.port: {Port} is not a TCP port (1-65535)");
+        }
+        if (string.IsNullOrWhiteSpace(Hostname))
+        {
+            errors.Add($"{prefix}.hostname: must not be empty");
+        }
+        if (StartupTimeoutSec < 1)
+        {
+            errors.Add($"{prefix}.startup_timeout_sec: must be at least 1");
+        }
+    }
+}
+
+/// <summary><c>runtimes.claude-code</c>: one long-lived <c>claude -p</c> per session.</summary>
+internal sealed class ClaudeCodeOptions : RuntimeOptions
+{
+    public ClaudeCodeOptions() => Binary = "claude";
+}
+
+/// <summary><c>runtimes.codex</c>: Codex threads, through <c>codex app-server</c> or <c>codex exec --json</c>.</summary>
+internal sealed class CodexOptions : RuntimeOptions
+{
+    public CodexOptions() => Binary = "codex";
+}
+
+/// <summary><c>runtimes.tmux</c>: any interactive command line program in a tmux session, watched from its screen.</summary>
+internal sealed class TmuxOptions : RuntimeOptions
+{
+    public TmuxOptions() => Binary = "tmux";
+}
+
+/// <summary>The <c>runtimes</c> section: one sub-section per runtime, each optional.</summary>
+internal sealed class RuntimesOptions
+{
+    [ConfigurationKeyName(RuntimeNames.OpenCode)]
+    public OpenCodeOptions OpenCode { get; set; } = new();
+
+    [ConfigurationKeyName(RuntimeNames.ClaudeCode)]
+    public ClaudeCodeOptions ClaudeCode { get; set; } = new();
+
+    [ConfigurationKeyName(RuntimeNames.Codex)]
+    public CodexOptions Codex { get; set; } = new();
+
+    [ConfigurationKeyName(RuntimeNames.Tmux)]
+    public TmuxOptions Tmux { get; set; } = new();
+
+    public static readonly IReadOnlyList<string> Names = [RuntimeNames.OpenCode, RuntimeNames.ClaudeCode, RuntimeNames.Codex, RuntimeNames.Tmux];
+
+    public RuntimeOptions For(string name) => name switch
+    {
+        RuntimeNames.OpenCode => OpenCode,
+        RuntimeNames.ClaudeCode => ClaudeCode,
+        RuntimeNames.Codex => Codex,
+        RuntimeNames.Tmux => Tmux,
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown runtime"),
+    };
+
+    /// <summary>The keys <c>runtimes.&lt;name&gt;</c> accepts.</summary>
+    public static IReadOnlySet<string> KeysOf(string name)
+    {
+        var own = name switch
+        {
+            RuntimeNames.OpenCode => OpenCodeOptions.OwnKeys,
+            _ => new HashSet<string>(),
+        };
+        return new HashSet<string>(RuntimeOptions.CommonKeys.Concat(own), StringComparer.OrdinalIgnoreCase);
+    }
+
+    public void Validate(List<string> errors)
+    {
+        foreach (var name in Names)
+        {
+            For(name).Validate($"runtimes.{name}", errors);
+        }
+    }
+}

@@ -1,0 +1,246 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace HalOSwarm.Agent.Runtimes.Detached;
+
+/// <summary>
+/// A program run so that it outlives the agent, for runtimes that talk over stdin/stdout (Claude Code,
+/// Codex): it runs in its own session (setsid), its stdin is a FIFO in <see cref="Folder"/> that the
+/// program itself holds open read-write (so it never sees end of input when the agent goes away), and its
+/// stdout and stderr are appended to files there. The agent writes lines into the FIFO and tails the
+/// stdout file from a byte offset it keeps durably; a restarted agent calls <see cref="Attach"/> and
+/// goes on reading where it stopped, so a reply that continued while the agent was down is read whole.
+/// </summary>
+internal sealed class DetachedProcess
+{
+    private const string Launcher = """
+        dir="$1"; shift
+        [ -p "$dir/stdin" ] || mkfifo -m 600 "$dir/stdin" || exit 97
+        exec 0<>"$dir/stdin" >>"$dir/stdout" 2>>"$dir/stderr"
+        if command -v setsid >/dev/null 2>&1; then exec setsid "$@"; else exec "$@"; fi
+        """;
+
+    private static readonly TimeSpan s_poll = TimeSpan.FromMilliseconds(50);
+
+    private readonly Lock _writeGate = new();
+    private readonly long _startTicks;
+
+    private DetachedProcess(string folder, int pid, long startTicks)
+    {
+        Folder = folder;
+        Pid = pid;
+        _startTicks = startTicks;
+    }
+
+    public string Folder { get; }
+
+    public int Pid { get; }
+
+    public string OutputPath => Path.Combine(Folder, "stdout");
+
+    public string ErrorPath => Path.Combine(Folder, "stderr");
+
+    private string InputPath => Path.Combine(Folder, "stdin");
+
+    private static string PidPath(string folder) => Path.Combine(folder, "pid");
+
+    /// <summary>True while the process runs (the pid is checked against its start time, so a reused pid is not mistaken for it).</summary>
+    public bool IsAlive => StartTicks(Pid) == _startTicks && !IsZombie(Pid);
+
+    /// <summary>Starts <paramref name="binary"/> with its own stdin FIFO and output files in <paramref name="folder"/> (created).</summary>
+    public static DetachedProcess Start(string folder, string binary, IEnumerable<string> args, string workingDirectory,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        Directory.CreateDirectory(folder);
+        var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory };
+        foreach (var arg in new[] { "-c", Launcher, "hal-detached", folder, binary }.Concat(args))
+        {
+            start.ArgumentList.Add(arg);
+        }
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"'{binary}' did not start");
+        }
+        catch (Win32Exception ex)
+        {
+            throw new InvalidOperationException($"cannot start '{binary}': {ex.Message}", ex);
+        }
+        var pid = process.Id;
+        // Reap it when it ends while this agent runs; after an agent restart init does.
+        _ = process.WaitForExitAsync().ContinueWith(_ => process.Dispose(), TaskScheduler.Default);
+        var ticks = StartTicks(pid);
+        File.WriteAllText(PidPath(folder), string.Create(CultureInfo.InvariantCulture, $"{pid} {ticks}\n"));
+        return new DetachedProcess(folder, pid, ticks);
+    }
+
+    /// <summary>The process started in <paramref name="folder"/> by an earlier agent, or null when its pid file is missing.</summary>
+    public static DetachedProcess? Attach(string folder)
+    {
+        var path = PidPath(folder);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        var parts = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var pid)
+            && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticks)
+            ? new DetachedProcess(folder, pid, ticks)
+            : null;
+    }
+
+    /// <summary>Writes one line to the program's stdin.</summary>
+    public void WriteLine(string line)
+    {
+        if (!IsAlive)
+        {
+            throw new InvalidOperationException($"process {Pid} is not running");
+        }
+        var bytes = Encoding.UTF8.GetBytes(line + "\n");
+        lock (_writeGate)
+        {
+            // Read-write: opening a FIFO this way never blocks, even if the reader just went away.
+            using var fifo = new FileStream(InputPath, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1);
+            fifo.Write(bytes);
+            fifo.Flush();
+        }
+    }
+
+    /// <summary>
+    /// The complete lines of stdout from byte <paramref name="offset"/> on, each with the offset just after
+    /// it; waits for more while the process runs and ends once it has exited and everything was read.
+    /// </summary>
+    public async IAsyncEnumerable<(string Line, long NextOffset)> ReadLinesAsync(long offset, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        while (!File.Exists(OutputPath))
+        {
+            if (!IsAlive)
+            {
+                yield break;
+            }
+            await Task.Delay(s_poll, cancellationToken);
+        }
+        await using var stream = new FileStream(OutputPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
+        stream.Seek(offset, SeekOrigin.Begin);
+        var pending = new MemoryStream();
+        var buffer = new byte[64 * 1024];
+        var position = offset;
+        var lastLook = false;
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer, cancellationToken);
+            if (read == 0)
+            {
+                if (lastLook)
+                {
+                    yield break;
+                }
+                // Gone: one more read picks up what it wrote just before it ended.
+                lastLook = !IsAlive;
+                if (!lastLook)
+                {
+                    await Task.Delay(s_poll, cancellationToken);
+                }
+                continue;
+            }
+            lastLook = false;
+            var start = 0;
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] != (byte)'\n')
+                {
+                    continue;
+                }
+                pending.Write(buffer, start, i - start);
+                position += pending.Length + 1;
+                var line = Encoding.UTF8.GetString(pending.GetBuffer(), 0, (int)pending.Length);
+                pending.SetLength(0);
+                start = i + 1;
+                yield return (line, position);
+            }
+            pending.Write(buffer, start, read - start);
+        }
+    }
+
+    /// <summary>The last lines of stderr (for error messages).</summary>
+    public string ErrorTail(int maxChars = 2000)
+    {
+        if (!File.Exists(ErrorPath))
+        {
+            return "";
+        }
+        var text = File.ReadAllText(ErrorPath);
+        return text.Length <= maxChars ? text.Trim() : text[^maxChars..].Trim();
+    }
+
+    /// <summary>SIGINT to the program (interrupts its turn).</summary>
+    public void Interrupt() => Signal(Pid, SigInt);
+
+    /// <summary>SIGTERM to the program's process group, SIGKILL after <paramref name="grace"/> if it is still there.</summary>
+    public async Task StopAsync(TimeSpan grace, CancellationToken cancellationToken)
+    {
+        Signal(-Pid, SigTerm);
+        Signal(Pid, SigTerm);
+        var deadline = DateTime.UtcNow + grace;
+        while (IsAlive && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(s_poll, cancellationToken);
+        }
+        if (IsAlive)
+        {
+            Signal(-Pid, SigKill);
+            Signal(Pid, SigKill);
+        }
+    }
+
+    private const int SigInt = 2;
+    private const int SigKill = 9;
+    private const int SigTerm = 15;
+
+    private static void Signal(int pid, int signal) => _ = NativeKill(pid, signal);
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int NativeKill(int pid, int sig);
+
+    /// <summary>Field 22 of /proc/PID/stat (start time in clock ticks since boot), or -1 when there is no such process.</summary>
+    private static long StartTicks(int pid)
+    {
+        var stat = ReadStat(pid);
+        if (stat is null)
+        {
+            return -1;
+        }
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return fields.Length > 19 && long.TryParse(fields[19], CultureInfo.InvariantCulture, out var ticks) ? ticks : -1;
+    }
+
+    private static bool IsZombie(int pid)
+    {
+        var stat = ReadStat(pid);
+        return stat is null || stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z');
+    }
+
+    private static string? ReadStat(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/stat");
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
