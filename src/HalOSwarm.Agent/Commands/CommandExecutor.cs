@@ -67,17 +67,16 @@ internal sealed partial class CommandExecutor : ICommandHandler
 
     private async Task<JsonElement?> ExecuteAsync(CommandRequest command, CancellationToken cancellationToken)
     {
-        if (command.Type == CommandTypes.Start)
+        if (CommandTypes.TargetsProject(command.Type))
         {
             var project = _options.Projects.FirstOrDefault(p => p.Name == command.Project)
                 ?? throw new RuntimeCommandException(CommandErrorCodes.UnknownProject, $"project '{command.Project}' is not hosted on this node");
-            var request = new StartSessionRequest(Arg(command, "prompt"), Arg(command, "title"), Arg(command, "model"));
-            var id = await Runtime(project.Runtime).StartSessionAsync(project, request, cancellationToken);
-            if (!string.IsNullOrEmpty(request.Prompt))
+            return command.Type switch
             {
-                _prompts.MarkSent(id);
-            }
-            return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["session_id"] = id }, AgentJsonContext.Default.DictionaryStringString);
+                CommandTypes.Start => await StartAsync(command, project, cancellationToken),
+                CommandTypes.ListAdoptable => await ListAdoptableAsync(project, cancellationToken),
+                _ => await AdoptAsync(command, project, cancellationToken),
+            };
         }
         if (!CommandTypes.IsKnown(command.Type))
         {
@@ -121,6 +120,53 @@ internal sealed partial class CommandExecutor : ICommandHandler
     }
 
     private IRuntimeAdapter Runtime(string name) => _runtimes.Get(name);
+
+    private async Task<JsonElement?> StartAsync(CommandRequest command, ProjectOptions project, CancellationToken cancellationToken)
+    {
+        var runtimeName = Arg(command, "runtime") ?? project.Runtime;
+        if (!_options.RuntimesInUse.Contains(runtimeName))
+        {
+            throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable,
+                $"runtime '{runtimeName}' is not set up on this node (it runs: {string.Join(", ", _options.RuntimesInUse.Order(StringComparer.Ordinal))})");
+        }
+        var runtime = Runtime(runtimeName);
+        var request = new StartSessionRequest(Arg(command, "prompt"), Arg(command, "title"), Arg(command, "model")) { Directory = project.Directory };
+        var id = await runtime.StartSessionAsync(project, request, cancellationToken);
+        if (!string.IsNullOrEmpty(request.Prompt))
+        {
+            _prompts.MarkSent(id);
+        }
+        return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["session_id"] = id }, AgentJsonContext.Default.DictionaryStringString);
+    }
+
+    private async Task<JsonElement?> ListAdoptableAsync(ProjectOptions project, CancellationToken cancellationToken)
+    {
+        var sessions = await Runtime(project.Runtime).ListAdoptableAsync(project, cancellationToken);
+        var list = new System.Text.Json.Nodes.JsonArray();
+        foreach (var session in sessions)
+        {
+            list.Add(new System.Text.Json.Nodes.JsonObject
+            {
+                ["external_id"] = session.ExternalId,
+                ["title"] = session.Title,
+                ["directory"] = session.Directory,
+                ["last_activity_at"] = session.LastActivityAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            });
+        }
+        using var document = JsonDocument.Parse(new System.Text.Json.Nodes.JsonObject { ["runtime"] = project.Runtime, ["sessions"] = list }.ToJsonString());
+        return document.RootElement.Clone();
+    }
+
+    private async Task<JsonElement?> AdoptAsync(CommandRequest command, ProjectOptions project, CancellationToken cancellationToken)
+    {
+        var externalId = Arg(command, "external_id");
+        if (string.IsNullOrEmpty(externalId))
+        {
+            throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs, "'adopt' needs args.external_id (see list_adoptable)");
+        }
+        var id = await Runtime(project.Runtime).AdoptAsync(project, externalId, cancellationToken);
+        return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["session_id"] = id }, AgentJsonContext.Default.DictionaryStringString);
+    }
 
     private static string? Arg(CommandRequest command, string name) =>
         command.Args.ValueKind == JsonValueKind.Object && command.Args.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

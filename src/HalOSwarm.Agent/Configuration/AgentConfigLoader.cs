@@ -62,7 +62,9 @@ internal static class AgentConfigLoader
     {
         var builder = new ConfigurationBuilder();
         var errors = AddAgentConfig(builder, configPath);
-        var options = Bind(builder.Build(), errors);
+        var configuration = builder.Build();
+        var options = Bind(configuration, errors);
+        options.ApplyLegacyKeys(configuration);
         errors.AddRange(AgentOptionsValidator.Collect(options));
         return errors;
     }

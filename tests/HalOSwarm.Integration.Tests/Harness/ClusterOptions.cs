@@ -18,6 +18,15 @@ internal sealed record ClusterOptions
     /// <summary>Extra keys of the supervisor's <c>server</c> section (e.g. <c>sse_buffer_bytes</c>).</summary>
     public IReadOnlyDictionary<string, long> ServerSettings { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>More projects for the agent, each a JSON object (<c>{"name":"cc","directory":"/abs","runtime":"claude-code"}</c>); directories are created.</summary>
+    public IReadOnlyList<string> ExtraProjectsJson { get; init; } = [];
+
+    /// <summary>The agent's <c>runtimes</c> section as JSON text, or null for none.</summary>
+    public string? AgentRuntimesJson { get; init; }
+
+    /// <summary>More environment for the agent process (the runtimes it starts inherit it).</summary>
+    public IReadOnlyDictionary<string, string> AgentEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Extra top-level sections of the supervisor's config: name → JSON text (e.g. <c>approvals</c>).</summary>
     public IReadOnlyDictionary<string, string> SupervisorSections { get; init; } = new Dictionary<string, string>();
 }

@@ -108,7 +108,7 @@ internal sealed class HalCluster : IAsyncDisposable
             Proxy = new TcpChaosProxy(AgentPort);
             agentTarget = Proxy.Port;
         }
-        File.WriteAllText(AgentConfig, JsonSerializer.Serialize(new
+        var agentConfig = JsonSerializer.SerializeToNode(new
         {
             supervisor_url = $"ws://127.0.0.1:{agentTarget}/ws/agent",
             auth_token = Token,
@@ -116,7 +116,18 @@ internal sealed class HalCluster : IAsyncDisposable
             opencode_binary = OpenCodeTool.BinaryPath,
             state_dir = AgentStateDir,
             projects = new[] { new { name = ProjectName, directory = ProjectDir } },
-        }));
+        })!.AsObject();
+        foreach (var json in _options.ExtraProjectsJson)
+        {
+            var project = System.Text.Json.Nodes.JsonNode.Parse(json)!;
+            Directory.CreateDirectory(project["directory"]!.GetValue<string>());
+            agentConfig["projects"]!.AsArray().Add(project);
+        }
+        if (_options.AgentRuntimesJson is { } runtimes)
+        {
+            agentConfig["runtimes"] = System.Text.Json.Nodes.JsonNode.Parse(runtimes);
+        }
+        File.WriteAllText(AgentConfig, agentConfig.ToJsonString());
     }
 
     public async Task StartSupervisorAsync()
@@ -139,6 +150,10 @@ internal sealed class HalCluster : IAsyncDisposable
     public async Task StartAgentAsync()
     {
         var env = OpenCodeTool.ProcessEnvironment(Llm.V1Url, OpenCodeHome, _options.OpenCodePermissionJson);
+        foreach (var (key, value) in _options.AgentEnvironment)
+        {
+            env[key] = value;
+        }
         Agent = TestProcess.StartDotnet("hal-agent", RepoPaths.Agent, ["--config", AgentConfig], env, ProjectDir);
         await Task.Yield();
     }

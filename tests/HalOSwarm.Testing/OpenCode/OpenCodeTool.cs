@@ -1,63 +1,22 @@
-using System.Diagnostics;
+using HalOSwarm.Testing.Tools;
 
 namespace HalOSwarm.Testing.OpenCode;
 
 /// <summary>
-/// The real opencode program, installed from npm once into the repository's <c>.tools/</c> folder
-/// (or <c>HAL_TOOLS_DIR</c>) and reused by every later run.
+/// The real opencode program (<see cref="NpmTool.OpenCode"/>) and the environment that points it at the fake LLM.
 /// </summary>
 public static class OpenCodeTool
 {
     public const string Package = "opencode-ai";
     public const string Version = "1.18.33";
 
-    private static readonly SemaphoreSlim s_installGate = new(1, 1);
+    public static string ToolsDirectory => NpmTool.ToolsDirectory;
 
-    public static string ToolsDirectory =>
-        Environment.GetEnvironmentVariable("HAL_TOOLS_DIR") is { Length: > 0 } dir ? dir : Path.Combine(RepoPaths.Root, ".tools");
-
-    public static string BinaryPath => Path.Combine(ToolsDirectory, "node_modules", ".bin", "opencode");
+    public static string BinaryPath => NpmTool.OpenCode.BinaryPath;
 
     /// <summary>Returns the path of the opencode binary, installing it with npm first when it is missing.</summary>
-    public static async Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default)
-    {
-        if (File.Exists(BinaryPath))
-        {
-            return BinaryPath;
-        }
-        await s_installGate.WaitAsync(cancellationToken);
-        try
-        {
-            if (File.Exists(BinaryPath))
-            {
-                return BinaryPath;
-            }
-            Directory.CreateDirectory(ToolsDirectory);
-            var info = new ProcessStartInfo("npm")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[] { "install", "--no-audit", "--no-fund", "--prefix", ToolsDirectory, $"{Package}@{Version}" })
-            {
-                info.ArgumentList.Add(arg);
-            }
-            using var npm = Process.Start(info)!;
-            var stderr = npm.StandardError.ReadToEndAsync(cancellationToken);
-            await npm.StandardOutput.ReadToEndAsync(cancellationToken);
-            await npm.WaitForExitAsync(cancellationToken);
-            if (npm.ExitCode != 0 || !File.Exists(BinaryPath))
-            {
-                throw new InvalidOperationException($"npm install {Package}@{Version} failed ({npm.ExitCode}): {await stderr}");
-            }
-            return BinaryPath;
-        }
-        finally
-        {
-            s_installGate.Release();
-        }
-    }
+    public static Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default) =>
+        NpmTool.OpenCode.EnsureInstalledAsync(cancellationToken);
 
     /// <summary>
     /// The environment that points opencode at the fake LLM server and keeps it off the network and out
