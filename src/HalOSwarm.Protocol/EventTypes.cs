@@ -46,6 +46,11 @@ public static class EventTypes
     /// <summary><see cref="Events.PermissionRepliedData"/></summary>
     public const string PermissionReplied = "permission.replied";
 
+    /// <summary>The session ended and its git worktree was clean: removed with its branch. <see cref="Events.WorktreeData"/></summary>
+    public const string WorktreeRemoved = "worktree.removed";
+    /// <summary>The session ended but its worktree holds uncommitted changes or unmerged commits: kept. <see cref="Events.WorktreeData"/></summary>
+    public const string WorktreeKept = "worktree.kept";
+
     /// <summary>The project's task file changed. <see cref="Events.TaskProgressData"/></summary>
     public const string TaskProgress = "task.progress";
 

@@ -28,6 +28,9 @@ public static class ProtocolLimits
     /// <summary>Most projects and most runtimes one hello may list.</summary>
     public const int MaxHelloProjects = 1000;
 
+    /// <summary>Longest reason a runtime gives for being unavailable.</summary>
+    public const int MaxReasonLength = 512;
+
     /// <summary>Most runtime names one hello may list.</summary>
     public const int MaxHelloRuntimes = 64;
 
@@ -40,7 +43,7 @@ public static class ProtocolLimits
         EventTypes.SessionCompacted, EventTypes.SessionError, EventTypes.SessionCompleted, EventTypes.SessionDeleted,
         EventTypes.SessionUpdated, EventTypes.SessionActivity, EventTypes.MessageDelta, EventTypes.MessageCompleted, EventTypes.ToolStarted,
         EventTypes.ToolFinished, EventTypes.Usage, EventTypes.PermissionAsked, EventTypes.PermissionReplied,
-        EventTypes.TaskProgress, EventTypes.ProjectDone,
+        EventTypes.TaskProgress, EventTypes.ProjectDone, EventTypes.WorktreeRemoved, EventTypes.WorktreeKept,
     };
 
     public static bool IsNodeId(string? value) =>

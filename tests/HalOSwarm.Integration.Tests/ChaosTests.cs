@@ -58,6 +58,36 @@ public sealed class ChaosTests
         Assert.True(Directory.Exists($"/proc/{openCodePid}"), "the opencode server outlived the agent");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task AgentKilledMidStream_DownWhileTheReplyGoesOn_RestartedAgentStoresTheWholeReply(bool downUntilTheTurnEnds)
+    {
+        await using var cluster = await HalCluster.StartAsync();
+        var sessionId = await StartStreamingSessionAsync(cluster);
+        var finished = cluster.Llm.FinishedTurns;
+        var streamed = cluster.Llm.StreamedPieces;
+
+        await cluster.Agent!.KillHardAsync();
+        if (downUntilTheTurnEnds)
+        {
+            await cluster.WaitAsync(() => Task.FromResult(cluster.Llm.FinishedTurns > finished), s_wait, "the reply to finish");
+            await cluster.WaitAsync(async () => await cluster.OpenCodeIdleAsync(sessionId), s_wait, "opencode to finish the turn");
+        }
+        else
+        {
+            // back while the reply still streams, with a stretch of it missed
+            await cluster.WaitAsync(() => Task.FromResult(cluster.Llm.StreamedPieces >= streamed + 20), s_wait, "20 more pieces of the reply");
+        }
+        await cluster.StartAgentAsync();
+
+        await AssertTranscriptWholeAsync(cluster, sessionId);
+        await cluster.AssertExactlyOnceAsync();
+        var logs = await cluster.CtlAsync("sessions", "logs", sessionId);
+        Assert.True(logs.ExitCode == 0, logs.ToString());
+        Assert.Contains(s_longReply, logs.StdOut, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SupervisorKilledMidStream_Restarted_AgentResendsAndEveryEventIsStoredOnce()
     {

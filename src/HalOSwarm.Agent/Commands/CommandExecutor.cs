@@ -2,6 +2,7 @@ using System.Text.Json;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
 using HalOSwarm.Agent.Runtimes;
+using HalOSwarm.Agent.Runtimes.Worktrees;
 using HalOSwarm.Agent.Storage;
 using HalOSwarm.Protocol;
 using Microsoft.Extensions.Logging;
@@ -17,16 +18,18 @@ internal sealed partial class CommandExecutor : ICommandHandler
 {
     private readonly AgentOptions _options;
     private readonly RuntimeCatalog _runtimes;
+    private readonly GitWorktrees _worktrees;
     private readonly SessionStore _sessions;
     private readonly PromptQueue _prompts;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<CommandExecutor> _logger;
 
-    public CommandExecutor(IOptions<AgentOptions> options, RuntimeCatalog runtimes, SessionStore sessions,
+    public CommandExecutor(IOptions<AgentOptions> options, RuntimeCatalog runtimes, GitWorktrees worktrees, SessionStore sessions,
         PromptQueue prompts, TimeProvider timeProvider, ILogger<CommandExecutor> logger)
     {
         _options = options.Value;
         _runtimes = runtimes;
+        _worktrees = worktrees;
         _sessions = sessions;
         _prompts = prompts;
         _timeProvider = timeProvider;
@@ -130,8 +133,26 @@ internal sealed partial class CommandExecutor : ICommandHandler
                 $"runtime '{runtimeName}' is not set up on this node (it runs: {string.Join(", ", _options.RuntimesInUse.Order(StringComparer.Ordinal))})");
         }
         var runtime = Runtime(runtimeName);
-        var request = new StartSessionRequest(Arg(command, "prompt"), Arg(command, "title"), Arg(command, "model")) { Directory = project.Directory };
-        var id = await runtime.StartSessionAsync(project, request, cancellationToken);
+        var worktree = Flag(command, "worktree") || project.Worktree ? await _worktrees.CreateAsync(project, cancellationToken) : null;
+        var request = new StartSessionRequest(Arg(command, "prompt"), Arg(command, "title"), Arg(command, "model"))
+        {
+            Directory = worktree?.Path ?? project.Directory,
+            Worktree = worktree,
+        };
+        string id;
+        try
+        {
+            id = await runtime.StartSessionAsync(project, request, cancellationToken);
+        }
+        catch when (worktree is not null)
+        {
+            await GitWorktrees.DiscardAsync(worktree, CancellationToken.None);
+            throw;
+        }
+        if (worktree is not null)
+        {
+            await _worktrees.AssignAsync(id, project.Name, worktree, CancellationToken.None);
+        }
         if (!string.IsNullOrEmpty(request.Prompt))
         {
             _prompts.MarkSent(id);

@@ -40,8 +40,9 @@ internal sealed partial class RuntimeCatalog : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var probes = _options.RuntimesInUse.Select(name => ProbeAsync(name, cancellationToken));
-        foreach (var info in await Task.WhenAll(probes))
+        foreach (var found in await Task.WhenAll(probes))
         {
+            var info = Clean(found);
             lock (_found)
             {
                 _found[info.Name] = info;
@@ -58,6 +59,23 @@ internal sealed partial class RuntimeCatalog : IHostedService
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>One line each, within the protocol's limits (a reason may quote a program's multi-line output).</summary>
+    private static RuntimeInfo Clean(RuntimeInfo info) => info with
+    {
+        Version = OneLine(info.Version, 64),
+        Reason = OneLine(info.Reason, ProtocolLimits.MaxReasonLength),
+    };
+
+    private static string? OneLine(string? text, int max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var line = new string([.. text.Select(c => char.IsControl(c) ? ' ' : c)]).Trim();
+        return line.Length <= max ? line : line[..(max - 1)] + "…";
+    }
 
     private async Task<RuntimeInfo> ProbeAsync(string name, CancellationToken cancellationToken)
     {

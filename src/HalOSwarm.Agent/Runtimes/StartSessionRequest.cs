@@ -11,5 +11,19 @@ internal sealed record StartSessionRequest(string? Prompt, string? Title, string
     public WorktreeInfo? Worktree { get; init; }
 }
 
-/// <summary>A git worktree made for one session: its folder and branch.</summary>
-internal sealed record WorktreeInfo(string Path, string Branch);
+/// <summary>
+/// A git worktree made for one session: the folder the session works in and its branch; <see cref="Root"/> is the
+/// worktree's top, <see cref="BaseRef"/> the branch (or commit) it was made from, <see cref="RepositoryDirectory"/>
+/// the project's own checkout.
+/// </summary>
+internal sealed record WorktreeInfo(string Path, string Branch)
+{
+    public string? Root { get; init; }
+
+    public string? BaseRef { get; init; }
+
+    public string? RepositoryDirectory { get; init; }
+}
+
+/// <summary>What became of a session's worktree when the session ended.</summary>
+internal sealed record WorktreeOutcome(WorktreeInfo Worktree, bool Kept, string Reason);

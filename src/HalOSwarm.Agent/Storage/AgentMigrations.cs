@@ -26,6 +26,8 @@ internal static class AgentMigrations
         ALTER TABLE sessions ADD COLUMN adopted INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE sessions ADD COLUMN worktree TEXT;
         ALTER TABLE sessions ADD COLUMN branch TEXT;
+        CREATE TABLE IF NOT EXISTS worktrees(session_id TEXT PRIMARY KEY, project TEXT NOT NULL, path TEXT NOT NULL, root TEXT NOT NULL,
+            branch TEXT NOT NULL, base_ref TEXT NOT NULL, repository TEXT NOT NULL);
         """,
     ];
 

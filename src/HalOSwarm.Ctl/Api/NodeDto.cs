@@ -16,4 +16,8 @@ internal sealed record NodeDto(
     DateTimeOffset? ConnectedAt,
     DateTimeOffset? LastHeartbeatAt,
     long? DurableSeq,
-    int SessionCount);
+    int SessionCount)
+{
+    /// <summary>Each runtime with its version, or why it cannot run sessions.</summary>
+    public IReadOnlyList<RuntimeInfo>? RuntimeDetails { get; init; }
+}

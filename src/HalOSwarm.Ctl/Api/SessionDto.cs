@@ -22,4 +22,19 @@ internal sealed record SessionDto(
     string? ParentSessionId,
     DateTimeOffset? StartedAt,
     DateTimeOffset? LastActivityAt,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt)
+{
+    public string? ActivityState { get; init; }
+
+    public string? ActivityDetail { get; init; }
+
+    public double? Progress { get; init; }
+
+    public bool Adopted { get; init; }
+
+    public string? Worktree { get; init; }
+
+    public string? Branch { get; init; }
+
+    public DateTimeOffset? RateLimitResetAt { get; init; }
+}

@@ -55,6 +55,21 @@ internal sealed class SupervisorClient
         return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
     }
 
+    /// <summary>Asks a node hosting <paramref name="project"/> which of its runtime's sessions it could adopt.</summary>
+    public Task<ApiPage<CommandDto>> ListAdoptableAsync(string project, string? nodeId, int? waitSeconds, CancellationToken cancellationToken)
+    {
+        var path = $"api/v1/projects/{Escape(project)}/adoptable" + new QueryString().Add("node_id", nodeId).Add("wait", waitSeconds);
+        return SendAsync(HttpMethod.Get, path, null, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
+    }
+
+    /// <summary>Brings a running session of <paramref name="project"/> under supervision.</summary>
+    public Task<ApiPage<CommandDto>> AdoptAsync(string project, AdoptRequest request, int? waitSeconds, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var path = $"api/v1/projects/{Escape(project)}/adopt" + new QueryString().Add("wait", waitSeconds);
+        var body = WithKey(JsonContent.Create(request, CtlJsonContext.Default.AdoptRequest), idempotencyKey);
+        return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
+    }
+
     /// <summary>Sends <c>prompt</c>, <c>inject</c>, <c>resume</c>, <c>abort</c>, <c>restart</c> or <c>kill</c> to a session.</summary>
     public Task<ApiPage<CommandDto>> SendSessionCommandAsync(
         string sessionId, string verb, PromptRequest? prompt, int? waitSeconds, string? idempotencyKey, CancellationToken cancellationToken)

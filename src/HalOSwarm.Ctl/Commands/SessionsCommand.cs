@@ -11,6 +11,8 @@ internal sealed class SessionsCommand : Command
         Subcommands.Add(new SessionsGetCommand(options, environment));
         Subcommands.Add(new SessionsLogsCommand(options, environment));
         Subcommands.Add(new SessionsStartCommand(options, environment));
+        Subcommands.Add(new SessionsAdoptableCommand(options, environment));
+        Subcommands.Add(new SessionsAdoptCommand(options, environment));
         Subcommands.Add(new SessionsPromptCommand("prompt", "Send a prompt to a session (queued while it is busy)", options, environment));
         Subcommands.Add(new SessionsControlCommand("abort", "Stop the session's current turn", "aborted", options, environment));
         Subcommands.Add(new SessionsControlCommand("kill", "End the session and delete it in the runtime", "killed", options, environment));

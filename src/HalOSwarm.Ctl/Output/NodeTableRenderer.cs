@@ -44,6 +44,12 @@ internal static class NodeTableRenderer
         Field("agent version", n.AgentVersion);
         Field("sessions", n.SessionCount.ToString(CultureInfo.InvariantCulture));
         Field("runtimes", Runtimes(n.Runtimes));
+        foreach (var runtime in n.RuntimeDetails ?? [])
+        {
+            Field("runtime " + runtime.Name, runtime.Available
+                ? "available" + (runtime.Version is null ? "" : ", version " + runtime.Version)
+                : "unavailable: " + (runtime.Reason ?? "unknown reason"));
+        }
         if (n.Resources is { } r)
         {
             Field("cpu", r.CpuPercent.ToString("0.#", CultureInfo.InvariantCulture) + "%");
@@ -56,7 +62,10 @@ internal static class NodeTableRenderer
         Field("durable seq", n.DurableSeq?.ToString(CultureInfo.InvariantCulture));
         foreach (var project in n.Projects ?? [])
         {
-            Field("project", $"{project.Name}  {project.Directory}");
+            var runtime = project.Runtime is null ? "" : $"  [{project.Runtime}" + (project.RuntimeStatus == "unavailable"
+                ? $" unavailable: {project.Reason ?? "unknown reason"}]"
+                : "]");
+            Field("project", $"{project.Name}  {project.Directory}{runtime}");
         }
         console.Write(grid);
     }

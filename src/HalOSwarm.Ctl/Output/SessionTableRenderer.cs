@@ -17,14 +17,16 @@ internal static class SessionTableRenderer
             return;
         }
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumns("ID", "PROJECT", "NODE", "STATUS", "MODEL", "TOKENS IN/OUT", "COST $", "TASK", "LAST ACTIVITY");
+            .AddColumns("ID", "PROJECT", "NODE", "RUNTIME", "STATUS", "ACTIVITY", "MODEL", "TOKENS IN/OUT", "COST $", "TASK", "LAST ACTIVITY");
         foreach (var s in sessions)
         {
             table.AddRow(
                 new Text(s.SessionId),
                 new Text(s.Project ?? "-"),
                 new Text(s.NodeId ?? "-"),
+                new Text((s.Runtime ?? "-") + (s.Adopted ? " (adopted)" : "")),
                 Status(s.Status),
+                new Text(s.ActivityState ?? "-"),
                 new Text(s.Model ?? "-"),
                 new Text(TokensInOut(s.Tokens)),
                 new Text(Humanize.Cost(s.CostUsd)),
@@ -45,7 +47,12 @@ internal static class SessionTableRenderer
         Field("project", s.Project);
         Field("node", s.NodeId);
         Field("runtime", s.Runtime);
+        Field("adopted", s.Adopted ? "yes (brought under supervision while it ran)" : "no");
         Row("status", Status(s.Status));
+        Field("activity", s.ActivityState is null ? null : s.ActivityState + (s.ActivityDetail is null ? "" : $" ({Humanize.Clip(s.ActivityDetail, 120)})"));
+        Field("progress", s.Progress is { } p ? string.Create(CultureInfo.InvariantCulture, $"{p * 100:0}%") : null);
+        Field("worktree", s.Worktree is null ? null : $"{s.Worktree} (branch {s.Branch ?? "?"})");
+        Field("rate limit", s.RateLimitResetAt is { } reset ? $"resets {Humanize.Time(reset)}" : null);
         Field("model", s.Model);
         var t = s.Tokens ?? TokenCounts.Zero;
         Field("tokens", string.Create(CultureInfo.InvariantCulture,

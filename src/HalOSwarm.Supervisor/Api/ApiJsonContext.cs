@@ -28,6 +28,8 @@ namespace HalOSwarm.Supervisor.Api;
 [JsonSerializable(typeof(ApiEnvelope<HealthStatus>))]
 [JsonSerializable(typeof(StartRequest))]
 [JsonSerializable(typeof(StartArgs))]
+[JsonSerializable(typeof(AdoptRequest))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(PromptRequest))]
 [JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<ApprovalDto>>))]
 [JsonSerializable(typeof(ApiEnvelope<ApprovalDto>))]

@@ -18,6 +18,7 @@ internal static class CommandArgs
     public const int ArgsOverheadBytes = 16 * 1024;
     private static readonly string[] s_texts = ["prompt", "text"];
     private static readonly string[] s_labels = ["title", "model"];
+    private static readonly string[] s_runtimes = [RuntimeNames.OpenCode, RuntimeNames.ClaudeCode, RuntimeNames.Codex, RuntimeNames.Tmux];
 
     /// <summary>The first size limit <paramref name="args"/> breaks, or null; checked before anything is stored or audited.</summary>
     public static Api.FieldError? SizeProblem(JsonElement args, int maxPromptBytes)
@@ -69,6 +70,21 @@ internal static class CommandArgs
                 {
                     obj["prompt"] = prompts.Init;
                 }
+                if (obj["runtime"] is { } runtime && (runtime.GetValueKind() != JsonValueKind.String || !s_runtimes.Contains(runtime.GetValue<string>())))
+                {
+                    throw new CommandRejectedException("invalid_request", $"runtime: must be one of {string.Join(", ", s_runtimes)}");
+                }
+                if (obj["worktree"] is { } worktree && worktree.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
+                {
+                    throw new CommandRejectedException("invalid_request", "worktree: must be true or false");
+                }
+                break;
+            case CommandTypes.Adopt:
+                if (String(obj, "external_id") is not { Length: > 0 } external || !ProtocolLimits.IsLabel(external, MaxLabelChars))
+                {
+                    throw new CommandRejectedException("invalid_request",
+                        $"external_id: is required, at most {MaxLabelChars} characters without control characters (see list_adoptable)");
+                }
                 break;
             case CommandTypes.Prompt or CommandTypes.Inject:
                 if (string.IsNullOrEmpty(String(obj, "text")))
@@ -94,7 +110,7 @@ internal static class CommandArgs
 
     private static void CheckSession(string type, ResolvedTarget target)
     {
-        if (type is not (CommandTypes.Start or CommandTypes.Kill or CommandTypes.Status) && target.SessionStatus is { } status
+        if (type is not (CommandTypes.Start or CommandTypes.ListAdoptable or CommandTypes.Adopt or CommandTypes.Kill or CommandTypes.Status) && target.SessionStatus is { } status
             && SessionStatuses.IsTerminal(status))
         {
             throw new CommandRejectedException("conflict", $"session {target.SessionId} has ended ({status})");

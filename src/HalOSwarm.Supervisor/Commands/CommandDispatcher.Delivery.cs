@@ -232,7 +232,7 @@ internal sealed partial class CommandDispatcher
     private TrackedCommand? Find(string commandId) => _tracked.Find(t => t.Id == commandId);
 
     private static string? StartedSession(string type, CommandResult result) =>
-        type == CommandTypes.Start && result.Result is { ValueKind: System.Text.Json.JsonValueKind.Object } r
+        type is CommandTypes.Start or CommandTypes.Adopt && result.Result is { ValueKind: System.Text.Json.JsonValueKind.Object } r
             && r.TryGetProperty("session_id", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.String
             ? id.GetString()
             : null;

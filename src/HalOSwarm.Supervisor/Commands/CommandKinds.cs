@@ -14,7 +14,7 @@ internal static class CommandKinds
     public static readonly IReadOnlyList<string> All =
     [
         CommandTypes.Start, CommandTypes.Prompt, CommandTypes.Inject, Resume, CommandTypes.Abort, CommandTypes.Kill,
-        CommandTypes.Status, Restart, CommandTypes.PermissionReply,
+        CommandTypes.Status, Restart, CommandTypes.PermissionReply, CommandTypes.ListAdoptable, CommandTypes.Adopt,
     ];
 
     public static bool IsKnown(string type) => All.Contains(type);

@@ -19,9 +19,9 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
             {
                 throw new CommandRejectedException("not_found", $"no session '{sessionId}'");
             }
-            if (submission.Type == CommandTypes.Start)
+            if (CommandTypes.TargetsProject(submission.Type))
             {
-                throw new CommandRejectedException("invalid_request", "start takes a project, not a session");
+                throw new CommandRejectedException("invalid_request", $"{submission.Type} takes a project, not a session");
             }
             return new ResolvedTarget(session.NodeId, session.SessionId, session.Project, session.Status);
         }
@@ -29,7 +29,7 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
         {
             throw new CommandRejectedException("invalid_request", "a command needs a session_id or a project");
         }
-        return submission.Type == CommandTypes.Start
+        return CommandTypes.TargetsProject(submission.Type)
             ? await ResolveStartAsync(project, submission.NodeId, cancellationToken)
             : await ResolveActiveSessionAsync(project, submission.NodeId, cancellationToken);
     }
@@ -65,6 +65,7 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
             .Select(n => (Node: n, Live: registry.TryGet(n.NodeId, out var c) && !c.IsClosing ? c : null))
             .Where(x => Hosts(x.Node.Projects, project, x.Live))
             .OrderBy(x => x.Live is null ? 1 : 0)
+            .ThenBy(x => RuntimeUnavailable(x.Live?.Hello?.Projects ?? x.Node.Projects, project) ? 1 : 0)
             .ThenBy(x => active.GetValueOrDefault(x.Node.NodeId))
             .ThenBy(x => x.Node.NodeId, StringComparer.Ordinal)
             .ToList();
@@ -74,6 +75,10 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
         }
         return new ResolvedTarget(candidates[0].Node.NodeId, null, project, null);
     }
+
+    /// <summary>The node reported the project's runtime unavailable (binary missing, not logged in…): placed last.</summary>
+    private static bool RuntimeUnavailable(IReadOnlyList<ProjectInfo> projects, string project) =>
+        projects.Any(p => p.Name == project && p.RuntimeStatus == "unavailable");
 
     private static bool Hosts(IReadOnlyList<ProjectInfo> stored, string project, AgentConnection? live) =>
         (live?.Hello?.Projects ?? stored).Any(p => p.Name == project);

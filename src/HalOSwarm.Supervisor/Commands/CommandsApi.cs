@@ -21,6 +21,10 @@ internal static class CommandsApi
         endpoints.MapGet("/commands", CommandQueriesApi.ListAsync);
         endpoints.MapGet("/commands/{commandId}", CommandQueriesApi.GetAsync);
         endpoints.MapPost("/projects/{project}/start", StartAsync);
+        endpoints.MapGet("/projects/{project}/adoptable", (string project, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+            RunAsync(request, new CommandSubmission(CommandTypes.ListAdoptable, null, project, request.Query["node_id"].FirstOrDefault(), default, ""),
+                ShortcutWaitSec, commands, ct));
+        endpoints.MapPost("/projects/{project}/adopt", AdoptAsync);
         endpoints.MapPost("/sessions/{sessionId}/prompt", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
             PromptAsync(CommandTypes.Prompt, sessionId, request, commands, ct));
         endpoints.MapPost("/sessions/{sessionId}/inject", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
@@ -55,8 +59,24 @@ internal static class CommandsApi
         {
             return ApiErrors.Invalid([new FieldError("body", error)]);
         }
-        var args = JsonSerializer.SerializeToElement(new StartArgs(body!.Prompt, body.Title, body.Model), ApiJsonContext.Default.StartArgs);
+        var args = JsonSerializer.SerializeToElement(new StartArgs(body!.Prompt, body.Title, body.Model) { Runtime = body.Runtime, Worktree = body.Worktree },
+            ApiJsonContext.Default.StartArgs);
         return await RunAsync(request, new CommandSubmission(CommandTypes.Start, null, project, body.NodeId, args, ""), ShortcutWaitSec, commands, ct);
+    }
+
+    private static async Task<IResult> AdoptAsync(string project, HttpRequest request, ICommandService commands, CancellationToken ct)
+    {
+        var (body, error) = await RequestBody.ReadAsync(request, ApiJsonContext.Default.AdoptRequest, new AdoptRequest(null, null), ct);
+        if (error is not null)
+        {
+            return ApiErrors.Invalid([new FieldError("body", error)]);
+        }
+        if (string.IsNullOrEmpty(body!.ExternalId))
+        {
+            return ApiErrors.Invalid([new FieldError("external_id", "is required (GET /api/v1/projects/{project}/adoptable lists them)")]);
+        }
+        var args = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["external_id"] = body.ExternalId }, ApiJsonContext.Default.DictionaryStringString);
+        return await RunAsync(request, new CommandSubmission(CommandTypes.Adopt, null, project, body.NodeId, args, ""), ShortcutWaitSec, commands, ct);
     }
 
     private static async Task<IResult> PromptAsync(string type, string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct)

@@ -33,6 +33,19 @@ internal sealed class RestartQueries(SqliteDatabase database)
         return (long)(await query.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 
+    /// <summary>The runtime and worktree use of a session, so its successor starts the same way.</summary>
+    public async Task<(string? Runtime, bool Worktree)> StartShapeAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var query = connection.CreateCommand();
+        query.CommandText = "SELECT runtime, worktree IS NOT NULL FROM sessions WHERE session_id = $sid";
+        query.Parameters.AddWithValue("$sid", sessionId);
+        using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1) == 1)
+            : (null, false);
+    }
+
     /// <summary>Sets the new session's parent; false while the new session is not tracked yet.</summary>
     public async Task<bool> LinkAsync(string sessionId, string parentSessionId, CancellationToken cancellationToken)
     {

@@ -62,8 +62,18 @@ internal sealed partial class RestartWorkflow(
             LogHandoverWritten(logger, restart.CommandId, oldSession, idle);
             var kill = await StepAsync(commands, current, CommandTypes.Kill, oldSession, null, null, new JsonObject(), linked.Token,
                 CommandErrorCodes.UnknownSession);
-            var start = await StepAsync(commands, current, CommandTypes.Start, null, restart.Project, restart.NodeId,
-                new JsonObject { ["prompt"] = prompts.Value.AfterHandover }, linked.Token);
+            // The successor runs where and how its predecessor ran: same runtime, a fresh worktree if it had one.
+            var (runtime, worktree) = await queries.StartShapeAsync(oldSession, linked.Token);
+            var startArgs = new JsonObject { ["prompt"] = prompts.Value.AfterHandover };
+            if (runtime is not null)
+            {
+                startArgs["runtime"] = runtime;
+            }
+            if (worktree)
+            {
+                startArgs["worktree"] = true;
+            }
+            var start = await StepAsync(commands, current, CommandTypes.Start, null, restart.Project, restart.NodeId, startArgs, linked.Token);
             var newSession = start.SessionId ?? throw new RestartStepException($"start {start.CommandId} returned no session id", CommandErrorCodes.RuntimeError);
             await LinkAsync(newSession, oldSession, linked.Token);
             var result = new RestartResult(newSession, oldSession, idle, handover.CommandId, kill.CommandId, start.CommandId);

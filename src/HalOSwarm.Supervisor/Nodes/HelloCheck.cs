@@ -37,10 +37,21 @@ internal static class HelloCheck
             {
                 return $"project names must be 1-{ProtocolLimits.MaxProjectNameLength} characters without control characters or '/'";
             }
+            if (!ProtocolLimits.IsLabel(project.Runtime, 64) || !ProtocolLimits.IsLabel(project.RuntimeStatus, 32)
+                || !ProtocolLimits.IsLabel(project.Reason, ProtocolLimits.MaxReasonLength))
+            {
+                return $"project {project.Name}: runtime, runtime_status and reason must be bounded text without control characters";
+            }
         }
         if (hello.Runtimes is { Count: > ProtocolLimits.MaxHelloRuntimes } || (hello.Runtimes ?? []).Any(r => r is null || r.Length == 0 || !ProtocolLimits.IsLabel(r, 64)))
         {
             return $"runtimes must list at most {ProtocolLimits.MaxHelloRuntimes} names of 1-64 characters";
+        }
+        if (hello.RuntimeDetails is { Count: > ProtocolLimits.MaxHelloRuntimes }
+            || (hello.RuntimeDetails ?? []).Any(r => r is null || !ProtocolLimits.IsLabel(r.Name, 64) || r.Name.Length == 0
+                || !ProtocolLimits.IsLabel(r.Version, 64) || !ProtocolLimits.IsLabel(r.Reason, ProtocolLimits.MaxReasonLength)))
+        {
+            return $"runtime_details must list at most {ProtocolLimits.MaxHelloRuntimes} runtimes, each with a name and version of 1-64 characters and a reason of at most {ProtocolLimits.MaxReasonLength}";
         }
         if (hello.Sessions is { } sessions && sessions.Count > maxSessions)
         {

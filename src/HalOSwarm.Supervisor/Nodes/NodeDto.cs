@@ -17,4 +17,8 @@ internal sealed record NodeDto(
     long SessionCount,
     long RejectedEvents = 0,
     string? LastRejection = null,
-    DateTimeOffset? LastRejectionAt = null);
+    DateTimeOffset? LastRejectionAt = null)
+{
+    /// <summary>Each runtime as the agent found it at start: version, or why it cannot run sessions.</summary>
+    public IReadOnlyList<RuntimeInfo> RuntimeDetails { get; init; } = [];
+}

@@ -13,7 +13,7 @@ internal sealed class NodeQueries(SqliteDatabase database)
         SELECT n.node_id, n.hostname, n.status, n.agent_version, n.projects_json, n.runtimes_json, n.resources_json,
                n.first_seen_at, n.connected_at, n.last_heartbeat_at, n.durable_seq,
                (SELECT count(*) FROM sessions s WHERE s.node_id = n.node_id) AS session_count,
-               n.rejected_events, n.last_rejection, n.last_rejection_at
+               n.rejected_events, n.last_rejection, n.last_rejection_at, n.runtime_details_json
         FROM nodes n
         """;
 
@@ -71,7 +71,10 @@ internal sealed class NodeQueries(SqliteDatabase database)
                 reader.GetInt64(11),
                 reader.GetInt64(12),
                 reader.IsDBNull(13) ? null : reader.GetString(13),
-                reader.IsDBNull(14) ? null : SqliteTime.Parse(reader.GetString(14))));
+                reader.IsDBNull(14) ? null : SqliteTime.Parse(reader.GetString(14)))
+            {
+                RuntimeDetails = JsonSerializer.Deserialize(reader.GetString(15), ProtocolJsonContext.Default.IReadOnlyListRuntimeInfo) ?? [],
+            });
         }
         return nodes;
     }

@@ -6,11 +6,12 @@ internal static class NodeSql
 {
     public const string Upsert = """
         INSERT INTO nodes (node_id, hostname, status, agent_version, projects_json, runtimes_json, resources_json,
-                           first_seen_at, connected_at, last_heartbeat_at, durable_seq)
-        VALUES ($node, $host, 'online', $version, $projects, $runtimes, $resources, $at, $at, $at, $durable)
+                           first_seen_at, connected_at, last_heartbeat_at, durable_seq, runtime_details_json)
+        VALUES ($node, $host, 'online', $version, $projects, $runtimes, $resources, $at, $at, $at, $durable, $details)
         ON CONFLICT (node_id) DO UPDATE SET
             hostname = excluded.hostname, status = 'online', agent_version = excluded.agent_version,
             projects_json = excluded.projects_json, runtimes_json = excluded.runtimes_json,
+            runtime_details_json = excluded.runtime_details_json,
             resources_json = coalesce(excluded.resources_json, nodes.resources_json),
             connected_at = excluded.connected_at, last_heartbeat_at = excluded.last_heartbeat_at,
             durable_seq = max(nodes.durable_seq, excluded.durable_seq)

@@ -36,7 +36,7 @@ internal sealed partial class NodeStateStore
         _projection = projection;
         _logger = logger;
         _durable = context.Prepare("SELECT durable_seq FROM nodes WHERE node_id = $node", "$node");
-        _upsertNode = context.Prepare(NodeSql.Upsert, "$node", "$host", "$version", "$projects", "$runtimes", "$resources", "$at", "$durable");
+        _upsertNode = context.Prepare(NodeSql.Upsert, "$node", "$host", "$version", "$projects", "$runtimes", "$resources", "$at", "$durable", "$details");
         _upsertProject = context.Prepare(NodeSql.UpsertProject, "$node", "$project", "$dir");
         _snapshot = context.Prepare(NodeSql.SnapshotSession, "$sid", "$node", "$project", "$runtime", "$status", "$model", "$title", "$started", "$last");
         _missing = context.Prepare(NodeSql.MissingSessions, "$node", "$ids", "$at", "$reason");
@@ -96,7 +96,8 @@ internal sealed partial class NodeStateStore
             JsonSerializer.Serialize(hello.Projects ?? [], ProtocolJsonContext.Default.IReadOnlyListProjectInfo),
             JsonSerializer.Serialize(hello.Runtimes ?? [], ProtocolJsonContext.Default.IReadOnlyListString),
             hello.Resources is null ? null : JsonSerializer.Serialize(hello.Resources, ProtocolJsonContext.Default.ResourceUsage),
-            atText, durable);
+            atText, durable,
+            JsonSerializer.Serialize(hello.RuntimeDetails ?? [], ProtocolJsonContext.Default.IReadOnlyListRuntimeInfo));
         foreach (var project in hello.Projects ?? [])
         {
             Run(_upsertProject, hello.NodeId, project.Name, project.Directory);

@@ -22,6 +22,7 @@ internal sealed class SessionProjection
     private readonly SqliteCommand _created;
     private readonly SqliteCommand _placeholder;
     private readonly SqliteCommand _status;
+    private readonly SqliteCommand _activity;
     private readonly SqliteCommand _compacted;
     private readonly SqliteCommand _updated;
     private readonly SqliteCommand _usage;
@@ -34,9 +35,11 @@ internal sealed class SessionProjection
 
     public SessionProjection(WriteContext context)
     {
-        _created = context.Prepare(SessionSql.Created, "$sid", "$node", "$project", "$runtime", "$title", "$model", "$parent", "$ts");
+        _created = context.Prepare(SessionSql.Created, "$sid", "$node", "$project", "$runtime", "$title", "$model", "$parent", "$ts",
+            "$adopted", "$worktree", "$branch");
         _placeholder = context.Prepare(SessionSql.Placeholder, "$sid", "$node", "$ts");
-        _status = context.Prepare(SessionSql.Status, "$sid", "$status", "$ended", "$ts", "$error");
+        _status = context.Prepare(SessionSql.Status, "$sid", "$status", "$ended", "$ts", "$error", "$activity", "$reset");
+        _activity = context.Prepare(SessionSql.Activity, "$sid", "$state", "$detail", "$progress");
         _compacted = context.Prepare(SessionSql.Compacted, "$sid");
         _updated = context.Prepare(SessionSql.Updated, "$sid", "$title", "$model");
         _usage = context.Prepare(SessionSql.Usage, "$sid", "$i", "$o", "$r", "$cr", "$cw", "$cost", "$ctx", "$model");
@@ -75,7 +78,8 @@ internal sealed class SessionProjection
     /// <summary>Applies an event whose data is UTF-8 JSON; the data is parsed only for the types that read it.</summary>
     public void Apply(string nodeId, string type, string? sessionId, DateTimeOffset ts, ReadOnlyMemory<byte> data)
     {
-        if (type is EventTypes.TaskProgress or EventTypes.SessionCreated or EventTypes.SessionError or EventTypes.SessionUpdated or EventTypes.Usage)
+        if (type is EventTypes.TaskProgress or EventTypes.SessionCreated or EventTypes.SessionError or EventTypes.SessionUpdated or EventTypes.Usage
+            or EventTypes.SessionActivity)
         {
             using var document = JsonDocument.Parse(data);
             Apply(nodeId, type, sessionId, ts, document.RootElement);
@@ -101,7 +105,9 @@ internal sealed class SessionProjection
         {
             Run(_created, sessionId, nodeId, BoundedText.Cut(JsonData.String(data, "project"), 128), BoundedText.Cut(JsonData.String(data, "runtime"), 64),
                 BoundedText.Cut(JsonData.String(data, "title"), MaxTextChars), BoundedText.Cut(JsonData.String(data, "model"), 256),
-                BoundedText.Cut(JsonData.String(data, "parent_session_id"), 128), SqliteTime.Format(ts));
+                BoundedText.Cut(JsonData.String(data, "parent_session_id"), 128), SqliteTime.Format(ts),
+                JsonData.Bool(data, "adopted") ? 1 : 0, BoundedText.Cut(JsonData.String(data, "worktree"), MaxTextChars),
+                BoundedText.Cut(JsonData.String(data, "branch"), 256));
             Remember(sessionId, nodeId);
         }
         else if (!_owners.ContainsKey(sessionId))
@@ -113,21 +119,25 @@ internal sealed class SessionProjection
         switch (type)
         {
             case EventTypes.SessionRunning or EventTypes.SessionRetry:
-                SetStatus(sessionId, SessionStatuses.Running, ts, ended: false, error: null);
+                SetStatus(sessionId, SessionStatuses.Running, ts, ended: false, error: null, ActivityStates.Working);
                 break;
             case EventTypes.SessionIdle:
-                SetStatus(sessionId, SessionStatuses.Idle, ts, ended: false, error: null);
+                SetStatus(sessionId, SessionStatuses.Idle, ts, ended: false, error: null, ActivityStates.Idle);
                 break;
             case EventTypes.SessionError:
                 var name = JsonData.String(data, "error_name") ?? "Error";
                 var message = JsonData.String(data, "message");
-                SetStatus(sessionId, SessionStatuses.Error, ts, ended: false, error: BoundedText.Cut(message is null ? name : $"{name}: {message}", MaxTextChars));
+                SetStatus(sessionId, SessionStatuses.Error, ts, ended: false, error: BoundedText.Cut(message is null ? name : $"{name}: {message}", MaxTextChars),
+                    ActivityStates.Error, ResetAt(data));
                 break;
             case EventTypes.SessionCompleted:
-                SetStatus(sessionId, SessionStatuses.Completed, ts, ended: true, error: null);
+                SetStatus(sessionId, SessionStatuses.Completed, ts, ended: true, error: null, ActivityStates.Complete);
                 break;
             case EventTypes.SessionDeleted:
-                SetStatus(sessionId, SessionStatuses.Killed, ts, ended: true, error: null);
+                SetStatus(sessionId, SessionStatuses.Killed, ts, ended: true, error: null, null);
+                break;
+            case EventTypes.SessionActivity:
+                ApplyActivity(sessionId, data);
                 break;
             case EventTypes.SessionCompacted:
                 Run(_compacted, sessionId);
@@ -160,8 +170,27 @@ internal sealed class SessionProjection
         _owners[sessionId] = nodeId;
     }
 
-    private void SetStatus(string sessionId, string status, DateTimeOffset ts, bool ended, string? error) =>
-        Run(_status, sessionId, status, ended ? 1 : 0, SqliteTime.Format(ts), error);
+    private void SetStatus(string sessionId, string status, DateTimeOffset ts, bool ended, string? error, string? activity, string? resetAt = null) =>
+        Run(_status, sessionId, status, ended ? 1 : 0, SqliteTime.Format(ts), error, activity, resetAt);
+
+    /// <summary>A rate limit's reset time as the runtime reported it, normalized; null when absent or unreadable.</summary>
+    private static string? ResetAt(JsonElement data) =>
+        JsonData.String(data, "reset_at") is { } text
+        && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var at)
+            ? SqliteTime.Format(at)
+            : null;
+
+    private void ApplyActivity(string sessionId, JsonElement data)
+    {
+        if (JsonData.String(data, "state") is not { } state || !ActivityStates.All.Contains(state))
+        {
+            return;
+        }
+        double? progress = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("progress", out var p) && p.ValueKind == JsonValueKind.Number
+            ? Math.Clamp(p.GetDouble(), 0, 1)
+            : null;
+        Run(_activity, sessionId, state, BoundedText.Cut(JsonData.String(data, "detail"), MaxTextChars), progress);
+    }
 
     private void ApplyUsage(string sessionId, JsonElement data)
     {

@@ -13,7 +13,8 @@ internal sealed class SessionQueries(SqliteDatabase database)
                cost_usd, compaction_count, context_tokens, current_task, task_done, task_total,
                last_error, parent_session_id, started_at, last_activity_at, ended_at,
                (SELECT c.session_id FROM sessions c WHERE c.parent_session_id = sessions.session_id
-                ORDER BY c.started_at DESC LIMIT 1) AS successor_session_id
+                ORDER BY c.started_at DESC LIMIT 1) AS successor_session_id,
+               activity_state, activity_detail, progress, adopted, worktree, branch, rate_limit_reset_at
         FROM sessions
         """;
 
@@ -75,7 +76,16 @@ internal sealed class SessionQueries(SqliteDatabase database)
                 reader.IsDBNull(16) ? null : reader.GetInt64(16), reader.IsDBNull(17) ? null : reader.GetInt64(17),
                 Text(reader, 18), Text(reader, 19),
                 SqliteTime.Parse(reader.GetString(20)), SqliteTime.ParseNullable(Text(reader, 21)), SqliteTime.ParseNullable(Text(reader, 22)),
-                Text(reader, 23)));
+                Text(reader, 23))
+            {
+                ActivityState = Text(reader, 24),
+                ActivityDetail = Text(reader, 25),
+                Progress = reader.IsDBNull(26) ? null : reader.GetDouble(26),
+                Adopted = reader.GetInt64(27) != 0,
+                Worktree = Text(reader, 28),
+                Branch = Text(reader, 29),
+                RateLimitResetAt = SqliteTime.ParseNullable(Text(reader, 30)),
+            });
         }
         return rows;
     }

@@ -7,8 +7,9 @@ internal static class SessionSql
 
     public const string Created = $"""
         INSERT INTO sessions (session_id, node_id, project, runtime, status, title, model, parent_session_id, started_at, last_activity_at,
-                              current_task, task_done, task_total)
-        SELECT $sid, $node, $project, $runtime, 'starting', $title, $model, $parent, $ts, $ts, np.current_task, np.task_done, np.task_total
+                              current_task, task_done, task_total, adopted, worktree, branch)
+        SELECT $sid, $node, $project, $runtime, 'starting', $title, $model, $parent, $ts, $ts, np.current_task, np.task_done, np.task_total,
+               $adopted, $worktree, $branch
         FROM (SELECT 1) LEFT JOIN node_projects np ON np.node_id = $node AND np.project = $project
         WHERE true
         ON CONFLICT (session_id) DO UPDATE SET
@@ -21,7 +22,10 @@ internal static class SessionSql
             started_at = min(sessions.started_at, excluded.started_at),
             current_task = coalesce(sessions.current_task, excluded.current_task),
             task_done = coalesce(sessions.task_done, excluded.task_done),
-            task_total = coalesce(sessions.task_total, excluded.task_total)
+            task_total = coalesce(sessions.task_total, excluded.task_total),
+            adopted = max(sessions.adopted, excluded.adopted),
+            worktree = coalesce(excluded.worktree, sessions.worktree),
+            branch = coalesce(excluded.branch, sessions.branch)
         """;
 
     public const string Placeholder = """
@@ -29,12 +33,20 @@ internal static class SessionSql
         ON CONFLICT (session_id) DO NOTHING
         """;
 
+    /// <summary>A status change also sets the activity state it implies (a runtime's session.activity refines it later).</summary>
     public const string Status = $"""
         UPDATE sessions SET
+            activity_state = CASE WHEN status IN {Terminal} THEN activity_state ELSE $activity END,
+            rate_limit_reset_at = CASE WHEN $status = 'running' THEN NULL ELSE coalesce($reset, rate_limit_reset_at) END,
             status = CASE WHEN status IN {Terminal} THEN status ELSE $status END,
             ended_at = CASE WHEN status IN {Terminal} OR $ended = 0 THEN ended_at ELSE $ts END,
             last_error = CASE WHEN $error IS NULL OR status IN {Terminal} THEN last_error ELSE $error END
         WHERE session_id = $sid
+        """;
+
+    public const string Activity = $"""
+        UPDATE sessions SET activity_state = $state, activity_detail = $detail, progress = coalesce($progress, progress)
+        WHERE session_id = $sid AND status NOT IN {Terminal}
         """;
 
     public const string Compacted = "UPDATE sessions SET compaction_count = compaction_count + 1 WHERE session_id = $sid";

@@ -161,6 +161,16 @@ internal sealed class HalCluster : IAsyncDisposable
     /// <summary>The pid of the opencode server the agent started (it records it in its state directory).</summary>
     public int OpenCodePid() => int.Parse(File.ReadAllText(Path.Combine(AgentStateDir, "opencode.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Asks opencode itself (not the agent) whether the session's turn is over.</summary>
+    public async Task<bool> OpenCodeIdleAsync(string sessionId)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{OpenCodePort}/"), Timeout = TimeSpan.FromSeconds(10) };
+        var body = await http.GetStringAsync($"session/status?directory={Uri.EscapeDataString(ProjectDir)}");
+        using var statuses = JsonDocument.Parse(body);
+        return !statuses.RootElement.TryGetProperty(sessionId, out var status)
+            || status.GetProperty("type").GetString() is not ("busy" or "retry");
+    }
+
     /// <summary>The node id the agent persisted in its state directory.</summary>
     public string NodeId => File.ReadAllText(Path.Combine(AgentStateDir, "node-id")).Trim();
 

@@ -37,6 +37,16 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
 
     public IEnumerable<ChatRequest> Turns => _requests.Where(r => !r.IsAuxiliary);
 
+    private int _finishedTurns;
+
+    private int _streamedPieces;
+
+    /// <summary>Text pieces of scripted replies written so far (to act in the middle of a reply).</summary>
+    public int StreamedPieces => Volatile.Read(ref _streamedPieces);
+
+    /// <summary>Turns (not side requests) whose reply was streamed to the end.</summary>
+    public int FinishedTurns => Volatile.Read(ref _finishedTurns);
+
     public void Enqueue(params FakeReply[] replies)
     {
         foreach (var reply in replies)
@@ -90,6 +100,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
                     await Task.Delay(text.Delay, context.RequestAborted);
                 }
                 await stream.WriteAsync(new { content = piece }, null, context.RequestAborted);
+                Interlocked.Increment(ref _streamedPieces);
             }
             await stream.WriteAsync(new { }, "stop", context.RequestAborted);
         }
@@ -107,6 +118,10 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         }
         await stream.WriteUsageAsync(Usage.Prompt, Usage.Completion, Usage.Cached, context.RequestAborted);
         await context.Response.WriteAsync("data: [DONE]\n\n", context.RequestAborted);
+        if (!request.IsAuxiliary)
+        {
+            Interlocked.Increment(ref _finishedTurns);
+        }
     }
 
     private static ChatRequest Parse(JsonElement body)

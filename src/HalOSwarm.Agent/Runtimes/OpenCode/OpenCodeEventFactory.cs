@@ -21,11 +21,11 @@ internal static class OpenCodeEventFactory
 
     public static string MessageKey(string messageId) => "msg:" + messageId;
 
-    public static PendingEvent SessionCreated(string project, JsonElement info, JsonElement raw)
+    public static PendingEvent SessionCreated(string project, JsonElement info, JsonElement raw, WorktreeInfo? worktree = null)
     {
         var id = info.Str("id") ?? "";
         var data = new SessionCreatedData(project, RuntimeNames.OpenCode, info.Str("directory"), info.Str("title"), SessionModel(info),
-            info.Str("parentID"), raw);
+            info.Str("parentID"), raw, Worktree: worktree?.Root, Branch: worktree?.Branch);
         return EventData.Create(EventTypes.SessionCreated, id, data, Ctx.SessionCreatedData, CreatedKey(id));
     }
 

@@ -25,8 +25,26 @@ internal sealed class OpenCodeEventMapper
     public OpenCodeEventMapper(IEnumerable<ProjectOptions> projects) =>
         _projects = projects.ToDictionary(p => Normalize(p.Directory), p => p.Name, StringComparer.Ordinal);
 
-    public string? ProjectFor(string? directory) =>
-        directory is not null && _projects.TryGetValue(Normalize(directory), out var name) ? name : null;
+    public string? ProjectFor(string? directory)
+    {
+        if (directory is null)
+        {
+            return null;
+        }
+        lock (_lock)
+        {
+            return _projects.TryGetValue(Normalize(directory), out var name) ? name : null;
+        }
+    }
+
+    /// <summary>Sessions in <paramref name="directory"/> (a session's own worktree) belong to <paramref name="project"/>.</summary>
+    public void Alias(string directory, string project)
+    {
+        lock (_lock)
+        {
+            _projects[Normalize(directory)] = project;
+        }
+    }
 
     /// <summary>Maps one <c>/global/event</c> item: <c>{directory, project, payload:{type, properties}}</c>.</summary>
     public IReadOnlyList<PendingEvent> MapGlobal(JsonElement globalEvent) =>

@@ -41,21 +41,30 @@ internal sealed class OpenCodeReconciler
             .Where(s => s.Runtime == RuntimeNames.OpenCode)
             .ToDictionary(s => s.SessionId);
         var recorded = 0;
-        foreach (var project in _options.Projects.Where(p => p.Runtime == RuntimeNames.OpenCode))
+        foreach (var project in _options.Projects)
         {
-            var statuses = await _client.StatusesAsync(project.Directory, cancellationToken);
-            var list = await _client.ListSessionsAsync(project.Directory, cancellationToken);
-            var seen = new HashSet<string>();
-            foreach (var info in list.Items())
+            // The project's checkout, and the worktrees of its opencode sessions (a session started elsewhere by --runtime counts too).
+            var directories = tracked.Values.Where(s => s.Project == project.Name && s.Directory is not null).Select(s => s.Directory!)
+                .Prepend(project.Directory).Distinct(StringComparer.Ordinal).ToList();
+            if (project.Runtime != RuntimeNames.OpenCode && !tracked.Values.Any(s => s.Project == project.Name))
             {
-                if (info.Str("id") is not { } id || _mapper.ProjectFor(info.Str("directory")) != project.Name)
+                continue;
+            }
+            var seen = new HashSet<string>();
+            foreach (var directory in directories)
+            {
+                var statuses = await _client.StatusesAsync(directory, cancellationToken);
+                var list = await _client.ListSessionsAsync(directory, cancellationToken);
+                foreach (var info in list.Items())
                 {
-                    continue;
+                    if (info.Str("id") is not { } id || !seen.Add(id) || _mapper.ProjectFor(info.Str("directory")) != project.Name)
+                    {
+                        continue;
+                    }
+                    tracked.TryGetValue(id, out var known);
+                    var events = await SessionEventsAsync(project, directory, id, info, known, statuses.Get(id), cancellationToken);
+                    recorded += (await _recorder.RecordAsync(events, cancellationToken)).Count;
                 }
-                seen.Add(id);
-                tracked.TryGetValue(id, out var known);
-                var events = await SessionEventsAsync(project, id, info, known, statuses.Get(id), cancellationToken);
-                recorded += (await _recorder.RecordAsync(events, cancellationToken)).Count;
             }
             var gone = tracked.Values.Where(s => s.Project == project.Name && !seen.Contains(s.SessionId))
                 .Select(s => OpenCodeEventFactory.SessionDeleted(s.SessionId, s_missing)).ToList();
@@ -64,7 +73,7 @@ internal sealed class OpenCodeReconciler
         return recorded;
     }
 
-    private async Task<List<PendingEvent>> SessionEventsAsync(ProjectOptions project, string id, JsonElement info, SessionRecord? known,
+    private async Task<List<PendingEvent>> SessionEventsAsync(ProjectOptions project, string directory, string id, JsonElement info, SessionRecord? known,
         JsonElement? status, CancellationToken cancellationToken)
     {
         var events = new List<PendingEvent>();
@@ -72,7 +81,7 @@ internal sealed class OpenCodeReconciler
         {
             events.Add(OpenCodeEventFactory.SessionCreated(project.Name, info, info));
         }
-        var messages = await _client.MessagesAsync(id, project.Directory, cancellationToken);
+        var messages = await _client.MessagesAsync(id, directory, cancellationToken);
         foreach (var message in messages.Items())
         {
             if (message.Get("info") is not { } messageInfo || messageInfo.Str("id") is not { } messageId)

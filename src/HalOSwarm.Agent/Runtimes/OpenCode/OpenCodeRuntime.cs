@@ -74,6 +74,10 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
         foreach (var session in await _sessions.ListAsync(stoppingToken))
         {
             _mapper.SetStatus(session.SessionId, session.Status);
+            if (session.Worktree is not null && session.Directory is not null)
+            {
+                _mapper.Alias(session.Directory, session.Project);
+            }
         }
         var backoff = new Backoff();
         while (!stoppingToken.IsCancellationRequested)
@@ -136,13 +140,18 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
     public async Task<string> StartSessionAsync(ProjectOptions project, StartSessionRequest request, CancellationToken cancellationToken)
     {
         await WhenReadyAsync(cancellationToken);
-        var info = await _client.CreateSessionAsync(project.Directory, request.Title, cancellationToken);
+        var directory = request.Directory ?? project.Directory;
+        if (directory != project.Directory)
+        {
+            _mapper.Alias(directory, project.Name);
+        }
+        var info = await _client.CreateSessionAsync(directory, request.Title, cancellationToken);
         var id = info.Str("id") ?? throw new RuntimeCommandException(CommandErrorCodes.RuntimeError, "opencode created a session without an id");
         // Recorded now (the stream will say the same; the once-key keeps one) so follow-up commands find it.
-        await _recorder.RecordAsync([OpenCodeEventFactory.SessionCreated(project.Name, info, info)], cancellationToken);
+        await _recorder.RecordAsync([OpenCodeEventFactory.SessionCreated(project.Name, info, info, request.Worktree)], cancellationToken);
         if (!string.IsNullOrEmpty(request.Prompt))
         {
-            await _client.PromptAsync(id, project.Directory, request.Prompt, request.Model, cancellationToken);
+            await _client.PromptAsync(id, directory, request.Prompt, project.ModelFor(request.Model, _options.Runtimes.OpenCode), cancellationToken);
         }
         return id;
     }
