@@ -26,9 +26,11 @@ internal static class AgentConfigLoader
         {
             errors.Add($"--config: file '{fullPath}' does not exist");
         }
-        else if (CheckFile(fullPath, errors))
+        else if (CheckFile(fullPath, errors, out var sections))
         {
             builder.AddJsonFile(fullPath, optional: false, reloadOnChange: false);
+            // A runtime section in the file (even an empty one) turns that runtime on, unless it says enabled: false.
+            builder.AddInMemoryCollection(sections.Select(name => new KeyValuePair<string, string?>($"runtimes:{name}:enabled", "true")));
         }
         builder.AddEnvironmentVariables(EnvironmentPrefix);
 
@@ -62,15 +64,14 @@ internal static class AgentConfigLoader
     {
         var builder = new ConfigurationBuilder();
         var errors = AddAgentConfig(builder, configPath);
-        var configuration = builder.Build();
-        var options = Bind(configuration, errors);
-        options.ApplyLegacyKeys(configuration);
+        var options = Bind(builder.Build(), errors);
         errors.AddRange(AgentOptionsValidator.Collect(options));
         return errors;
     }
 
-    private static bool CheckFile(string path, List<string> errors)
+    private static bool CheckFile(string path, List<string> errors, out List<string> runtimeSections)
     {
+        runtimeSections = [];
         JsonDocument document;
         try
         {
@@ -102,6 +103,12 @@ internal static class AgentConfigLoader
             if (document.RootElement.TryGetProperty("runtimes", out var runtimes))
             {
                 CheckRuntimes(document.RootElement, runtimes, errors);
+                if (runtimes.ValueKind == JsonValueKind.Object)
+                {
+                    runtimeSections.AddRange(runtimes.EnumerateObject()
+                        .Where(r => RuntimesOptions.Names.Contains(r.Name) && r.Value.ValueKind == JsonValueKind.Object && !r.Value.TryGetProperty("enabled", out _))
+                        .Select(r => r.Name));
+                }
             }
         }
         return true;

@@ -14,7 +14,7 @@ internal static class AgentCoreExtensions
     public static IHostApplicationBuilder AddAgentCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AgentOptions>().Bind(builder.Configuration).PostConfigure(o => o.ApplyLegacyKeys(builder.Configuration)).ValidateOnStart();
+        services.AddOptions<AgentOptions>().Bind(builder.Configuration).PostConfigure(o => o.ApplyLegacyKeys()).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>

@@ -67,19 +67,9 @@ internal sealed class AgentOptions
         ["opencode_startup_timeout_sec"] = "startup_timeout_sec",
     };
 
-    /// <summary>Runtimes that have a section under <c>runtimes</c> (set from the configuration at bind time).</summary>
-    public IReadOnlySet<string> ConfiguredRuntimes { get; private set; } = new HashSet<string>();
-
-    /// <summary>
-    /// Copies the opencode_* keys of a config written for the first agent into runtimes.opencode, and notes
-    /// which runtime sections <paramref name="configuration"/> holds.
-    /// </summary>
-    public AgentOptions ApplyLegacyKeys(IConfiguration? configuration = null)
+    /// <summary>Copies the opencode_* keys of a config written for the first agent into runtimes.opencode.</summary>
+    public AgentOptions ApplyLegacyKeys()
     {
-        if (configuration is not null)
-        {
-            ConfiguredRuntimes = RuntimesOptions.Names.Where(n => configuration.GetSection("runtimes").GetSection(n).Exists()).ToHashSet(StringComparer.Ordinal);
-        }
         var openCode = Runtimes.OpenCode;
         openCode.Port = LegacyOpenCodePort ?? openCode.Port;
         openCode.Hostname = LegacyOpenCodeHostname ?? openCode.Hostname;
@@ -89,6 +79,7 @@ internal sealed class AgentOptions
         return this;
     }
 
-    /// <summary>The runtimes this node runs: those its projects use and those with a section under <c>runtimes</c>.</summary>
-    public IReadOnlySet<string> RuntimesInUse => Projects.Select(p => p.Runtime).Concat(ConfiguredRuntimes).ToHashSet(StringComparer.Ordinal);
+    /// <summary>The runtimes this node runs: those its projects use and those enabled under <c>runtimes</c>.</summary>
+    public IReadOnlySet<string> RuntimesInUse =>
+        Projects.Select(p => p.Runtime).Concat(RuntimesOptions.Names.Where(n => Runtimes.For(n).Enabled == true)).ToHashSet(StringComparer.Ordinal);
 }

@@ -25,10 +25,17 @@ internal class RuntimeOptions
     [ConfigurationKeyName("max_sessions")]
     public int MaxSessions { get; set; }
 
+    /// <summary>
+    /// Whether the node runs this runtime even for projects that do not default to it (so <c>start --runtime</c>
+    /// can pick it). A section in the config file turns it on unless it says <c>false</c>.
+    /// </summary>
+    [ConfigurationKeyName("enabled")]
+    public bool? Enabled { get; set; }
+
     /// <summary>The keys every runtime section accepts; each runtime adds its own in <see cref="RuntimesOptions.KeysOf"/>.</summary>
     public static readonly IReadOnlySet<string> CommonKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "binary", "model", "args", "env", "max_sessions",
+        "binary", "model", "args", "env", "max_sessions", "enabled",
     };
 
     /// <summary>Every problem of this section, each with its key under <paramref name="prefix"/>.</summary>
