@@ -39,7 +39,11 @@ internal sealed class ResumeAfterRateLimitPolicy(ResumeAfterRateLimitOptions opt
                 {
                     return false;
                 }
-                var reset = RateLimitParser.TryParseReset(text, stored.Ts, out var parsed) ? parsed
+                // The runtime's own reset time first (reset_at), then one in the message, then what a retry announced.
+                var reset = JsonData.String(data, "reset_at") is { } resetAt
+                    && DateTimeOffset.TryParse(resetAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var given)
+                    ? given
+                    : RateLimitParser.TryParseReset(text, stored.Ts, out var parsed) ? parsed
                     : state.LimitResetAt is { } hinted && hinted > stored.Ts ? hinted
                     : stored.Ts.AddSeconds(options.DefaultBackoffSeconds);
                 var latest = stored.Ts.AddSeconds(options.MaxWaitSeconds);

@@ -41,6 +41,15 @@ public sealed class ResumeAfterRateLimitPolicyTests
     }
 
     [Fact]
+    public void Error429WithResetAtField_ResumedThen()
+    {
+        Assert.True(Observe(EventTypes.SessionError,
+            """{"error_name":"rate_limit_error","message":"usage limit reached","status_code":429,"reset_at":"2026-11-25T12:30:00+00:00"}""", T0));
+
+        Assert.Equal(DateTimeOffset.Parse("2026-11-25T12:30:00Z", System.Globalization.CultureInfo.InvariantCulture) + _policy.Jitter("ses_1"), _state.ResumeAt);
+    }
+
+    [Fact]
     public void Error429WithoutResetTime_DefaultBackoff()
     {
         Observe(EventTypes.SessionError, """{"error_name":"APIError","message":"Too Many Requests","status_code":429}""", T0);

@@ -46,6 +46,46 @@ public sealed class SessionProjectionTests
     }
 
     [Fact]
+    public async Task RuntimeFields_ActivityAdoptionWorktreeAndRateLimit_Projected()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(host, "node-r");
+
+        await agent.SendEventsAsync(
+            Ev.Make(1, EventTypes.SessionCreated, "ses_r",
+                """{"project":"alpha","runtime":"tmux","title":"t","adopted":true,"worktree":"/w/alpha-1","branch":"hal/alpha-1"}"""),
+            Ev.Make(2, EventTypes.SessionRunning, "ses_r"));
+        await agent.WaitForAckAsync(2);
+        var running = await host.GetDataAsync("/api/v1/sessions/ses_r");
+        Assert.Equal("working", running.GetProperty("activity_state").GetString());
+        Assert.True(running.GetProperty("adopted").GetBoolean());
+        Assert.Equal("/w/alpha-1", running.GetProperty("worktree").GetString());
+        Assert.Equal("hal/alpha-1", running.GetProperty("branch").GetString());
+
+        await agent.SendEventsAsync(
+            Ev.Make(3, EventTypes.SessionActivity, "ses_r", """{"state":"waiting_for_input","detail":"prompt '? '","progress":0.5}"""),
+            Ev.Make(4, EventTypes.SessionActivity, "ses_r", """{"state":"dancing"}"""));
+        await agent.WaitForAckAsync(4);
+        var waiting = await host.GetDataAsync("/api/v1/sessions/ses_r");
+        Assert.Equal("waiting_for_input", waiting.GetProperty("activity_state").GetString());
+        Assert.Equal("prompt '? '", waiting.GetProperty("activity_detail").GetString());
+        Assert.Equal(0.5, waiting.GetProperty("progress").GetDouble(), 6);
+
+        await agent.SendEventsAsync(Ev.Make(5, EventTypes.SessionError, "ses_r",
+            """{"error_name":"rate_limit_error","message":"limit","status_code":429,"reset_at":"2026-11-25T14:00:00+00:00"}"""));
+        await agent.WaitForAckAsync(5);
+        var limited = await host.GetDataAsync("/api/v1/sessions/ses_r");
+        Assert.Equal("error", limited.GetProperty("activity_state").GetString());
+        Assert.Equal(DateTimeOffset.Parse("2026-11-25T14:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            limited.GetProperty("rate_limit_reset_at").GetDateTimeOffset());
+
+        await agent.SendEventsAsync(Ev.Make(6, EventTypes.SessionRunning, "ses_r"));
+        await agent.WaitForAckAsync(6);
+        var again = await host.GetDataAsync("/api/v1/sessions/ses_r");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, again.GetProperty("rate_limit_reset_at").ValueKind);
+    }
+
+    [Fact]
     public async Task Completed_LaterStatusEvent_StaysCompleted()
     {
         await using var host = await SupervisorHost.StartAsync();
