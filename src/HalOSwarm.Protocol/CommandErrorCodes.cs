@@ -15,4 +15,6 @@ public static class CommandErrorCodes
     public const string UnknownPermission = "unknown_permission";
     /// <summary>The agent stopped while the command ran; its outcome is unknown and it is not run again.</summary>
     public const string Interrupted = "interrupted";
+    /// <summary>The runtime already runs as many sessions as its <c>max_sessions</c> allows on this node.</summary>
+    public const string RuntimeAtCapacity = "runtime_at_capacity";
 }

@@ -39,8 +39,7 @@ public sealed class RuntimeAvailabilityTests
 
         var refused = await cluster.CtlAsync("sessions", "start", "cc", "--prompt", "hi");
         Assert.NotEqual(0, refused.ExitCode);
-        Assert.Contains("runtime_unavailable", refused.StdOut + refused.StdErr, StringComparison.Ordinal);
-        Assert.Contains("not found", refused.StdOut + refused.StdErr, StringComparison.Ordinal);
+        Assert.Contains("runtime 'claude-code' is unavailable: binary '/nonexistent/bin/claude' not found", refused.StdErr, StringComparison.Ordinal);
 
         var start = await cluster.CtlAsync("--format", "json", "sessions", "start", HalCluster.ProjectName, "--prompt", "hello");
         Assert.True(start.ExitCode == 0, start.ToString());
@@ -48,5 +47,26 @@ public sealed class RuntimeAvailabilityTests
         var session = await cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "idle", s_wait, "the opencode session to answer");
         Assert.Equal("opencode", session.Str("runtime"));
         Assert.Equal("idle", session.Str("activity_state"));
+    }
+
+    [Fact]
+    public async Task MaxSessions_StartBeyondTheLimitRefused_UntilOneEnds()
+    {
+        await using var cluster = await HalCluster.StartAsync(new ClusterOptions { AgentRuntimesJson = """{"opencode":{"max_sessions":1}}""" });
+
+        var first = await cluster.CtlAsync("--format", "json", "sessions", "start", HalCluster.ProjectName, "--prompt", "one");
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var firstId = JsonDocument.Parse(first.StdOut).RootElement.GetProperty("result").Str("session_id");
+
+        var second = await cluster.CtlAsync("sessions", "start", HalCluster.ProjectName, "--prompt", "two");
+        Assert.NotEqual(0, second.ExitCode);
+        Assert.Contains("already runs 1 session(s) on this node", second.StdErr, StringComparison.Ordinal);
+        Assert.Contains("runtimes.opencode.max_sessions = 1", second.StdOut + second.StdErr, StringComparison.Ordinal);
+
+        var kill = await cluster.CtlAsync("sessions", "kill", firstId);
+        Assert.True(kill.ExitCode == 0, kill.ToString());
+        await cluster.WaitForSessionAsync(firstId, s => s.Str("status") == "killed", s_wait, "the first session to end");
+        var third = await cluster.CtlAsync("sessions", "start", HalCluster.ProjectName, "--prompt", "three");
+        Assert.True(third.ExitCode == 0, third.ToString());
     }
 }

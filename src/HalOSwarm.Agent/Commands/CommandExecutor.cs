@@ -133,6 +133,17 @@ internal sealed partial class CommandExecutor : ICommandHandler
                 $"runtime '{runtimeName}' is not set up on this node (it runs: {string.Join(", ", _options.RuntimesInUse.Order(StringComparer.Ordinal))})");
         }
         var runtime = Runtime(runtimeName);
+        var limit = _options.Runtimes.For(runtimeName).MaxSessions;
+        if (limit > 0)
+        {
+            var running = (await _sessions.ListAsync(cancellationToken))
+                .Count(s => s.Runtime == runtimeName && s.Status is not (SessionStatuses.Completed or SessionStatuses.Killed));
+            if (running >= limit)
+            {
+                throw new RuntimeCommandException(CommandErrorCodes.RuntimeAtCapacity,
+                    $"runtime '{runtimeName}' already runs {running} session(s) on this node (runtimes.{runtimeName}.max_sessions = {limit})");
+            }
+        }
         var worktree = Flag(command, "worktree") || project.Worktree ? await _worktrees.CreateAsync(project, cancellationToken) : null;
         var request = new StartSessionRequest(Arg(command, "prompt"), Arg(command, "title"), Arg(command, "model"))
         {
