@@ -21,11 +21,12 @@ internal static class OpenCodeEventFactory
 
     public static string MessageKey(string messageId) => "msg:" + messageId;
 
-    public static PendingEvent SessionCreated(string project, JsonElement info, JsonElement raw, WorktreeInfo? worktree = null)
+    /// <summary><paramref name="adopted"/>: a session this agent did not create (made in opencode itself, or by another client).</summary>
+    public static PendingEvent SessionCreated(string project, JsonElement info, JsonElement raw, WorktreeInfo? worktree = null, bool adopted = false)
     {
         var id = info.Str("id") ?? "";
         var data = new SessionCreatedData(project, RuntimeNames.OpenCode, info.Str("directory"), info.Str("title"), SessionModel(info),
-            info.Str("parentID"), raw, Worktree: worktree?.Root, Branch: worktree?.Branch);
+            info.Str("parentID"), raw, adopted, worktree?.Root, worktree?.Branch);
         return EventData.Create(EventTypes.SessionCreated, id, data, Ctx.SessionCreatedData, CreatedKey(id));
     }
 

@@ -67,6 +67,29 @@ internal sealed class OpenCodeEventMapper
         return output;
     }
 
+    private int _creating;
+
+    /// <summary>The agent is creating a session (until the returned scope ends): a session.created meanwhile is its own, not adopted.</summary>
+    public IDisposable Creating()
+    {
+        lock (_lock)
+        {
+            _creating++;
+        }
+        return new CreationScope(this);
+    }
+
+    private sealed class CreationScope(OpenCodeEventMapper mapper) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (mapper._lock)
+            {
+                mapper._creating--;
+            }
+        }
+    }
+
     /// <summary>Tells the mapper a session's last recorded status (after a restart).</summary>
     public void SetStatus(string sessionId, string status)
     {
@@ -96,7 +119,8 @@ internal sealed class OpenCodeEventMapper
         switch (type)
         {
             case "session.created" when p.Get("info") is { } info:
-                output.Add(OpenCodeEventFactory.SessionCreated(project, info, raw));
+                // Created by someone else on the server (its own UI, another client) unless this agent is creating one.
+                output.Add(OpenCodeEventFactory.SessionCreated(project, info, raw, adopted: _creating == 0));
                 _meta[info.Str("id") ?? ""] = (info.Str("title"), OpenCodeEventFactory.SessionModel(info));
                 _status.TryAdd(info.Str("id") ?? "", SessionStatuses.Idle);
                 break;

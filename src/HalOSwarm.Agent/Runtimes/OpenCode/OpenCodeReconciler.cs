@@ -79,7 +79,8 @@ internal sealed class OpenCodeReconciler
         var events = new List<PendingEvent>();
         if (known is null)
         {
-            events.Add(OpenCodeEventFactory.SessionCreated(project.Name, info, info));
+            // Not tracked and not being created by this agent: it was made in opencode by someone else.
+            events.Add(OpenCodeEventFactory.SessionCreated(project.Name, info, info, adopted: true));
         }
         var messages = await _client.MessagesAsync(id, directory, cancellationToken);
         foreach (var message in messages.Items())

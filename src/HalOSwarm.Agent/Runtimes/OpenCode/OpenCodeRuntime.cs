@@ -145,10 +145,14 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
         {
             _mapper.Alias(directory, project.Name);
         }
-        var info = await _client.CreateSessionAsync(directory, request.Title, cancellationToken);
-        var id = info.Str("id") ?? throw new RuntimeCommandException(CommandErrorCodes.RuntimeError, "opencode created a session without an id");
-        // Recorded now (the stream will say the same; the once-key keeps one) so follow-up commands find it.
-        await _recorder.RecordAsync([OpenCodeEventFactory.SessionCreated(project.Name, info, info, request.Worktree)], cancellationToken);
+        string id;
+        using (_mapper.Creating())
+        {
+            var info = await _client.CreateSessionAsync(directory, request.Title, cancellationToken);
+            id = info.Str("id") ?? throw new RuntimeCommandException(CommandErrorCodes.RuntimeError, "opencode created a session without an id");
+            // Recorded now (the stream will say the same; the once-key keeps one) so follow-up commands find it.
+            await _recorder.RecordAsync([OpenCodeEventFactory.SessionCreated(project.Name, info, info, request.Worktree)], cancellationToken);
+        }
         if (!string.IsNullOrEmpty(request.Prompt))
         {
             await _client.PromptAsync(id, directory, request.Prompt, project.ModelFor(request.Model, _options.Runtimes.OpenCode), cancellationToken);
