@@ -2,6 +2,7 @@ using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
 using HalOSwarm.Agent.Runtimes.OpenCode;
+using HalOSwarm.Agent.Runtimes.Tmux;
 using HalOSwarm.Agent.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,7 @@ internal static class AgentHost
         builder.AddAgentCore()
             .AddSupervisorConnection()
             .AddOpenCodeRuntime()
+            .AddTmuxRuntime()
             .AddCommands()
             .AddTaskFileWatcher();
         configure?.Invoke(builder);
