@@ -108,9 +108,10 @@ internal sealed class ScreenClassifier
             return false;
         }
         Exited = true;
-        return exitStatus is null or 0
-            ? Set(ActivityStates.Complete, $"the program exited{(exitStatus is null ? "" : " with status 0")}")
-            : Set(ActivityStates.Error, $"the program exited with status {exitStatus}");
+        // Always a change: even a program that already printed its done marker now ends for good.
+        State = exitStatus is null or 0 ? ActivityStates.Complete : ActivityStates.Error;
+        Detail = exitStatus is null ? "the program exited" : $"the program exited with status {exitStatus}";
+        return true;
     }
 
     private bool Set(string state, string? detail)
