@@ -28,6 +28,7 @@ internal sealed partial class TmuxSession : IAsyncDisposable
     private long _cursor;
     private long _lastPaneCheck;
     private int _deadWithoutStatus;
+    private string? _typed;
     private Task _loop = Task.CompletedTask;
 
     public TmuxSession(string sessionId, string folder, TmuxSessionState state, long cursor, TmuxClient client, TmuxOptions options,
@@ -117,7 +118,13 @@ internal sealed partial class TmuxSession : IAsyncDisposable
             var alive = true;
             if (next > _cursor)
             {
-                var changed = _classifier.OnOutput(text, await CursorLineAsync(cancellationToken));
+                var cursorLine = await CursorLineAsync(cancellationToken);
+                // The echo of what was just typed is the user's line, not a question of the program's.
+                if (_typed is { Length: > 0 } typed && cursorLine?.EndsWith(typed, StringComparison.Ordinal) == true)
+                {
+                    cursorLine = null;
+                }
+                var changed = _classifier.OnOutput(text, cursorLine);
                 if (text.Length > 0)
                 {
                     OpenTurn();
@@ -181,6 +188,7 @@ internal sealed partial class TmuxSession : IAsyncDisposable
     private async Task TypeAsync(string text, CancellationToken cancellationToken)
     {
         await _client.TypeLineAsync(State.Name, text, cancellationToken);
+        _typed = text.Split('\n')[^1].TrimEnd();
         var id = $"{SessionId}:in:{_cursor}:{_time.GetUtcNow().ToUnixTimeMilliseconds()}";
         await _recorder.RecordAsync([TmuxEvents.Message(SessionId, id, "user", text)], cancellationToken);
         Log.Typed(_logger, SessionId, text.Length);
