@@ -43,13 +43,8 @@ public static class TmuxTool
         (await RunAsync(socket, "has-session", "-t", "=" + name)).ExitCode == 0;
 
     /// <summary>Ends the tmux server on <paramref name="socket"/> and everything running in it, if there is one.</summary>
-    public static async Task KillServerAsync(string socket)
-    {
-        if (File.Exists(socket))
-        {
-            await RunAsync(socket, "kill-server");
-        }
-    }
+    public static async Task KillServerAsync(string socket) =>
+        await RunAsync(socket, "kill-server"); // "no server running" when there is none: nothing to do
 
     /// <summary>Milliseconds since the epoch, as the scripted program writes them.</summary>
     public static DateTimeOffset FromUnixMs(string ms) => DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(ms, CultureInfo.InvariantCulture));
