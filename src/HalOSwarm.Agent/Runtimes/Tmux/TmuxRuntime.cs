@@ -177,33 +177,6 @@ internal sealed partial class TmuxRuntime : BackgroundService, IRuntimeAdapter
     public Task ReplyPermissionAsync(SessionRecord session, string permissionId, string reply, CancellationToken cancellationToken) =>
         throw new RuntimeCommandException(CommandErrorCodes.UnknownPermission, $"tmux sessions ask no permissions (no '{permissionId}')");
 
-    public async Task<JsonElement> StatusAsync(SessionRecord session, CancellationToken cancellationToken)
-    {
-        var found = await FindAsync(session, cancellationToken);
-        var pane = await found.Client.PaneAsync(found.State.Name, cancellationToken);
-        var result = new JsonObject
-        {
-            ["status"] = found.State.StatusEvent switch
-            {
-                EventTypes.SessionRunning => SessionStatuses.Running,
-                EventTypes.SessionError => SessionStatuses.Error,
-                EventTypes.SessionCompleted => SessionStatuses.Completed,
-                _ => SessionStatuses.Idle,
-            },
-            ["activity"] = found.Activity,
-            ["detail"] = found.Detail,
-            ["progress"] = found.State.Progress,
-            ["project"] = session.Project,
-            ["tmux_session"] = found.State.Name,
-            ["socket"] = found.State.Socket,
-            ["pane_pid"] = pane?.Pid,
-            ["exited"] = found.Exited,
-            ["last_output_at"] = found.LastOutputAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        using var document = JsonDocument.Parse(result.ToJsonString());
-        return document.RootElement.Clone();
-    }
-
     private async Task<TmuxSession> FindAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         await _ready.Task.WaitAsync(cancellationToken);

@@ -167,33 +167,6 @@ internal sealed partial class TmuxSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Types a prompt into the pane (the caller made sure it accepts input) and records it as the user's message.</summary>
-    public async Task PromptAsync(string text, CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (Exited)
-            {
-                throw new RuntimeCommandException(CommandErrorCodes.RuntimeError, $"the program of session '{SessionId}' has exited");
-            }
-            await TypeAsync(text, cancellationToken);
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
-    private async Task TypeAsync(string text, CancellationToken cancellationToken)
-    {
-        await _client.TypeLineAsync(State.Name, text, cancellationToken);
-        _typed = text.Split('\n')[^1].TrimEnd();
-        var id = $"{SessionId}:in:{_cursor}:{_time.GetUtcNow().ToUnixTimeMilliseconds()}";
-        await _recorder.RecordAsync([TmuxEvents.Message(SessionId, id, "user", text)], cancellationToken);
-        Log.Typed(_logger, SessionId, text.Length);
-    }
-
     private async Task CommitAsync(List<PendingEvent> events, long next, CancellationToken cancellationToken)
     {
         if (events.Count == 0 && next == _cursor)
