@@ -22,6 +22,9 @@ public sealed class TmuxRuntimeTests
         var cluster = await scenario.StartAsync(idleAfterSec: 1.5);
 
         var sessionId = await scenario.StartSessionAsync("tm", "first answer");
+        var environment = await TmuxTool.RunAsync(scenario.Socket, "show-environment", "-g");
+        Assert.Contains("PATH=", environment.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("HAL_AGENT_", environment.Output, StringComparison.Ordinal);
         // The second round is working: a prompt now must wait for the program's next question.
         await scenario.WaitForLogAsync("tm", "work_start", "2", s_wait);
         using var response = await cluster.Api.PostAsync($"api/v1/sessions/{sessionId}/prompt",

@@ -54,7 +54,13 @@ internal sealed class TmuxScenario : IAsyncDisposable
         {
             ["tmux"] = new Dictionary<string, double> { ["idle_after_sec"] = idleAfterSec, ["stuck_after_sec"] = stuckAfterSec, ["poll_interval_ms"] = 100 },
         });
-        Cluster = await HalCluster.StartAsync(new ClusterOptions { ExtraProjectsJson = _projects, AgentRuntimesJson = runtimes });
+        // The agent's settings from its environment (here the token) must not reach the programs in tmux.
+        Cluster = await HalCluster.StartAsync(new ClusterOptions
+        {
+            ExtraProjectsJson = _projects,
+            AgentRuntimesJson = runtimes,
+            AgentEnvironment = new Dictionary<string, string> { ["HAL_AGENT_AUTH_TOKEN"] = HalCluster.Token },
+        });
         return Cluster;
     }
 

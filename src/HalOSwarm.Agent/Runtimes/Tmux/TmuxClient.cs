@@ -30,7 +30,7 @@ internal sealed class TmuxClient(string binary, string socket)
     }
 
     public Task<ProbeResult> TryRunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
-        RuntimeProbe.RunAsync(binary, ["-S", socket, .. args], null, s_timeout, cancellationToken);
+        TmuxProcess.RunAsync(binary, ["-S", socket, .. args], s_timeout, cancellationToken);
 
     public async Task<bool> HasSessionAsync(string name, CancellationToken cancellationToken) =>
         (await TryRunAsync(["has-session", "-t", Exact(name)], cancellationToken)) is { Error: null, ExitCode: 0 };
