@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HalOSwarm.Integration.Tests.Harness;
 using HalOSwarm.Testing.Tools;
+using Xunit.Abstractions;
 
 namespace HalOSwarm.Integration.Tests;
 
@@ -8,7 +9,7 @@ namespace HalOSwarm.Integration.Tests;
 /// The tmux runtime with real tmux, the built agent, supervisor and halctl, driving the scripted program
 /// (tests/HalOSwarm.Testing/Scripts/scripted-agent.sh) as the interactive program in the pane.
 /// </summary>
-public sealed class TmuxRuntimeTests
+public sealed class TmuxRuntimeTests(ITestOutputHelper testOutput)
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan s_promptness = TimeSpan.FromSeconds(2);
@@ -58,11 +59,15 @@ public sealed class TmuxRuntimeTests
         Assert.True(idle.At > waiting.At, trace);
         var complete = activities.First(a => a.State == "complete" && a.At >= done);
         Assert.True(complete.At - done < s_promptness, trace);
+        var firstWorking = activities.First(a => a.State == "working");
+        testOutput.WriteLine($"latency: working {(firstWorking.At - At(log, "start", "")).TotalMilliseconds:0} ms after the program started, "
+            + $"waiting_for_input {(waiting.At - ask2).TotalMilliseconds:0} ms after it asked, complete {(complete.At - done).TotalMilliseconds:0} ms after its done marker");
 
         // Progress follows the task file's checkboxes.
         var lastTick = At(log, "ticked", "2.4");
         var full = activities.First(a => a.Progress == 1.0);
         Assert.True(full.At - lastTick < s_promptness, trace);
+        testOutput.WriteLine($"latency: progress 1.0 {(full.At - lastTick).TotalMilliseconds:0} ms after the last checkbox was ticked");
         Assert.Contains(activities, a => a.Progress is > 0 and < 1);
 
         // The transcript: both prompts as user messages, the output once, deltas adding up to the messages.
