@@ -31,7 +31,7 @@ public sealed class TmuxAdoptionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Adopt_SessionStartedByHand_ListedAdoptedPromptedAndKilled()
+    public async Task Adopt_SessionStartedByHand_ListedAdoptedPromptedFollowedAfterRestartAndKilled()
     {
         var project = _dir.Combine("project");
         Directory.CreateDirectory(project);
@@ -87,6 +87,30 @@ public sealed class TmuxAdoptionTests : IAsyncLifetime
             Assert.Contains(events, e => e.Type == EventTypes.MessageCompleted && e.Data.GetProperty("role").GetString() == "user"
                 && e.Data.GetProperty("text").GetString() == "adopted hello");
 
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        // A restarted agent follows the adopted session again: controlled as before, nothing recorded twice.
+        using var again = AgentHost.Build(config);
+        await again.StartAsync();
+        try
+        {
+            var commands = again.Services.GetRequiredService<ICommandHandler>();
+            var sessions = again.Services.GetRequiredService<SessionStore>();
+            var outbox = again.Services.GetRequiredService<Outbox>();
+            var sessionId = Assert.Single(await sessions.ListAsync(CancellationToken.None)).SessionId;
+            // (commands wait until the runtime has taken up its sessions; the program waits at its prompt, so no queueing)
+            var prompt = await RunAsync(commands, CommandTypes.Prompt, sessionId, args: """{"text":"after restart"}""");
+            Assert.True(prompt.GetProperty("delivered").GetBoolean(), prompt.ToString());
+            await WaitUntilAsync(async () => Text(await outbox.ReadAsync(0, 1000, CancellationToken.None), sessionId)
+                .Contains("you said: after restart", StringComparison.Ordinal), "the answer after the restart recorded");
+            var text = Text(await outbox.ReadAsync(0, 1000, CancellationToken.None), sessionId);
+            Assert.Single(Occurrences(text, "you said: adopted hello"));
+            Assert.Contains(" read 2 after restart", await File.ReadAllTextAsync(Log), StringComparison.Ordinal);
+
             await RunAsync(commands, CommandTypes.Kill, sessionId);
             Assert.False(await TmuxTool.HasSessionAsync(Socket, "manual-work"));
             Assert.True(await TmuxTool.HasSessionAsync(Socket, "private"), "only the adopted session is killed");
@@ -94,7 +118,15 @@ public sealed class TmuxAdoptionTests : IAsyncLifetime
         }
         finally
         {
-            await host.StopAsync();
+            await again.StopAsync();
+        }
+    }
+
+    private static IEnumerable<int> Occurrences(string text, string fragment)
+    {
+        for (var i = text.IndexOf(fragment, StringComparison.Ordinal); i >= 0; i = text.IndexOf(fragment, i + 1, StringComparison.Ordinal))
+        {
+            yield return i;
         }
     }
 
