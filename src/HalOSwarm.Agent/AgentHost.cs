@@ -2,6 +2,7 @@ using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
 using HalOSwarm.Agent.Runtimes.OpenCode;
+using HalOSwarm.Agent.Runtimes.Tmux;
 using HalOSwarm.Agent.Runtimes.Worktrees;
 using HalOSwarm.Agent.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -30,6 +31,7 @@ internal static class AgentHost
         builder.AddAgentCore()
             .AddSupervisorConnection()
             .AddOpenCodeRuntime()
+            .AddTmuxRuntime()
             .AddWorktrees()
             .AddCommands()
             .AddTaskFileWatcher();

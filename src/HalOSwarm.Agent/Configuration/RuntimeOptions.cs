@@ -115,11 +115,6 @@ internal sealed class CodexOptions : RuntimeOptions
     public CodexOptions() => Binary = "codex";
 }
 
-/// <summary><c>runtimes.tmux</c>: any interactive command line program in a tmux session, watched from its screen.</summary>
-internal sealed class TmuxOptions : RuntimeOptions
-{
-    public TmuxOptions() => Binary = "tmux";
-}
 
 /// <summary>The <c>runtimes</c> section: one sub-section per runtime, each optional.</summary>
 internal sealed class RuntimesOptions
@@ -153,6 +148,7 @@ internal sealed class RuntimesOptions
         var own = name switch
         {
             RuntimeNames.OpenCode => OpenCodeOptions.OwnKeys,
+            RuntimeNames.Tmux => TmuxOptions.OwnKeys,
             _ => new HashSet<string>(),
         };
         return new HashSet<string>(RuntimeOptions.CommonKeys.Concat(own), StringComparer.OrdinalIgnoreCase);
