@@ -61,4 +61,102 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
         Assert.Contains(first, logs.StdOut, StringComparison.Ordinal);
         Assert.Contains(second, logs.StdOut, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Prompt_WhileBusy_QueuedAndDeliveredAfterTheTurn()
+    {
+        const string first = "A slow first answer, streamed in many small pieces so that the turn takes a while.";
+        cc.Llm.Enqueue(FakeReply.Text(first, chunks: 20, delay: TimeSpan.FromMilliseconds(150)), FakeReply.Text("second answer"));
+        var sessionId = await cc.StartSessionAsync("first question");
+        await Cluster.WaitAsync(async () => (await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.delta")).Count >= 2,
+            ClaudeCodeCluster.Wait, "the first answer streaming");
+
+        var prompt = await Cluster.CtlAsync("--format", "json", "sessions", "prompt", sessionId, "second question");
+        Assert.True(prompt.ExitCode == 0, prompt.ToString());
+        var result = JsonDocument.Parse(prompt.StdOut).RootElement.GetProperty("result");
+        Assert.True(result.GetProperty("queued").GetBoolean(), prompt.StdOut);
+
+        await cc.WaitForIdleAsync(sessionId, e => HasAssistant(e, 2), "both answers");
+        var events = await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed");
+        var firstAnswer = events.First(e => e.Data().Str("role") == "assistant");
+        Assert.Equal(first, firstAnswer.Data().Str("text"));
+        var secondQuestion = events.First(e => e.Data().Str("role") == "user" && e.Data().Str("text") == "second question");
+        Assert.True(firstAnswer.Long("id") < secondQuestion.Long("id"), "the queued prompt must reach Claude after the first answer");
+        var secondTurn = cc.Llm.Turns.Last(t => t.Messages.Any(m => m.Text.Contains("second question", StringComparison.Ordinal)));
+        Assert.Contains(secondTurn.Messages, m => m.Role == "assistant" && m.Text.Contains(first, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Abort_SlowTurn_EndsTheTurnAndTheSessionAnswersTheNextPrompt()
+    {
+        var slow = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"slow{i:00}"));
+        cc.Llm.Enqueue(FakeReply.Text(slow, chunks: 60, delay: TimeSpan.FromMilliseconds(100)), FakeReply.Text("Back again."));
+        var sessionId = await cc.StartSessionAsync("count slowly");
+        await Cluster.WaitAsync(async () => (await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.delta")).Count >= 5,
+            ClaudeCodeCluster.Wait, "the slow answer streaming");
+
+        var abort = await Cluster.CtlAsync("sessions", "abort", sessionId);
+        Assert.True(abort.ExitCode == 0, abort.ToString());
+        await cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Any(x => x.Data().Str("error_name") == "MessageAbortedError"), "the aborted turn");
+        var partial = (await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed")).Single(e => e.Data().Str("role") == "assistant");
+        Assert.StartsWith("slow01", partial.Data().Str("text"), StringComparison.Ordinal);
+        Assert.NotEqual(slow, partial.Data().Str("text"));
+
+        var prompt = await Cluster.CtlAsync("sessions", "prompt", sessionId, "are you there?");
+        Assert.True(prompt.ExitCode == 0, prompt.ToString());
+        await cc.WaitForIdleAsync(sessionId, e => e.OfType("message.completed").Any(x => x.Data().Str("text") == "Back again."), "the answer after the abort");
+        // Resumed: the same Claude session, continued by a new program.
+        var inits = cc.OutputLines(sessionId).Where(l => l.Str("type") == "system" && l.Str("subtype") == "init").ToList();
+        Assert.True(inits.Count >= 2);
+        Assert.All(inits, l => Assert.Equal(sessionId, l.Str("session_id")));
+    }
+
+    [Fact]
+    public async Task ProviderError_RecordedAsSessionErrorWithStatusCode()
+    {
+        cc.Llm.Enqueue(FakeReply.Error(400, "fake failure requested"));
+        var sessionId = await cc.StartSessionAsync("fail please");
+        await cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Count > 0, "the provider error");
+        var error = Assert.Single(await Cluster.GetEventsAsync($"session_id={sessionId}&type=session.error")).Data();
+        Assert.Equal("APIError", error.Str("error_name"));
+        Assert.Equal(400, error.Long("status_code"));
+        Assert.Contains("fake failure requested", error.Str("message"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RateLimit_RetriedThenSessionErrorCarriesResetTime()
+    {
+        var retryAfter = TimeSpan.FromSeconds(2);
+        cc.Llm.Enqueue(FakeReply.RateLimit(retryAfter, DateTimeOffset.UtcNow.AddHours(1)), FakeReply.RateLimit(retryAfter, DateTimeOffset.UtcNow.AddHours(1)));
+        var before = DateTimeOffset.UtcNow;
+        var sessionId = await cc.StartSessionAsync("hit the limit");
+        await cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Count > 0, "the rate limit error");
+
+        var retry = Assert.Single(await Cluster.GetEventsAsync($"session_id={sessionId}&type=session.retry")).Data();
+        Assert.Equal(1, retry.Long("attempt"));
+        var nextAttempt = retry.GetProperty("next_attempt_at").GetDateTimeOffset();
+        Assert.InRange(nextAttempt, before + retryAfter, DateTimeOffset.UtcNow + retryAfter);
+        var error = Assert.Single(await Cluster.GetEventsAsync($"session_id={sessionId}&type=session.error")).Data();
+        Assert.Equal("RateLimitError", error.Str("error_name"));
+        Assert.Equal(429, error.Long("status_code"));
+        var resetAt = error.GetProperty("reset_at").GetDateTimeOffset();
+        Assert.InRange(resetAt, nextAttempt, DateTimeOffset.UtcNow + retryAfter);
+    }
+
+    [Fact]
+    public async Task Kill_StopsTheProgramAndEndsTheSession()
+    {
+        cc.Llm.Enqueue(FakeReply.Text("Hello."));
+        var sessionId = await cc.StartSessionAsync("say hello");
+        await cc.WaitForIdleAsync(sessionId, e => HasAssistant(e), "the answer");
+        var pid = int.Parse(File.ReadAllText(Path.Combine(cc.SessionsFolder, sessionId, "pid")).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Directory.Exists($"/proc/{pid}"), "claude waits for the next prompt");
+
+        var kill = await Cluster.CtlAsync("sessions", "kill", sessionId);
+        Assert.True(kill.ExitCode == 0, kill.ToString());
+        await Cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "killed", ClaudeCodeCluster.Wait, "session killed");
+        await Cluster.WaitAsync(() => Task.FromResult(!File.Exists($"/proc/{pid}/cmdline") || File.ReadAllText($"/proc/{pid}/stat").Contains(") Z", StringComparison.Ordinal)),
+            ClaudeCodeCluster.Wait, "the program gone");
+        Assert.NotEmpty(await Cluster.GetEventsAsync($"session_id={sessionId}&type=session.deleted"));
+    }
 }

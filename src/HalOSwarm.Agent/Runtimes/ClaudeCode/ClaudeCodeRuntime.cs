@@ -263,6 +263,7 @@ internal sealed partial class ClaudeCodeRuntime : BackgroundService, IRuntimeAda
         }
         Log.Started(_logger, record.SessionId, session.Process.Pid, resume);
         session.Tail = Task.Run(() => FollowAsync(session, position), CancellationToken.None);
+        await session.WaitForInputAsync(TimeSpan.FromSeconds(10), cancellationToken);
     }
 
     public async Task AbortAsync(SessionRecord session, CancellationToken cancellationToken)
