@@ -18,6 +18,7 @@ internal sealed class ClaudeStreamMapper(string sessionId)
 {
     private readonly Dictionary<string, string> _toolNames = new(StringComparer.Ordinal);
     private readonly StringBuilder _text = new();
+    private readonly StringBuilder _streamed = new();
     private string? _messageId;
     private string? _messageModel;
     private string? _streamMessageId;
@@ -109,6 +110,12 @@ internal sealed class ClaudeStreamMapper(string sessionId)
                 Exited = true;
                 if (TurnOpen)
                 {
+                    if (_messageId is null && _streamMessageId is not null && _streamed.Length > 0)
+                    {
+                        // Cut off mid-message: what was streamed is all there will be of it.
+                        _messageId = _streamMessageId;
+                        _text.Append(_streamed);
+                    }
                     FlushMessage(output, "error");
                     output.Add(ClaudeCodeEvents.Error(SessionId, "ProcessExited", root.Str("message"), null, null, root, null));
                     EndTurn(output, "the program ended during the turn");
@@ -146,6 +153,7 @@ internal sealed class ClaudeStreamMapper(string sessionId)
         {
             case "message_start":
                 _streamMessageId = e.Get("message").Get("id").Str();
+                _streamed.Clear();
                 if (_streamMessageId != _messageId)
                 {
                     FlushMessage(output, null);
@@ -154,6 +162,7 @@ internal sealed class ClaudeStreamMapper(string sessionId)
             case "content_block_delta" when e.Get("delta") is { } delta && delta.Str("type") == "text_delta" && _streamMessageId is not null:
                 if (delta.Str("text") is { Length: > 0 } text)
                 {
+                    _streamed.Append(text);
                     output.Add(ClaudeCodeEvents.Delta(SessionId, _streamMessageId, Json.Invariant(e.Get("index").Long() ?? 0), text));
                 }
                 break;
@@ -214,7 +223,9 @@ internal sealed class ClaudeStreamMapper(string sessionId)
         }
         if (root.Get("parent_tool_use_id") is null)
         {
-            FlushMessage(output, null);
+            // Claude notes an interrupt as a user text ("[Request interrupted by user]").
+            var interrupted = ClaudeCodeEvents.ContentText(content).StartsWith("[Request interrupted", StringComparison.Ordinal);
+            FlushMessage(output, interrupted ? "aborted" : null);
         }
         foreach (var block in content?.Items() ?? [])
         {
