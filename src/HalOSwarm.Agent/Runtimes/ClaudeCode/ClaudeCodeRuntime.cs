@@ -331,4 +331,27 @@ internal sealed partial class ClaudeCodeRuntime : BackgroundService, IRuntimeAda
         using var document = JsonDocument.Parse(result.ToJsonString());
         return document.RootElement.Clone();
     }
+
+    /// <summary>Claude's sessions of the project's directory (from its transcripts) that hal does not track.</summary>
+    public async Task<IReadOnlyList<AdoptableSession>> ListAdoptableAsync(ProjectOptions project, CancellationToken cancellationToken)
+    {
+        var tracked = (await _sessions.ListAsync(cancellationToken)).Select(s => s.SessionId).ToHashSet(StringComparer.Ordinal);
+        return [.. ClaudeTranscripts.List(project.EnvFor(Options), project.Directory).Where(s => !tracked.Contains(s.ExternalId))];
+    }
+
+    /// <summary>
+    /// Tracks one of Claude's own sessions (marked adopted) under its own id; its next prompt continues it with
+    /// <c>--resume</c>. A program still running it elsewhere is not touched.
+    /// </summary>
+    public async Task<string> AdoptAsync(ProjectOptions project, string externalId, CancellationToken cancellationToken)
+    {
+        await WhenReadyAsync(cancellationToken);
+        var found = (await ListAdoptableAsync(project, cancellationToken)).FirstOrDefault(s => s.ExternalId == externalId)
+            ?? throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs,
+                $"Claude has no untracked session '{externalId}' for {project.Directory} (see list_adoptable)");
+        var data = new SessionCreatedData(project.Name, Name, project.Directory, found.Title, project.ModelFor(null, Options)) { Adopted = true };
+        await _recorder.RecordAsync([ClaudeCodeEvents.Created(externalId, data)], cancellationToken);
+        await LoadAsync(externalId, cancellationToken);
+        return externalId;
+    }
 }

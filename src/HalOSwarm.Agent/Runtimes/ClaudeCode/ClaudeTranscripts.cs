@@ -1,3 +1,6 @@
+using System.Text.Json;
+using HalOSwarm.Agent.Runtimes.OpenCode;
+
 namespace HalOSwarm.Agent.Runtimes.ClaudeCode;
 
 /// <summary>
@@ -32,5 +35,55 @@ internal static class ClaudeTranscripts
         var projects = Path.Combine(ConfigFolder(environment), "projects");
         return Directory.Exists(projects)
             && Directory.EnumerateFiles(projects, sessionId + ".jsonl", SearchOption.AllDirectories).Any();
+    }
+
+    /// <summary>
+    /// The sessions Claude keeps for <paramref name="directory"/>, newest first: id, the first prompt as a
+    /// title, and when the transcript last changed.
+    /// </summary>
+    public static IReadOnlyList<AdoptableSession> List(IReadOnlyDictionary<string, string> environment, string directory)
+    {
+        var folder = ProjectFolder(environment, directory);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+        return [.. new DirectoryInfo(folder).EnumerateFiles("*.jsonl")
+            .Where(f => Guid.TryParse(Path.GetFileNameWithoutExtension(f.Name), out _))
+            .OrderByDescending(f => f.LastWriteTimeUtc)
+            .Select(f => new AdoptableSession(Path.GetFileNameWithoutExtension(f.Name), FirstPrompt(f.FullName), directory,
+                new DateTimeOffset(f.LastWriteTimeUtc, TimeSpan.Zero)))];
+    }
+
+    /// <summary>The text of the transcript's first user prompt (cut to 80 characters), or null.</summary>
+    private static string? FirstPrompt(string path)
+    {
+        foreach (var line in File.ReadLines(path).Take(200))
+        {
+            if (!line.StartsWith('{'))
+            {
+                continue;
+            }
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                if (root.Str("type") != "user" || root.Get("message") is not { } message)
+                {
+                    continue;
+                }
+                var text = message.Get("content") is { ValueKind: JsonValueKind.String } plain ? plain.GetString() ?? "" : ClaudeCodeEvents.ContentText(message.Get("content"));
+                if (text.Length > 0)
+                {
+                    text = text.ReplaceLineEndings(" ").Trim();
+                    return text.Length > 80 ? text[..80] + "…" : text;
+                }
+            }
+            catch (JsonException)
+            {
+                // A line being written; the title is a nicety.
+            }
+        }
+        return null;
     }
 }
