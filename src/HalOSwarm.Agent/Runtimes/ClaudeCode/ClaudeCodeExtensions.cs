@@ -11,6 +11,7 @@ internal static class ClaudeCodeExtensions
         var services = builder.Services;
         services.AddSingleton<ClaudePermissionBroker>();
         services.AddSingleton<ClaudePermissionServer>();
+        services.AddSingleton<ClaudePrograms>();
         services.AddSingleton<ClaudeCodeRuntime>();
         services.AddSingleton<IRuntimeAdapter>(sp => sp.GetRequiredService<ClaudeCodeRuntime>());
         services.AddHostedService(sp => sp.GetRequiredService<ClaudeCodeRuntime>());

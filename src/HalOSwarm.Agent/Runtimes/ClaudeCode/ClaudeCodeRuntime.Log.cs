@@ -6,13 +6,10 @@ internal sealed partial class ClaudeCodeRuntime
 {
     private static partial class Log
     {
-        [LoggerMessage(2201, LogLevel.Information, "Started claude for session {SessionId} (pid {Pid}, resume {Resume})")]
-        public static partial void Started(ILogger logger, string sessionId, int pid, bool resume);
-
         [LoggerMessage(2202, LogLevel.Information, "Session {SessionId}: following its output again (pid {Pid}, running {Alive})")]
         public static partial void Reattached(ILogger logger, string sessionId, int pid, bool alive);
 
-        [LoggerMessage(2203, LogLevel.Warning, "Session {SessionId}: reading claude's output failed: {Reason}")]
-        public static partial void TailFailed(ILogger logger, string sessionId, string reason);
+        [LoggerMessage(2204, LogLevel.Warning, "Session {SessionId}: could not take it up again: {Reason}")]
+        public static partial void ReattachFailed(ILogger logger, string sessionId, string reason);
     }
 }

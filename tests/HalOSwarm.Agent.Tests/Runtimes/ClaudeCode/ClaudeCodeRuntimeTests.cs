@@ -30,8 +30,9 @@ public sealed class ClaudeCodeRuntimeTests : IDisposable
         var sessions = new SessionStore(db);
         var recorder = new EventRecorder(outbox, sessions);
         var broker = new ClaudePermissionBroker(recorder);
-        var runtime = new ClaudeCodeRuntime(Options.Create(options), recorder, sessions, broker, new ClaudePermissionServer(broker),
-            TimeProvider.System, NullLogger<ClaudeCodeRuntime>.Instance);
+        var permissions = new ClaudePermissionServer(broker);
+        var programs = new ClaudePrograms(Options.Create(options), recorder, permissions, TimeProvider.System, NullLogger<ClaudePrograms>.Instance);
+        var runtime = new ClaudeCodeRuntime(Options.Create(options), recorder, sessions, broker, permissions, programs, NullLogger<ClaudeCodeRuntime>.Instance);
         return (runtime, db, sessions, outbox, project);
     }
 
