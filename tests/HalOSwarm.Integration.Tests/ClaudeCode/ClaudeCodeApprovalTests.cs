@@ -48,6 +48,7 @@ public sealed class ClaudeCodeApprovalTests(ClaudeCodeCluster cc) : IClassFixtur
         Assert.Equal(started.Str("call_id"), finished.Str("call_id"));
         Assert.Equal("completed", finished.Str("status"));
         Assert.Equal("once", Assert.Single(events.OfType("permission.replied")).Data().Str("reply"));
+        Assert.Equal(["working", "waiting_for_input", "working", "idle"], events.OfType("session.activity").Select(e => e.Data().Str("state")));
         Assert.Equal("approved_once", (await Cluster.GetDataAsync($"api/v1/approvals/{approval.Str("approval_id")}")).Str("state"));
     }
 

@@ -21,7 +21,8 @@ internal sealed class ClaudePermissionBroker(IEventRecorder recorder)
         var pending = _pending.GetOrAdd(permissionId, _ => new Pending(sessionId));
         try
         {
-            await recorder.RecordAsync([ClaudeCodeEvents.PermissionAsked(sessionId, permissionId, tool, input)], cancellationToken);
+            await recorder.RecordAsync([ClaudeCodeEvents.PermissionAsked(sessionId, permissionId, tool, input),
+                ClaudeCodeEvents.Activity(sessionId, ActivityStates.WaitingForInput, tool)], cancellationToken);
             return await pending.Reply.Task.WaitAsync(cancellationToken);
         }
         finally
@@ -38,7 +39,8 @@ internal sealed class ClaudePermissionBroker(IEventRecorder recorder)
             throw new RuntimeCommandException(CommandErrorCodes.UnknownPermission,
                 $"session '{sessionId}' is not waiting for permission '{permissionId}'");
         }
-        await recorder.RecordAsync([ClaudeCodeEvents.PermissionReplied(sessionId, permissionId, reply)], cancellationToken);
+        await recorder.RecordAsync([ClaudeCodeEvents.PermissionReplied(sessionId, permissionId, reply),
+            ClaudeCodeEvents.Activity(sessionId, ActivityStates.Working)], cancellationToken);
         pending.Reply.TrySetResult(reply);
     }
 

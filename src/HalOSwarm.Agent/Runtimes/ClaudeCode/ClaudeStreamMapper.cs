@@ -304,6 +304,7 @@ internal sealed class ClaudeStreamMapper(string sessionId)
         }
         TurnOpen = true;
         output.Add(ClaudeCodeEvents.Status(EventTypes.SessionRunning, SessionId));
+        output.Add(ClaudeCodeEvents.Activity(SessionId, ActivityStates.Working));
     }
 
     private void EndTurn(List<PendingEvent> output, string? reason, string? onceKey = null)
@@ -311,6 +312,7 @@ internal sealed class ClaudeStreamMapper(string sessionId)
         TurnOpen = false;
         _streamMessageId = null;
         output.Add(ClaudeCodeEvents.Status(EventTypes.SessionIdle, SessionId, reason, null, onceKey));
+        output.Add(ClaudeCodeEvents.Activity(SessionId, ActivityStates.Idle));
     }
 
     private void FlushMessage(List<PendingEvent> output, string? finish)

@@ -27,7 +27,7 @@ public sealed class ClaudeStreamMapperTests
     [Fact]
     public void Map_OneTurn_RunningMessageUsageIdle()
     {
-        var events = Map("cc_run1.jsonl");
+        var events = Map("cc_run1.jsonl").Where(e => e.Type != EventTypes.SessionActivity).ToList();
 
         Assert.Equal([EventTypes.SessionRunning, EventTypes.MessageCompleted, EventTypes.Usage, EventTypes.SessionIdle], events.Select(e => e.Type));
         Assert.All(events, e => Assert.Equal("b6d8cf9e-a53e-4751-8a1f-5a05c858b5a2", e.SessionId));
@@ -80,7 +80,7 @@ public sealed class ClaudeStreamMapperTests
         Assert.Equal("APIError", S(error, "error_name"));
         Assert.Equal(400, error.Data.GetProperty("status_code").GetInt32());
         Assert.Equal("API Error: 400 fake failure requested", S(error, "message"));
-        Assert.Equal(EventTypes.SessionIdle, events[^1].Type);
+        Assert.Equal(EventTypes.SessionIdle, events.Last(e => e.Type != EventTypes.SessionActivity).Type);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class ClaudeStreamMapperTests
         Assert.Equal("aborted", S(message, "finish"));
         Assert.Equal("msg_e0c44e8aaf2b416498a6", S(OfType(events, EventTypes.MessageDelta)[0], "message_id"));
         Assert.Equal(ClaudeCodeEvents.AbortedErrorName, S(Assert.Single(OfType(events, EventTypes.SessionError)), "error_name"));
-        Assert.Equal(EventTypes.SessionIdle, events[^1].Type);
+        Assert.Equal(EventTypes.SessionIdle, events.Last(e => e.Type != EventTypes.SessionActivity).Type);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public sealed class ClaudeStreamMapperTests
 
         Assert.Equal("word0 ", S(Assert.Single(OfType(events, EventTypes.MessageCompleted)), "text"));
         Assert.Equal("ProcessExited", S(Assert.Single(OfType(events, EventTypes.SessionError)), "error_name"));
-        Assert.Equal(EventTypes.SessionIdle, events[^1].Type);
+        Assert.Equal(EventTypes.SessionIdle, events.Last(e => e.Type != EventTypes.SessionActivity).Type);
         Assert.False(mapper.TurnOpen);
         Assert.True(mapper.Exited);
     }
@@ -182,9 +182,10 @@ public sealed class ClaudeStreamMapperTests
             """{"type":"user","message":{"role":"user","content":[{"type":"text","text":"count"}]},"session_id":"s1","parent_tool_use_id":null,"uuid":"p1","isReplay":true}""",
         ]);
 
-        Assert.Equal([EventTypes.SessionRunning, EventTypes.MessageCompleted], events.Select(e => e.Type));
-        Assert.Equal("count", S(events[1], "text"));
-        Assert.Equal("user", S(events[1], "role"));
+        Assert.Equal([EventTypes.SessionRunning, EventTypes.SessionActivity, EventTypes.MessageCompleted], events.Select(e => e.Type));
+        Assert.Equal(ActivityStates.Working, S(events[1], "state"));
+        Assert.Equal("count", S(events[2], "text"));
+        Assert.Equal("user", S(events[2], "role"));
         Assert.Equal("p1", mapper.TakenPrompt);
         Assert.True(mapper.TurnOpen);
     }
