@@ -151,6 +151,15 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
         await cc.WaitForIdleAsync(sessionId, e => HasAssistant(e), "the answer");
         var pid = int.Parse(File.ReadAllText(Path.Combine(cc.SessionsFolder, sessionId, "pid")).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(Directory.Exists($"/proc/{pid}"), "claude waits for the next prompt");
+        using (var response = await Cluster.Api.PostAsync($"api/v1/sessions/{sessionId}/status", null))
+        {
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, body);
+            var status = JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("result");
+            Assert.Equal("idle", status.Str("status"));
+            Assert.Equal("waiting", status.Str("runtime_status"));
+            Assert.Equal(pid, status.Long("pid"));
+        }
 
         var kill = await Cluster.CtlAsync("sessions", "kill", sessionId);
         Assert.True(kill.ExitCode == 0, kill.ToString());
