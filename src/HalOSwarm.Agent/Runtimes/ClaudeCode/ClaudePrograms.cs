@@ -88,45 +88,66 @@ internal sealed partial class ClaudePrograms : IDisposable
     /// </summary>
     private async Task FollowAsync(ClaudeSession session, long position)
     {
-        var process = session.Process;
-        try
+        while (true)
         {
-            while (true)
+            try
             {
-                if (process is not null)
+                await TailAsync(session, position);
+                return;
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Agent stopping; the next one goes on from the cursor.
+                return;
+            }
+            catch (Exception ex)
+            {
+                // The line whose events could not be recorded is read again, by a mapper rebuilt up to the cursor.
+                Log.TailFailed(_logger, session.SessionId, ex.Message);
+                try
                 {
-                    await foreach (var (line, next) in process.ReadLinesAsync(position, _stopping))
-                    {
-                        var events = session.Mapper.Map(line, _timeProvider.GetUtcNow());
-                        if (session.Mapper.TakenPrompt is { } taken)
-                        {
-                            session.PromptTaken(taken);
-                        }
-                        await _recorder.RecordAsync(events, new RuntimeCursor(session.CursorKey, next), _stopping);
-                        position = next;
-                    }
+                    await Task.Delay(TimeSpan.FromSeconds(1), _timeProvider, _stopping);
+                    position = await _recorder.ReadCursorAsync(session.CursorKey, _stopping);
+                    session.Rebuild(position);
                 }
-                if (session.Mapper.Exited)
-                {
-                    return;
-                }
-                session.ForgetPrompts();
-                var message = process?.ErrorTail(500) is { Length: > 0 } tail ? tail : "the program ended";
-                session.AppendAgentLine(new JsonObject { ["type"] = "hal", ["event"] = "exit", ["message"] = message }.ToJsonString());
-                process ??= DetachedProcess.Attach(session.Folder);
-                if (process is null)
+                catch (OperationCanceledException)
                 {
                     return;
                 }
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+    }
+
+    private async Task TailAsync(ClaudeSession session, long position)
+    {
+        var process = session.Process;
+        while (true)
         {
-            // Agent stopping; the next one goes on from the cursor.
-        }
-        catch (Exception ex)
-        {
-            Log.TailFailed(_logger, session.SessionId, ex.Message);
+            if (process is not null)
+            {
+                await foreach (var (line, next) in process.ReadLinesAsync(position, _stopping))
+                {
+                    var events = session.Mapper.Map(line, _timeProvider.GetUtcNow());
+                    if (session.Mapper.TakenPrompt is { } taken)
+                    {
+                        session.PromptTaken(taken);
+                    }
+                    await _recorder.RecordAsync(events, new RuntimeCursor(session.CursorKey, next), _stopping);
+                    position = next;
+                }
+            }
+            if (session.Mapper.Exited)
+            {
+                return;
+            }
+            session.ForgetPrompts();
+            var message = process?.ErrorTail(500) is { Length: > 0 } tail ? tail : "the program ended";
+            session.AppendAgentLine(new JsonObject { ["type"] = "hal", ["event"] = "exit", ["message"] = message }.ToJsonString());
+            process ??= DetachedProcess.Attach(session.Folder);
+            if (process is null)
+            {
+                return;
+            }
         }
     }
 

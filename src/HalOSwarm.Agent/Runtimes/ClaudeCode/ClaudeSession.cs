@@ -25,7 +25,7 @@ internal sealed class ClaudeSession(string sessionId, string folder)
     /// <summary>Serializes starting, prompting and stopping.</summary>
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
-    public ClaudeStreamMapper Mapper { get; } = new(sessionId);
+    public ClaudeStreamMapper Mapper { get; private set; } = new(sessionId);
 
     public DetachedProcess? Process { get; set; }
 
@@ -86,9 +86,10 @@ internal sealed class ClaudeSession(string sessionId, string folder)
         stream.Flush(flushToDisk: true);
     }
 
-    /// <summary>Feeds the output up to <paramref name="position"/> (what was already recorded) through the mapper, discarding the events.</summary>
+    /// <summary>A fresh mapper fed the output up to <paramref name="position"/> (what was already recorded), its events discarded.</summary>
     public void Rebuild(long position)
     {
+        Mapper = new ClaudeStreamMapper(SessionId);
         if (position <= 0 || !File.Exists(OutputPath))
         {
             return;
