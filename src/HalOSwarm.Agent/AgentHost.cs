@@ -1,6 +1,7 @@
 using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Runtimes.ClaudeCode;
 using HalOSwarm.Agent.Runtimes.OpenCode;
 using HalOSwarm.Agent.Runtimes.Tmux;
 using HalOSwarm.Agent.Runtimes.Worktrees;
@@ -31,6 +32,7 @@ internal static class AgentHost
         builder.AddAgentCore()
             .AddSupervisorConnection()
             .AddOpenCodeRuntime()
+            .AddClaudeCodeRuntime()
             .AddTmuxRuntime()
             .AddWorktrees()
             .AddCommands()

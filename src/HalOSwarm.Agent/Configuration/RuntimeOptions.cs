@@ -107,6 +107,36 @@ internal sealed class OpenCodeOptions : RuntimeOptions
 internal sealed class ClaudeCodeOptions : RuntimeOptions
 {
     public ClaudeCodeOptions() => Binary = "claude";
+
+    /// <summary>Ask hal's approvals before a tool runs (<c>--permission-prompt-tool</c> served by the agent); false leaves it to Claude's own settings.</summary>
+    [ConfigurationKeyName("approvals")]
+    public bool Approvals { get; set; } = true;
+
+    /// <summary>Port of the agent's permission endpoint on 127.0.0.1; 0 picks a free one once and keeps it in the state directory.</summary>
+    [ConfigurationKeyName("permission_port")]
+    public int PermissionPort { get; set; }
+
+    /// <summary>How long a stopped session's program gets to end after SIGTERM before SIGKILL.</summary>
+    [ConfigurationKeyName("stop_grace_sec")]
+    public int StopGraceSec { get; set; } = 5;
+
+    public static readonly IReadOnlySet<string> OwnKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "approvals", "permission_port", "stop_grace_sec",
+    };
+
+    public override void Validate(string prefix, List<string> errors)
+    {
+        base.Validate(prefix, errors);
+        if (PermissionPort is < 0 or > 65535)
+        {
+            errors.Add($"{prefix}.permission_port: {PermissionPort} is not a TCP port (1-65535, or 0 to pick one)");
+        }
+        if (StopGraceSec < 0)
+        {
+            errors.Add($"{prefix}.stop_grace_sec: must be 0 or more");
+        }
+    }
 }
 
 /// <summary><c>runtimes.codex</c>: Codex threads, through <c>codex app-server</c> or <c>codex exec --json</c>.</summary>
@@ -148,6 +178,7 @@ internal sealed class RuntimesOptions
         var own = name switch
         {
             RuntimeNames.OpenCode => OpenCodeOptions.OwnKeys,
+            RuntimeNames.ClaudeCode => ClaudeCodeOptions.OwnKeys,
             RuntimeNames.Tmux => TmuxOptions.OwnKeys,
             _ => new HashSet<string>(),
         };

@@ -12,6 +12,9 @@ public abstract record FakeReply
 
     /// <summary>Answers with an HTTP error, as a provider does when it fails or rate-limits.</summary>
     public static FakeReply Error(int statusCode, string message) => new ErrorReply(statusCode, message);
+
+    /// <summary>A 429 with the provider's rate-limit headers: retry after <paramref name="RetryAfter"/>, limits reset at <paramref name="ResetAt"/>.</summary>
+    public static FakeReply RateLimit(TimeSpan retryAfter, DateTimeOffset resetAt) => new RateLimitReply(retryAfter, resetAt);
 }
 
 public sealed record TextReply(string Content, int Chunks, TimeSpan Delay) : FakeReply;
@@ -19,3 +22,5 @@ public sealed record TextReply(string Content, int Chunks, TimeSpan Delay) : Fak
 public sealed record ToolCallReply(string Name, string ArgumentsJson) : FakeReply;
 
 public sealed record ErrorReply(int StatusCode, string Message) : FakeReply;
+
+public sealed record RateLimitReply(TimeSpan RetryAfter, DateTimeOffset ResetAt) : FakeReply;
