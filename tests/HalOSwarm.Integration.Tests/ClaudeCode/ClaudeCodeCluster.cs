@@ -25,6 +25,21 @@ public sealed class ClaudeCodeCluster : IAsyncLifetime
 
     public string ProjectDir => _dir.Combine(Project);
 
+    /// <summary>Claude's own config folder (transcripts under projects/), shared by the agent's claude and a hand-run one.</summary>
+    public string ConfigDir => _dir.Combine("claude-config");
+
+    /// <summary>The environment the agent runs claude with (fake provider, own config folder, no outside traffic).</summary>
+    public Dictionary<string, string> ClaudeEnvironment => new()
+    {
+        ["ANTHROPIC_BASE_URL"] = Llm.BaseUrl.ToString().TrimEnd('/'),
+        ["ANTHROPIC_API_KEY"] = "k",
+        ["DISABLE_TELEMETRY"] = "1",
+        ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
+        ["CLAUDE_CONFIG_DIR"] = ConfigDir,
+        // One retry after a 429, so a rate limit ends the turn within the test.
+        ["CLAUDE_CODE_MAX_RETRIES"] = "1",
+    };
+
     public string SessionsFolder => Path.Combine(Cluster.AgentStateDir, "runtimes", "claude-code");
 
     public async Task InitializeAsync()
@@ -38,16 +53,7 @@ public sealed class ClaudeCodeCluster : IAsyncLifetime
             {
                 ["claude-code"] = new { binary, model = "claude-sonnet-4-5" },
             }),
-            AgentEnvironment = new Dictionary<string, string>
-            {
-                ["ANTHROPIC_BASE_URL"] = Llm.BaseUrl.ToString().TrimEnd('/'),
-                ["ANTHROPIC_API_KEY"] = "k",
-                ["DISABLE_TELEMETRY"] = "1",
-                ["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"] = "1",
-                ["CLAUDE_CONFIG_DIR"] = _dir.Combine("claude-config"),
-                // One retry after a 429, so a rate limit ends the turn within the test.
-                ["CLAUDE_CODE_MAX_RETRIES"] = "1",
-            },
+            AgentEnvironment = ClaudeEnvironment,
             SupervisorSections = new Dictionary<string, string> { ["approvals"] = """{"timeout_sec":300,"default_reply":"reject"}""" },
         });
     }
