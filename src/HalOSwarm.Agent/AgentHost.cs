@@ -1,6 +1,7 @@
 using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Runtimes.Codex;
 using HalOSwarm.Agent.Runtimes.OpenCode;
 using HalOSwarm.Agent.Tasks;
 using Microsoft.Extensions.Configuration;
@@ -29,6 +30,7 @@ internal static class AgentHost
         builder.AddAgentCore()
             .AddSupervisorConnection()
             .AddOpenCodeRuntime()
+            .AddCodexRuntime()
             .AddCommands()
             .AddTaskFileWatcher();
         configure?.Invoke(builder);

@@ -102,11 +102,6 @@ internal sealed class ClaudeCodeOptions : RuntimeOptions
     public ClaudeCodeOptions() => Binary = "claude";
 }
 
-/// <summary><c>runtimes.codex</c>: Codex threads, through <c>codex app-server</c> or <c>codex exec --json</c>.</summary>
-internal sealed class CodexOptions : RuntimeOptions
-{
-    public CodexOptions() => Binary = "codex";
-}
 
 /// <summary><c>runtimes.tmux</c>: any interactive command line program in a tmux session, watched from its screen.</summary>
 internal sealed class TmuxOptions : RuntimeOptions
@@ -146,6 +141,7 @@ internal sealed class RuntimesOptions
         var own = name switch
         {
             RuntimeNames.OpenCode => OpenCodeOptions.OwnKeys,
+            RuntimeNames.Codex => CodexOptions.OwnKeys,
             _ => new HashSet<string>(),
         };
         return new HashSet<string>(RuntimeOptions.CommonKeys.Concat(own), StringComparer.OrdinalIgnoreCase);
