@@ -18,18 +18,30 @@ internal sealed class CodexLauncher(AgentOptions options, CodexHome home)
 
     public TimeSpan StartupTimeout => TimeSpan.FromSeconds(Codex.StartupTimeoutSec);
 
-    public DetachedProcess Launch(string folder, ProjectOptions project, string directory)
+    public async Task<DetachedProcess> LaunchAsync(string folder, ProjectOptions project, string directory, CancellationToken cancellationToken)
     {
         home.WriteConfig([directory]);
         var env = new Dictionary<string, string>(project.EnvFor(Codex), StringComparer.Ordinal) { ["CODEX_HOME"] = home.Path };
+        DetachedProcess process;
         try
         {
-            return DetachedProcess.Start(folder, Codex.Binary, ["app-server", .. project.ArgsFor(Codex)], directory, env);
+            process = DetachedProcess.Start(folder, Codex.Binary, ["app-server", .. project.ArgsFor(Codex)], directory, env);
         }
         catch (InvalidOperationException ex)
         {
             throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, ex.Message, ex);
         }
+        // The launcher makes the stdin FIFO right after it starts; nothing can be sent before it exists.
+        var deadline = DateTime.UtcNow + StartupTimeout;
+        while (!File.Exists(Path.Combine(folder, "stdin")))
+        {
+            if (!process.IsAlive || DateTime.UtcNow > deadline)
+            {
+                throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, $"codex app-server did not start: {process.ErrorTail(500)}");
+            }
+            await Task.Delay(20, cancellationToken);
+        }
+        return process;
     }
 
     public static JsonObject InitializeParams() =>
@@ -53,7 +65,7 @@ internal sealed class CodexLauncher(AgentOptions options, CodexHome home)
     public async Task<(DetachedProcess Process, JsonElement Thread, long Offset)> StartThreadAsync(string folder, ProjectOptions project, string directory,
         string? model, CancellationToken cancellationToken)
     {
-        var process = Launch(folder, project, directory);
+        var process = await LaunchAsync(folder, project, directory, cancellationToken);
         var rpc = new CodexRpc { Process = process };
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var answeredAt = new System.Collections.Concurrent.ConcurrentDictionary<string, long>(StringComparer.Ordinal);

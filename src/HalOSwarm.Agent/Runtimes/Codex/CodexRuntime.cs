@@ -157,7 +157,7 @@ internal sealed partial class CodexRuntime : BackgroundService, IRuntimeAdapter
         {
             return;
         }
-        var process = _launcher.Launch(session.Folder, project, directory);
+        var process = await _launcher.LaunchAsync(session.Folder, project, directory, cancellationToken);
         session.Restarted(process);
         await session.Rpc.CallAsync("initialize", CodexLauncher.InitializeParams(), _launcher.StartupTimeout, cancellationToken);
         session.Rpc.Notify("initialized");
