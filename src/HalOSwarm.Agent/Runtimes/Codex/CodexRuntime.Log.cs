@@ -14,5 +14,11 @@ internal sealed partial class CodexRuntime
 
         [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "Codex thread {ThreadId} resumed in a new app-server, pid {Pid}")]
         public static partial void Resumed(ILogger logger, string threadId, int pid);
+
+        [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Codex thread {ThreadId} of project {Project} adopted")]
+        public static partial void Adopted(ILogger logger, string threadId, string project);
+
+        [LoggerMessage(EventId = 4305, Level = LogLevel.Warning, Message = "Stopped codex app-server pid {Pid} in {Folder}: no session tracks it")]
+        public static partial void Orphan(ILogger logger, int pid, string folder);
     }
 }

@@ -64,6 +64,7 @@ internal sealed partial class CodexRuntime : BackgroundService, IRuntimeAdapter
         }
         try
         {
+            var tracked = new HashSet<string>(StringComparer.Ordinal);
             foreach (var session in await _sessions.ListAsync(stoppingToken))
             {
                 var folder = _home.SessionFolder(session.SessionId);
@@ -71,11 +72,13 @@ internal sealed partial class CodexRuntime : BackgroundService, IRuntimeAdapter
                 {
                     continue;
                 }
+                tracked.Add(session.SessionId);
                 var cursor = await _recorder.ReadCursorAsync(CodexSession.CursorKeyOf(session.SessionId), stoppingToken);
                 var process = DetachedProcess.Attach(folder);
                 Follow(session.SessionId, folder, process, cursor);
                 Log.Attached(_logger, session.SessionId, process?.IsAlive == true, cursor);
             }
+            await StopOrphansAsync(tracked, stoppingToken);
         }
         finally
         {
@@ -93,6 +96,27 @@ internal sealed partial class CodexRuntime : BackgroundService, IRuntimeAdapter
             await session.DisposeAsync();
         }
         _live.Clear();
+    }
+
+    /// <summary>App-servers an earlier agent started but never recorded a session for (it died while starting one).</summary>
+    private async Task StopOrphansAsync(HashSet<string> tracked, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(_home.SessionsRoot))
+        {
+            return;
+        }
+        foreach (var folder in Directory.EnumerateDirectories(_home.SessionsRoot).Where(f => !tracked.Contains(Path.GetFileName(f))))
+        {
+            if (DetachedProcess.Attach(folder) is { IsAlive: true } process && !File.Exists(Path.Combine(folder, "killed")))
+            {
+                await process.StopAsync(TimeSpan.FromSeconds(5), cancellationToken);
+                Log.Orphan(_logger, process.Pid, folder);
+            }
+            if (Path.GetFileName(folder).StartsWith("starting-", StringComparison.Ordinal))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 
     private CodexSession Follow(string threadId, string folder, DetachedProcess? process, long cursor)

@@ -185,10 +185,4 @@ internal sealed partial class CodexSession : IAsyncDisposable
         _restarted.Dispose();
         Gate.Dispose();
     }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Following codex thread {ThreadId} stopped: {Reason}")]
-        public static partial void TailFailed(ILogger logger, string threadId, string reason);
-    }
 }
