@@ -196,8 +196,7 @@ public sealed class CodexRuntimeTests(CodexClusterFixture fixture) : IClassFixtu
         Codex.Llm.Enqueue(FakeReply.Text("short"));
         var sessionId = await Codex.StartSessionAsync("hello");
         await Codex.WaitIdleAsync(sessionId, s_wait);
-        var pidFile = Path.Combine(Cluster.AgentStateDir, "runtimes", "codex", sessionId, "pid");
-        var pid = int.Parse(File.ReadAllText(pidFile).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var pid = AppServerPid(sessionId);
         Assert.True(CodexCluster.IsRunning(pid), "the app-server runs while the session lives");
 
         var kill = await Cluster.CtlAsync("sessions", "kill", sessionId);
@@ -205,4 +204,33 @@ public sealed class CodexRuntimeTests(CodexClusterFixture fixture) : IClassFixtu
         await Codex.WaitEventsAsync(sessionId, "session.deleted", 1, s_wait);
         await Cluster.WaitAsync(() => Task.FromResult(!CodexCluster.IsRunning(pid)), s_wait, "the app-server gone");
     }
+
+    [Fact]
+    public async Task AppServerDiesMidTurn_ErrorThenNextPromptResumesTheThread()
+    {
+        Codex.Llm.Enqueue(FakeReply.Text(string.Join(' ', Enumerable.Range(1, 100).Select(i => $"v{i}")), chunks: 100, delay: TimeSpan.FromMilliseconds(100)),
+            FakeReply.Text("back again"));
+        var sessionId = await Codex.StartSessionAsync("a long one");
+        await Codex.WaitEventsAsync(sessionId, "message.delta", 3, s_wait);
+        var pid = AppServerPid(sessionId);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-9", "--", $"-{pid}"]))
+        {
+            await kill.WaitForExitAsync();
+        }
+        var error = (await Codex.WaitEventsAsync(sessionId, "session.error", 1, s_wait)).Single().Data();
+        Assert.Equal("ProcessExited", error.Str("error_name"));
+        await Codex.WaitIdleAsync(sessionId, s_wait);
+
+        var prompt = await Cluster.CtlAsync("sessions", "prompt", sessionId, "are you there?");
+        Assert.True(prompt.ExitCode == 0, prompt.ToString());
+        await Cluster.WaitAsync(async () => (await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed"))
+            .Any(e => e.Data().Str("text") == "back again"), s_wait, "the reply from the resumed thread");
+        Assert.NotEqual(pid, AppServerPid(sessionId));
+        // the resumed thread still has the first prompt: Codex sent it to the provider again as history
+        Assert.Contains(Codex.Llm.Requests, r => r.LastUserText == "are you there?" && r.Body.GetRawText().Contains("a long one", StringComparison.Ordinal));
+    }
+
+    private int AppServerPid(string sessionId) =>
+        int.Parse(File.ReadAllText(Path.Combine(Cluster.AgentStateDir, "runtimes", "codex", sessionId, "pid")).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
 }
