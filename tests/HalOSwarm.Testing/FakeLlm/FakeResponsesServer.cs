@@ -118,6 +118,9 @@ public sealed class FakeResponsesServer : IAsyncDisposable
         response.Headers["x-codex-primary-window-minutes"] = "300";
         response.Headers["x-codex-primary-reset-at"] = reset;
         response.Headers["x-codex-primary-reset-after-seconds"] = seconds.ToString(CultureInfo.InvariantCulture);
+        response.Headers["x-ratelimit-limit-requests"] = "500";
+        response.Headers["x-ratelimit-remaining-requests"] = "0";
+        response.Headers["x-ratelimit-reset-requests"] = $"{seconds}s";
         await response.WriteAsJsonAsync(new
         {
             error = new
