@@ -12,7 +12,13 @@ public sealed class CodexRuntimeTests(CodexClusterFixture fixture) : IClassFixtu
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
 
-    private CodexCluster Codex => fixture.Cluster;
+    private CodexCluster Codex { get; } = Isolated(fixture.Cluster);
+
+    private static CodexCluster Isolated(CodexCluster cluster)
+    {
+        cluster.Llm.Clear();
+        return cluster;
+    }
 
     private HalCluster Cluster => fixture.Cluster.Cluster;
 

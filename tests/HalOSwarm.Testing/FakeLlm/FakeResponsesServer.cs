@@ -39,6 +39,9 @@ public sealed class FakeResponsesServer : IAsyncDisposable
 
     public IReadOnlyCollection<ResponsesRequest> Requests => _requests.ToArray();
 
+    /// <summary>Drops the replies still scripted (a test sharing the server starts from an empty script).</summary>
+    public void Clear() => _script.Clear();
+
     public void Enqueue(params FakeReply[] replies)
     {
         foreach (var reply in replies)
