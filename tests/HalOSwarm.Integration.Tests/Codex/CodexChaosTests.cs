@@ -46,4 +46,31 @@ public sealed class CodexChaosTests
         Assert.True(CodexCluster.IsRunning(appServer), "the app-server outlived the agent and was attached to, not replaced");
         Assert.Equal([appServer], codex.AppServerPids());
     }
+
+    [Fact]
+    public async Task AgentKilledWhileApprovalPending_Restarted_ApprovalAnsweredAndCommandRuns()
+    {
+        await using var codex = await CodexCluster.StartAsync();
+        var cluster = codex.Cluster;
+        var args = System.Text.Json.JsonSerializer.Serialize(new { cmd = "touch after-restart.txt", sandbox_permissions = "require_escalated", justification = "test" });
+        codex.Llm.Enqueue(FakeReply.ToolCall("exec_command", args), FakeReply.Text("done"));
+        var sessionId = await codex.StartSessionAsync("touch it, escalated");
+        var approval = await cluster.WaitForAsync(async () =>
+        {
+            var list = await cluster.GetDataAsync($"api/v1/approvals?session_id={sessionId}");
+            return list.GetArrayLength() > 0 ? list[0] : (System.Text.Json.JsonElement?)null;
+        }, s_wait, "a pending approval");
+
+        await cluster.Agent!.KillHardAsync();
+        await cluster.StartAgentAsync();
+        await cluster.WaitForNodeStatusAsync("online", s_wait);
+
+        // the restarted agent knows the request the app-server is still waiting on (rebuilt from its output)
+        var approve = await cluster.CtlAsync("approvals", "approve", approval.Str("approval_id"));
+        Assert.True(approve.ExitCode == 0, approve.ToString());
+        await cluster.WaitAsync(() => Task.FromResult(File.Exists(Path.Combine(codex.ProjectDir, "after-restart.txt"))), s_wait, "the approved command ran");
+        await codex.WaitIdleAsync(sessionId, s_wait);
+        Assert.Single(await cluster.GetEventsAsync($"session_id={sessionId}&type=permission.asked"));
+        await cluster.AssertExactlyOnceAsync();
+    }
 }
