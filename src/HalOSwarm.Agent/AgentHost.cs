@@ -2,6 +2,7 @@ using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
 using HalOSwarm.Agent.Runtimes.ClaudeCode;
+using HalOSwarm.Agent.Runtimes.Codex;
 using HalOSwarm.Agent.Runtimes.OpenCode;
 using HalOSwarm.Agent.Runtimes.Tmux;
 using HalOSwarm.Agent.Runtimes.Worktrees;
@@ -33,6 +34,7 @@ internal static class AgentHost
             .AddSupervisorConnection()
             .AddOpenCodeRuntime()
             .AddClaudeCodeRuntime()
+            .AddCodexRuntime()
             .AddTmuxRuntime()
             .AddWorktrees()
             .AddCommands()

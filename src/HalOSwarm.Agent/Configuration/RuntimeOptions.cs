@@ -139,11 +139,6 @@ internal sealed class ClaudeCodeOptions : RuntimeOptions
     }
 }
 
-/// <summary><c>runtimes.codex</c>: Codex threads, through <c>codex app-server</c> or <c>codex exec --json</c>.</summary>
-internal sealed class CodexOptions : RuntimeOptions
-{
-    public CodexOptions() => Binary = "codex";
-}
 
 
 /// <summary>The <c>runtimes</c> section: one sub-section per runtime, each optional.</summary>
@@ -179,6 +174,7 @@ internal sealed class RuntimesOptions
         {
             RuntimeNames.OpenCode => OpenCodeOptions.OwnKeys,
             RuntimeNames.ClaudeCode => ClaudeCodeOptions.OwnKeys,
+            RuntimeNames.Codex => CodexOptions.OwnKeys,
             RuntimeNames.Tmux => TmuxOptions.OwnKeys,
             _ => new HashSet<string>(),
         };

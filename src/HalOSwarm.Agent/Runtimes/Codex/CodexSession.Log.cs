@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+
+namespace HalOSwarm.Agent.Runtimes.Codex;
+
+internal sealed partial class CodexSession
+{
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Following codex thread {ThreadId} stopped: {Reason}")]
+        public static partial void TailFailed(ILogger logger, string threadId, string reason);
+    }
+}
