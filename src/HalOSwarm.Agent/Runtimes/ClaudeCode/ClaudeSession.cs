@@ -43,39 +43,11 @@ internal sealed class ClaudeSession(string sessionId, string folder)
 
     public void ForgetPrompts() => _unanswered.Clear();
 
-    /// <summary>
-    /// Waits until the program holds its stdin FIFO open (the launcher makes and opens it just after
-    /// starting): a line written before that would be lost when the agent closes its end.
-    /// </summary>
-    public async Task WaitForInputAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var fifo = Path.Combine(Folder, "stdin");
-        var deadline = DateTime.UtcNow + timeout;
-        while (Process is { IsAlive: true } process)
-        {
-            try
-            {
-                var target = new FileInfo($"/proc/{process.Pid}/fd/0").LinkTarget;
-                if (target == fifo)
-                {
-                    return;
-                }
-            }
-            catch (IOException)
-            {
-                // Not there yet.
-            }
-            catch (UnauthorizedAccessException)
-            {
-            }
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new InvalidOperationException($"the program did not open {fifo} within {timeout.TotalSeconds:0} s");
-            }
-            await Task.Delay(10, cancellationToken);
-        }
-        throw new InvalidOperationException($"the program ended at start: {Process?.ErrorTail(500)}");
-    }
+    /// <summary>Waits until the program holds its stdin FIFO open (see <see cref="DetachedProcess.WaitForInputAsync"/>).</summary>
+    public Task WaitForInputAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        Process is { } process
+            ? process.WaitForInputAsync(timeout, cancellationToken)
+            : throw new InvalidOperationException("the program is not running");
 
     /// <summary>Appends one of the agent's own lines (<c>{"type":"hal",…}</c>) to the output, where the tail reads it in order.</summary>
     public void AppendAgentLine(string json)

@@ -31,33 +31,15 @@ internal sealed class CodexLauncher(AgentOptions options, CodexHome home)
         {
             throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, ex.Message, ex);
         }
-        // The launcher makes the stdin FIFO and then opens it as the program's stdin. Nothing may be sent
-        // before that: a line written while no one else holds the FIFO open is dropped when the writer closes it.
-        var deadline = DateTime.UtcNow + StartupTimeout;
-        while (!HoldsStdin(process.Pid, Path.Combine(folder, "stdin")))
-        {
-            if (!process.IsAlive || DateTime.UtcNow > deadline)
-            {
-                throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, $"codex app-server did not start: {process.ErrorTail(500)}");
-            }
-            await Task.Delay(20, cancellationToken);
-        }
-        return process;
-    }
-
-    private static bool HoldsStdin(int pid, string fifo)
-    {
         try
         {
-            // The link shows the resolved path; the folder's own name is enough to know it (it is unique).
-            var target = new FileInfo($"/proc/{pid}/fd/0").LinkTarget;
-            return File.Exists(fifo) && target is not null
-                && (target == fifo || target.EndsWith("/" + Path.GetFileName(Path.GetDirectoryName(fifo)) + "/stdin", StringComparison.Ordinal));
+            await process.WaitForInputAsync(StartupTimeout, cancellationToken);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (InvalidOperationException ex)
         {
-            return false;
+            throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, $"codex app-server did not start: {ex.Message}", ex);
         }
+        return process;
     }
 
     public static JsonObject InitializeParams() =>

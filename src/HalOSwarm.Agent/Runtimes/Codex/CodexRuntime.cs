@@ -69,7 +69,7 @@ internal sealed partial class CodexRuntime : BackgroundService, IRuntimeAdapter
         var folder = _home.SessionFolder(threadId);
         Directory.Move(starting, folder);
         var created = new SessionCreatedData(project.Name, Name, directory, request.Title, thread.Str("model") ?? model, null, thread,
-            Worktree: request.Worktree?.Path, Branch: request.Worktree?.Branch);
+            Worktree: request.Worktree?.Root ?? request.Worktree?.Path, Branch: request.Worktree?.Branch);
         await _recorder.RecordAsync([CodexEvents.Created(threadId, created)], new RuntimeCursor(CodexSession.CursorKeyOf(threadId), offset), cancellationToken);
         var session = Follow(threadId, folder, DetachedProcess.Attach(folder) ?? process, offset);
         Log.Started(_logger, threadId, project.Name, process.Pid);

@@ -97,7 +97,44 @@ internal sealed class DetachedProcess
             : null;
     }
 
-    /// <summary>Writes one line to the program's stdin.</summary>
+    /// <summary>
+    /// Waits until the program holds its stdin FIFO (the launcher makes and opens it just after starting): a line
+    /// written before that is lost, since a FIFO drops what it holds when its last writer closes and no reader has it.
+    /// Fails when the program ends first or does not open it within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task WaitForInputAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!HoldsInput())
+        {
+            if (!IsAlive)
+            {
+                throw new InvalidOperationException($"the program ended at start: {ErrorTail(500)}");
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"the program did not open {InputPath} within {timeout.TotalSeconds:0} s");
+            }
+            await Task.Delay(10, cancellationToken);
+        }
+    }
+
+    private bool HoldsInput()
+    {
+        try
+        {
+            // The link shows the resolved path; the session folder's own name (unique) is enough to know it.
+            var target = new FileInfo($"/proc/{Pid}/fd/0").LinkTarget;
+            return target is not null && File.Exists(InputPath)
+                && (target == InputPath || target.EndsWith("/" + Path.GetFileName(Folder) + "/stdin", StringComparison.Ordinal));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes one line to the program's stdin (after <see cref="WaitForInputAsync"/>, or it may be lost).</summary>
     public void WriteLine(string line)
     {
         if (!IsAlive)
