@@ -8,9 +8,18 @@ namespace HalOSwarm.Integration.Tests.ClaudeCode;
 /// Claude Code sessions driven through halctl, the built supervisor and agent, and the real claude
 /// against the fake Anthropic API: turns, follow-ups, queued prompts, abort, errors, rate limits, kill.
 /// </summary>
-public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture<ClaudeCodeCluster>
+public sealed class ClaudeCodeSessionTests : IClassFixture<ClaudeCodeCluster>
 {
-    private HalCluster Cluster => cc.Cluster;
+    private readonly ClaudeCodeCluster _cc;
+
+    public ClaudeCodeSessionTests(ClaudeCodeCluster cluster)
+    {
+        _cc = cluster;
+        // Each test scripts its own replies; what a failed one left is not taken for the next one's.
+        _cc.Llm.Clear();
+    }
+
+    private HalCluster Cluster => _cc.Cluster;
 
     private static bool HasAssistant(List<JsonElement> events, int count = 1) =>
         events.OfType("message.completed").Count(e => e.Data().Str("role") == "assistant") >= count;
@@ -20,13 +29,13 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
     {
         const string first = "The answer is forty-two, streamed in several pieces.";
         const string second = "Yes, still forty-two.";
-        cc.Llm.Enqueue(FakeReply.Text(first, chunks: 6, delay: TimeSpan.FromMilliseconds(50)), FakeReply.Text(second));
-        var sessionId = await cc.StartSessionAsync("What is the answer?");
+        _cc.Llm.Enqueue(FakeReply.Text(first, chunks: 6, delay: TimeSpan.FromMilliseconds(50)), FakeReply.Text(second));
+        var sessionId = await _cc.StartSessionAsync("What is the answer?");
 
-        await cc.WaitForIdleAsync(sessionId, e => HasAssistant(e), "the first answer");
+        await _cc.WaitForIdleAsync(sessionId, e => HasAssistant(e), "the first answer");
         var prompt = await Cluster.CtlAsync("--format", "json", "sessions", "prompt", sessionId, "Are you sure?");
         Assert.True(prompt.ExitCode == 0, prompt.ToString());
-        var session = await cc.WaitForIdleAsync(sessionId, e => HasAssistant(e, 2), "the second answer");
+        var session = await _cc.WaitForIdleAsync(sessionId, e => HasAssistant(e, 2), "the second answer");
 
         var events = await Cluster.GetEventsAsync($"session_id={sessionId}");
         var messages = events.OfType("message.completed").Select(e => (e.Data().Str("role"), e.Data().Str("text"))).ToList();
@@ -36,11 +45,11 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
         Assert.Equal("claude-code", session.Str("runtime"));
 
         // The id hal gave the session is Claude's own: both turns ran in it, in one program.
-        var output = cc.OutputLines(sessionId);
+        var output = _cc.OutputLines(sessionId);
         var inits = output.Where(l => l.Str("type") == "system" && l.Str("subtype") == "init").ToList();
         Assert.Equal(2, inits.Count);
         Assert.All(inits, l => Assert.Equal(sessionId, l.Str("session_id")));
-        var turns = cc.Llm.Turns.Where(t => t.Messages.Any(m => m.Text.Contains("Are you sure?", StringComparison.Ordinal))).ToList();
+        var turns = _cc.Llm.Turns.Where(t => t.Messages.Any(m => m.Text.Contains("Are you sure?", StringComparison.Ordinal))).ToList();
         Assert.Contains(turns, t => t.Messages.Any(m => m.Role == "assistant" && m.Text.Contains(first, StringComparison.Ordinal)));
 
         // Tokens and cost per turn, adding up to what the program reported (its total is per process).
@@ -66,8 +75,8 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
     public async Task Prompt_WhileBusy_QueuedAndDeliveredAfterTheTurn()
     {
         const string first = "A slow first answer, streamed in many small pieces so that the turn takes a while.";
-        cc.Llm.Enqueue(FakeReply.Text(first, chunks: 20, delay: TimeSpan.FromMilliseconds(150)), FakeReply.Text("second answer"));
-        var sessionId = await cc.StartSessionAsync("first question");
+        _cc.Llm.Enqueue(FakeReply.Text(first, chunks: 20, delay: TimeSpan.FromMilliseconds(150)), FakeReply.Text("second answer"));
+        var sessionId = await _cc.StartSessionAsync("first question");
         await Cluster.WaitAsync(async () => (await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.delta")).Count >= 2,
             ClaudeCodeCluster.Wait, "the first answer streaming");
 
@@ -76,37 +85,38 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
         var result = JsonDocument.Parse(prompt.StdOut).RootElement.GetProperty("result");
         Assert.True(result.GetProperty("queued").GetBoolean(), prompt.StdOut);
 
-        await cc.WaitForIdleAsync(sessionId, e => HasAssistant(e, 2), "both answers");
+        await _cc.WaitForIdleAsync(sessionId, e => HasAssistant(e, 2), "both answers");
         var events = await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed");
         var firstAnswer = events.First(e => e.Data().Str("role") == "assistant");
         Assert.Equal(first, firstAnswer.Data().Str("text"));
         var secondQuestion = events.First(e => e.Data().Str("role") == "user" && e.Data().Str("text") == "second question");
         Assert.True(firstAnswer.Long("id") < secondQuestion.Long("id"), "the queued prompt must reach Claude after the first answer");
-        var secondTurn = cc.Llm.Turns.Last(t => t.Messages.Any(m => m.Text.Contains("second question", StringComparison.Ordinal)));
+        var secondTurn = _cc.Llm.Turns.Last(t => t.Messages.Any(m => m.Text.Contains("second question", StringComparison.Ordinal)));
         Assert.Contains(secondTurn.Messages, m => m.Role == "assistant" && m.Text.Contains(first, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Abort_SlowTurn_EndsTheTurnAndTheSessionAnswersTheNextPrompt()
     {
-        var slow = string.Join(' ', Enumerable.Range(1, 60).Select(i => $"slow{i:00}"));
-        cc.Llm.Enqueue(FakeReply.Text(slow, chunks: 60, delay: TimeSpan.FromMilliseconds(100)), FakeReply.Text("Back again."));
-        var sessionId = await cc.StartSessionAsync("count slowly");
+        // About 30 s of streaming: the abort lands in the middle of it even on a loaded machine.
+        var slow = string.Join(' ', Enumerable.Range(1, 300).Select(i => $"slow{i:000}"));
+        _cc.Llm.Enqueue(FakeReply.Text(slow, chunks: 300, delay: TimeSpan.FromMilliseconds(100)), FakeReply.Text("Back again."));
+        var sessionId = await _cc.StartSessionAsync("count slowly");
         await Cluster.WaitAsync(async () => (await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.delta")).Count >= 5,
             ClaudeCodeCluster.Wait, "the slow answer streaming");
 
         var abort = await Cluster.CtlAsync("sessions", "abort", sessionId);
         Assert.True(abort.ExitCode == 0, abort.ToString());
-        await cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Any(x => x.Data().Str("error_name") == "MessageAbortedError"), "the aborted turn");
+        await _cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Any(x => x.Data().Str("error_name") == "MessageAbortedError"), "the aborted turn");
         var partial = (await Cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed")).Single(e => e.Data().Str("role") == "assistant");
-        Assert.StartsWith("slow01", partial.Data().Str("text"), StringComparison.Ordinal);
+        Assert.StartsWith("slow001", partial.Data().Str("text"), StringComparison.Ordinal);
         Assert.NotEqual(slow, partial.Data().Str("text"));
 
         var prompt = await Cluster.CtlAsync("sessions", "prompt", sessionId, "are you there?");
         Assert.True(prompt.ExitCode == 0, prompt.ToString());
-        await cc.WaitForIdleAsync(sessionId, e => e.OfType("message.completed").Any(x => x.Data().Str("text") == "Back again."), "the answer after the abort");
+        await _cc.WaitForIdleAsync(sessionId, e => e.OfType("message.completed").Any(x => x.Data().Str("text") == "Back again."), "the answer after the abort");
         // Resumed: the same Claude session, continued by a new program.
-        var inits = cc.OutputLines(sessionId).Where(l => l.Str("type") == "system" && l.Str("subtype") == "init").ToList();
+        var inits = _cc.OutputLines(sessionId).Where(l => l.Str("type") == "system" && l.Str("subtype") == "init").ToList();
         Assert.True(inits.Count >= 2);
         Assert.All(inits, l => Assert.Equal(sessionId, l.Str("session_id")));
     }
@@ -114,9 +124,9 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
     [Fact]
     public async Task ProviderError_RecordedAsSessionErrorWithStatusCode()
     {
-        cc.Llm.Enqueue(FakeReply.Error(400, "fake failure requested"));
-        var sessionId = await cc.StartSessionAsync("fail please");
-        await cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Count > 0, "the provider error");
+        _cc.Llm.Enqueue(FakeReply.Error(400, "fake failure requested"));
+        var sessionId = await _cc.StartSessionAsync("fail please");
+        await _cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Count > 0, "the provider error");
         var error = Assert.Single(await Cluster.GetEventsAsync($"session_id={sessionId}&type=session.error")).Data();
         Assert.Equal("APIError", error.Str("error_name"));
         Assert.Equal(400, error.Long("status_code"));
@@ -127,10 +137,10 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
     public async Task RateLimit_RetriedThenSessionErrorCarriesResetTime()
     {
         var retryAfter = TimeSpan.FromSeconds(2);
-        cc.Llm.Enqueue(FakeReply.RateLimit(retryAfter, DateTimeOffset.UtcNow.AddHours(1)), FakeReply.RateLimit(retryAfter, DateTimeOffset.UtcNow.AddHours(1)));
+        _cc.Llm.Enqueue(FakeReply.RateLimit(retryAfter, DateTimeOffset.UtcNow.AddHours(1)), FakeReply.RateLimit(retryAfter, DateTimeOffset.UtcNow.AddHours(1)));
         var before = DateTimeOffset.UtcNow;
-        var sessionId = await cc.StartSessionAsync("hit the limit");
-        await cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Count > 0, "the rate limit error");
+        var sessionId = await _cc.StartSessionAsync("hit the limit");
+        await _cc.WaitForIdleAsync(sessionId, e => e.OfType("session.error").Count > 0, "the rate limit error");
 
         var retry = Assert.Single(await Cluster.GetEventsAsync($"session_id={sessionId}&type=session.retry")).Data();
         Assert.Equal(1, retry.Long("attempt"));
@@ -146,10 +156,10 @@ public sealed class ClaudeCodeSessionTests(ClaudeCodeCluster cc) : IClassFixture
     [Fact]
     public async Task Kill_StopsTheProgramAndEndsTheSession()
     {
-        cc.Llm.Enqueue(FakeReply.Text("Hello."));
-        var sessionId = await cc.StartSessionAsync("say hello");
-        await cc.WaitForIdleAsync(sessionId, e => HasAssistant(e), "the answer");
-        var pid = int.Parse(File.ReadAllText(Path.Combine(cc.SessionsFolder, sessionId, "pid")).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        _cc.Llm.Enqueue(FakeReply.Text("Hello."));
+        var sessionId = await _cc.StartSessionAsync("say hello");
+        await _cc.WaitForIdleAsync(sessionId, e => HasAssistant(e), "the answer");
+        var pid = int.Parse(File.ReadAllText(Path.Combine(_cc.SessionsFolder, sessionId, "pid")).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(Directory.Exists($"/proc/{pid}"), "claude waits for the next prompt");
         using (var response = await Cluster.Api.PostAsync($"api/v1/sessions/{sessionId}/status", null))
         {

@@ -40,6 +40,9 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
     /// <summary>The requests that were turns of a conversation (they carry tools).</summary>
     public IEnumerable<ChatRequest> Turns => _requests.Where(r => !r.IsAuxiliary);
 
+    /// <summary>Drops the replies still scripted (a test that failed half-way leaves none for the next).</summary>
+    public void Clear() => _script.Clear();
+
     public void Enqueue(params FakeReply[] replies)
     {
         foreach (var reply in replies)
