@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Agent.Tests.Connection;
 
-public sealed class SupervisorConnectionTests : IAsyncDisposable
+public sealed class SupervisorConnectionTests : IDisposable
 {
     private readonly TempDirectory _dir = new("hal-conn");
     private readonly AgentDatabase _db;
@@ -25,9 +25,9 @@ public sealed class SupervisorConnectionTests : IAsyncDisposable
         _runner = new CommandRunner(_commands, new CommandJournal(_db, TimeProvider.System), NullLogger<CommandRunner>.Instance);
     }
 
-    public async ValueTask DisposeAsync()
+    // xUnit v2 calls Dispose on a test class, never IAsyncDisposable.DisposeAsync: clean-up must be here.
+    public void Dispose()
     {
-        await Task.Yield();
         _runner.Dispose();
         _db.Dispose();
         _dir.Dispose();
