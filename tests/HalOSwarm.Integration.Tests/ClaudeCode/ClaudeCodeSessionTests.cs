@@ -151,6 +151,11 @@ public sealed class ClaudeCodeSessionTests : IClassFixture<ClaudeCodeCluster>
         Assert.Equal(429, error.Long("status_code"));
         var resetAt = error.GetProperty("reset_at").GetDateTimeOffset();
         Assert.InRange(resetAt, nextAttempt, DateTimeOffset.UtcNow + retryAfter);
+        // the reset time shows on the session, where resume_after_rate_limit and people read it
+        var session = await Cluster.GetDataAsync($"api/v1/sessions/{sessionId}");
+        Assert.Equal(resetAt, session.GetProperty("rate_limit_reset_at").GetDateTimeOffset());
+        var shown = await Cluster.CtlAsync("sessions", "get", sessionId);
+        Assert.Contains("rate limit", shown.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]

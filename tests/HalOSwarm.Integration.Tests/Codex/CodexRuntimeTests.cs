@@ -194,6 +194,10 @@ public sealed class CodexRuntimeTests(CodexClusterFixture fixture) : IClassFixtu
         Assert.Equal(429, error.GetProperty("status_code").GetInt32());
         Assert.Equal("usageLimitExceeded", error.Str("error_name"));
         Assert.Equal(resetAt, error.GetProperty("reset_at").GetDateTimeOffset());
+        // the reset time shows on the session, where resume_after_rate_limit and people read it
+        var session = await Codex.Cluster.WaitForSessionAsync(sessionId, s => s.TryGetProperty("rate_limit_reset_at", out var r) && r.ValueKind == JsonValueKind.String,
+            s_wait, "the session's rate limit reset time");
+        Assert.Equal(resetAt, session.GetProperty("rate_limit_reset_at").GetDateTimeOffset());
     }
 
     [Fact]
