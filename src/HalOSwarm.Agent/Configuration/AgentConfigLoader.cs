@@ -138,6 +138,10 @@ internal static class AgentConfigLoader
             {
                 errors.Add($"runtimes.{runtime.Name}.{property.Name}: unknown key");
             }
+            if (runtime.Name == Protocol.RuntimeNames.Codex)
+            {
+                CheckCodexSections(runtime.Value, errors);
+            }
         }
         if (runtimes.TryGetProperty(Protocol.RuntimeNames.OpenCode, out var openCode) && openCode.ValueKind == JsonValueKind.Object)
         {
@@ -147,6 +151,25 @@ internal static class AgentConfigLoader
                 {
                     errors.Add($"{legacy}: also set as runtimes.opencode.{key}; keep one (runtimes.opencode.{key} is the current name)");
                 }
+            }
+        }
+    }
+
+    /// <summary>The objects nested in runtimes.codex: provider, and one rate per model.</summary>
+    private static void CheckCodexSections(JsonElement codex, List<string> errors)
+    {
+        if (codex.TryGetProperty("provider", out var provider) && provider.ValueKind == JsonValueKind.Object)
+        {
+            var keys = ConfigKeyNames.Of<CodexProviderOptions>();
+            errors.AddRange(provider.EnumerateObject().Where(p => !keys.Contains(p.Name)).Select(p => $"runtimes.codex.provider.{p.Name}: unknown key"));
+        }
+        if (codex.TryGetProperty("rates", out var rates) && rates.ValueKind == JsonValueKind.Object)
+        {
+            var keys = ConfigKeyNames.Of<CodexRateOptions>();
+            foreach (var model in rates.EnumerateObject().Where(m => m.Value.ValueKind == JsonValueKind.Object))
+            {
+                errors.AddRange(model.Value.EnumerateObject().Where(p => !keys.Contains(p.Name))
+                    .Select(p => $"runtimes.codex.rates.{model.Name}.{p.Name}: unknown key"));
             }
         }
     }

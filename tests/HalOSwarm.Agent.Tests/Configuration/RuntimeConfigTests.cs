@@ -71,13 +71,16 @@ public sealed class RuntimeConfigTests : IDisposable
     {
         var path = Write($$"""
             {"supervisor_url":"ws://h:8420/ws/agent","auth_token":"t","state_dir":"s","opencode_port":5000,
-             "runtimes":{"claude-code":{"binary":"","max_sessions":-1,"colour":"x"},"gemini":{},"opencode":{"port":70000} },
+             "runtimes":{"claude-code":{"binary":"","max_sessions":-1,"colour":"x"},"gemini":{},"opencode":{"port":70000},
+               "codex":{"provider":{"name":"p","base_url":"http://x/v1","flavour":1},"rates":{"m":{"input":1,"outptu":2} } } },
              "projects":[{"name":"a","directory":"{{_dir.Path}}","runtime":"cobol"},{"name":"b","directory":"{{_dir.Path}}","command":"bash"}]}
             """);
 
         var errors = AgentConfigLoader.Validate(path);
 
         Assert.Contains("runtimes.claude-code.colour: unknown key", errors);
+        Assert.Contains("runtimes.codex.provider.flavour: unknown key", errors);
+        Assert.Contains("runtimes.codex.rates.m.outptu: unknown key", errors);
         Assert.Contains(errors, e => e.StartsWith("runtimes.gemini: unknown runtime", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("opencode_port: also set as runtimes.opencode.port", StringComparison.Ordinal));
         Assert.Contains("runtimes.claude-code.binary: must not be empty", errors);
