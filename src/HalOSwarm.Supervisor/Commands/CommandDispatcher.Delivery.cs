@@ -151,7 +151,9 @@ internal sealed partial class CommandDispatcher
                 continue;
             }
             tracked.OfflineSince = null;
-            if (now < tracked.NextAttemptAt || !_rate.TryTake(command.NodeId, now))
+            // Registered but not welcomed yet: a command now would reach the agent before its welcome (NodeConnected
+            // wakes the sweep once the welcome is queued).
+            if (!connection.IsWelcomed || now < tracked.NextAttemptAt || !_rate.TryTake(command.NodeId, now))
             {
                 continue;
             }

@@ -75,13 +75,16 @@ internal sealed class AgentConnection : IDisposable
         _welcomed = true;
     }
 
+    /// <summary>The welcome is queued: frames sent from now on reach the agent after it, as the protocol requires.</summary>
+    public bool IsWelcomed => _welcomed;
+
     /// <summary>
     /// Acks are cumulative: while one is waiting in the send queue, a newer seq only raises it, so a connection whose
     /// sends lag behind the writer's commits gets one ack with the latest seq instead of one per commit.
     /// </summary>
     public void SendAck(long seq)
     {
-        if (!_welcomed || IsClosing)
+        if (!IsWelcomed || IsClosing)
         {
             return;
         }
