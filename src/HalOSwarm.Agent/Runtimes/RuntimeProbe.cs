@@ -39,9 +39,14 @@ internal static partial class RuntimeProbe
         return new RuntimeInfo(runtime, true, version, null);
     }
 
-    /// <summary>Runs a short command; <see cref="ProbeResult.Error"/> is set when it could not start or did not finish in time.</summary>
+    /// <summary>
+    /// Runs a short command; <see cref="ProbeResult.Error"/> is set when it could not start or did not finish in time.
+    /// <paramref name="leaveOut"/> names inherited variables the program must not see; <paramref name="killTree"/> false
+    /// spares what a timed-out command forked (a server it started); <paramref name="binaryKey"/> is the config key
+    /// named when the binary is missing.
+    /// </summary>
     public static async Task<ProbeResult> RunAsync(string binary, IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment,
-        TimeSpan timeout, CancellationToken cancellationToken)
+        TimeSpan timeout, CancellationToken cancellationToken, Func<string, bool>? leaveOut = null, bool killTree = true, string? binaryKey = null)
     {
         var start = new ProcessStartInfo(binary)
         {
@@ -54,6 +59,10 @@ internal static partial class RuntimeProbe
         {
             start.ArgumentList.Add(arg);
         }
+        foreach (var key in leaveOut is null ? [] : start.Environment.Keys.Where(leaveOut).ToList())
+        {
+            start.Environment.Remove(key);
+        }
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -65,7 +74,7 @@ internal static partial class RuntimeProbe
         }
         catch (Win32Exception)
         {
-            return new ProbeResult(-1, "", $"binary '{binary}' not found");
+            return new ProbeResult(-1, "", $"binary '{binary}' not found" + (binaryKey is null ? "" : $" ({binaryKey})"));
         }
         using (process)
         {
@@ -80,7 +89,7 @@ internal static partial class RuntimeProbe
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                process.Kill(entireProcessTree: true);
+                process.Kill(entireProcessTree: killTree);
                 return new ProbeResult(-1, "", $"'{binary} {string.Join(' ', args)}' did not answer within {timeout.TotalSeconds:0} s");
             }
             return new ProbeResult(process.ExitCode, (await stdout) + (await stderr), null);

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using HalOSwarm.Agent.Configuration;
 
 namespace HalOSwarm.Agent.Runtimes.Tmux;
@@ -13,48 +11,11 @@ internal static class TmuxProcess
 {
     public static async Task<ProbeResult> RunAsync(string binary, IReadOnlyList<string> args, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(binary)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        foreach (var key in start.Environment.Keys.Where(IsLeftOut).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("did not start");
-        }
-        catch (Win32Exception)
-        {
-            return new ProbeResult(-1, "", $"binary '{binary}' not found (runtimes.tmux.binary)");
-        }
-        using (process)
-        {
-            process.StandardInput.Close();
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cts.Token);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: false); // not the server it may have forked
-                return new ProbeResult(-1, "", $"'tmux {args.ElementAtOrDefault(2)}' did not answer within {timeout.TotalSeconds:0} s");
-            }
-            return new ProbeResult(process.ExitCode, (await stdout) + (await stderr), null);
-        }
+        // Not the whole tree on a timeout: the first command may have forked the server.
+        var result = await RuntimeProbe.RunAsync(binary, args, null, timeout, cancellationToken, IsLeftOut, killTree: false, "runtimes.tmux.binary");
+        return result.Error is { } error && error.Contains("did not answer", StringComparison.Ordinal)
+            ? result with { Error = $"'tmux {args.ElementAtOrDefault(2)}' did not answer within {timeout.TotalSeconds:0} s" }
+            : result;
     }
 
     private static bool IsLeftOut(string key) =>
