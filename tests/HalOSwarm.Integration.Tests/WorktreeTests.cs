@@ -12,7 +12,8 @@ namespace HalOSwarm.Integration.Tests;
 /// </summary>
 public sealed class WorktreeTests
 {
-    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
+    // opencode sets up a new directory (each worktree is one) on its first prompt there: slow on a loaded machine.
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(180);
 
     [Fact]
     public async Task TwoWorktreeSessions_EditTheSameFile_EachInItsOwnBranch_ThenCleanedUpOrKept()
@@ -37,9 +38,11 @@ public sealed class WorktreeTests
 
         // The second session's work is committed on its branch (not merged); a third session leaves no trace.
         await GitAsync(secondDir, "commit", "-q", "-am", "second's work");
+        cluster.Llm.Enqueue(FakeReply.Text("Just talking."));
         var third = await StartSessionAsync(cluster, "just talk");
         var thirdDir = (await cluster.GetDataAsync($"api/v1/sessions/{third}")).Str("worktree");
-        await cluster.WaitForSessionAsync(third, s => s.Str("status") == "idle", s_wait, "third session idle");
+        await cluster.WaitAsync(async () => (await cluster.GetEventsAsync($"session_id={third}&type=message.completed"))
+            .Any(e => e.Data().Str("text") == "Just talking."), s_wait, "the third session's answer");
 
         foreach (var session in new[] { first, second, third })
         {
@@ -69,8 +72,9 @@ public sealed class WorktreeTests
             FakeReply.ToolCall("bash", JsonSerializer.Serialize(new { command = $"echo {content} > shared.txt", description = "write shared.txt" })),
             FakeReply.Text("Written."));
         var sessionId = await StartSessionAsync(cluster, "write shared.txt");
-        var session = await cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "idle", s_wait, "the write turn to end");
-        var worktree = session.Str("worktree");
+        await cluster.WaitAsync(async () => (await cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed"))
+            .Any(e => e.Data().Str("text") == "Written."), s_wait, "the write turn to end");
+        var worktree = (await cluster.GetDataAsync($"api/v1/sessions/{sessionId}")).Str("worktree");
         await cluster.WaitAsync(() => Task.FromResult(File.Exists(Path.Combine(worktree, "shared.txt"))
             && File.ReadAllText(Path.Combine(worktree, "shared.txt")).Trim() == content), s_wait, "the tool's write");
         return (sessionId, worktree);
