@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Bench.Micro;
@@ -22,7 +23,7 @@ public class EventInsertBenchmarks : IDisposable
     private static readonly DateTimeOffset s_t0 = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
 
     private string _directory = "";
-    private WriteContext _context = null!;
+    private SqliteWriteContext _context = null!;
     private EventInserter _inserter = null!;
     private SqliteCommand _named = null!;
     private long _n;
@@ -42,8 +43,8 @@ public class EventInsertBenchmarks : IDisposable
                 + (Indexes == "0001" ? EventSchemas.Initial : EventSchemas.Cheaper);
             setup.ExecuteNonQuery();
         }
-        _context = new WriteContext(connection);
-        _inserter = new EventInserter(_context);
+        _context = new SqliteWriteContext(connection);
+        _inserter = new EventInserter(_context, broadcaster: null);
         _named = _context.Prepare("INSERT INTO events (id, node_id, seq, type, session_id, ts, data) VALUES ($id, $node, $seq, $type, $session, $ts, $data)",
             "$id", "$node", "$seq", "$type", "$session", "$ts", "$data");
     }
@@ -67,13 +68,13 @@ public class EventInsertBenchmarks : IDisposable
             var ts = s_t0.AddTicks(n * 100);
             if (named)
             {
-                WriteContext.Set(_named, 0, 10_000_000_000 + n);
-                WriteContext.Set(_named, 1, s_nodes[node]);
-                WriteContext.Set(_named, 2, seq);
-                WriteContext.Set(_named, 3, "message.delta");
-                WriteContext.Set(_named, 4, session);
-                WriteContext.Set(_named, 5, HalOSwarm.Supervisor.Storage.Sqlite.SqliteTime.Format(ts));
-                WriteContext.Set(_named, 6, Data);
+                SqliteWriteContext.Set(_named, 0, 10_000_000_000 + n);
+                SqliteWriteContext.Set(_named, 1, s_nodes[node]);
+                SqliteWriteContext.Set(_named, 2, seq);
+                SqliteWriteContext.Set(_named, 3, "message.delta");
+                SqliteWriteContext.Set(_named, 4, session);
+                SqliteWriteContext.Set(_named, 5, HalOSwarm.Supervisor.Storage.Sqlite.SqliteTime.Format(ts));
+                SqliteWriteContext.Set(_named, 6, Data);
                 _named.ExecuteNonQuery();
             }
             else

@@ -1,3 +1,5 @@
+using HalOSwarm.Supervisor.Storage.Writing;
+
 namespace HalOSwarm.Supervisor.Audit;
 
 internal static class AuditServiceCollectionExtensions
@@ -6,6 +8,8 @@ internal static class AuditServiceCollectionExtensions
     {
         services.AddSingleton<AuditStore>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditStore>());
+        services.AddWriteHandler<AuditInsert, AuditWriteHandler>();
+        services.AddWriteHandler<AuditComplete, AuditWriteHandler>();
         services.AddHostedService<AuditRetentionService>();
         return services;
     }

@@ -1,59 +1,23 @@
 using System.Text.Json;
 using HalOSwarm.Supervisor.Commands;
-using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Sqlite;
+using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Audit;
 
 /// <summary>
-/// The audit_log table; also the <see cref="IAuditLog"/> every feature records through. Entries are written inside
-/// the event writer's next batch, so auditing never waits for SQLite's write lock behind ingest.
+/// The audit_log table; also the <see cref="IAuditLog"/> every feature records through. Entries are typed ops
+/// (<see cref="AuditInsert"/>, <see cref="AuditComplete"/>) applied by <see cref="AuditWriteHandler"/> in the storage
+/// writer's priority lane, so auditing never waits behind ingest.
 /// </summary>
-internal sealed class AuditStore(SqliteDatabase database, IEventSink writer, TimeProvider timeProvider) : IAuditLog
+internal sealed class AuditStore(SqliteDatabase database, IStorageWriter writer, TimeProvider timeProvider) : IAuditLog
 {
-    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        var at = timeProvider.GetUtcNow();
-        return writer.RunInWriterAsync((connection, transaction) => Insert(connection, transaction, entry, at), cancellationToken);
-    }
-
-    private static void Insert(SqliteConnection connection, SqliteTransaction transaction, AuditEntry entry, DateTimeOffset at)
-    {
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO audit_log (at, actor, action, target, args, result, error, duration_ms, source_address, command_id)
-            VALUES ($at, $actor, $action, $target, $args, $result, $error, $duration, $source, $command)
-            """;
-        insert.Parameters.AddWithValue("$at", SqliteTime.Format(at));
-        insert.Parameters.AddWithValue("$actor", entry.Actor);
-        insert.Parameters.AddWithValue("$action", entry.Action);
-        insert.Parameters.AddWithValue("$target", (object?)entry.Target ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$args", SecretRedactor.Redact(entry.Args) is { ValueKind: not JsonValueKind.Undefined } args ? args.GetRawText() : DBNull.Value);
-        insert.Parameters.AddWithValue("$result", entry.Result);
-        insert.Parameters.AddWithValue("$error", (object?)entry.Error ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$duration", (object?)entry.DurationMs ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$source", (object?)entry.SourceAddress ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$command", (object?)entry.CommandId ?? DBNull.Value);
-        insert.ExecuteNonQuery();
-    }
+    public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
+        writer.WriteAsync(new AuditInsert(entry, timeProvider.GetUtcNow()), cancellationToken);
 
     public Task CompleteCommandAsync(CommandDto command, CancellationToken cancellationToken) =>
-        writer.RunInWriterAsync((connection, transaction) => Complete(connection, transaction, command), cancellationToken);
-
-    private static void Complete(SqliteConnection connection, SqliteTransaction transaction, CommandDto command)
-    {
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = "UPDATE audit_log SET result = $result, error = $error, duration_ms = $duration WHERE command_id = $id";
-        update.Parameters.AddWithValue("$id", command.CommandId);
-        update.Parameters.AddWithValue("$result", command.State);
-        update.Parameters.AddWithValue("$error", (object?)command.Error ?? DBNull.Value);
-        var finished = command.FinishedAt ?? command.UpdatedAt;
-        update.Parameters.AddWithValue("$duration", (long)(finished - command.CreatedAt).TotalMilliseconds);
-        update.ExecuteNonQuery();
-    }
+        writer.WriteAsync(new AuditComplete(command), cancellationToken);
 
     public async Task<(IReadOnlyList<AuditRecord> Page, bool HasMore)> ListAsync(AuditFilter filter, CancellationToken cancellationToken)
     {

@@ -1,20 +1,19 @@
 using System.Text.Json;
 using HalOSwarm.Protocol;
-using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Sqlite;
+using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>
-/// The commands table. Writes run inside the event writer's next batch (<see cref="EventSinkExtensions.RunInWriterAsync"/>),
-/// so a command never waits for SQLite's write lock behind event ingest. The insert is where idempotency is decided:
-/// the single writer reads the key's command and inserts the new one in one step, and a unique index on active keys
-/// backs it up. Reads use their own connections.
+/// The commands table. Writes are typed ops (<see cref="CommandInsert"/>, <see cref="CommandUpdate"/>) applied by
+/// <see cref="CommandWriteHandler"/> in the storage writer's priority lane, so a command never waits behind event
+/// ingest; each returns once it is committed. Reads use their own connections.
 /// </summary>
-internal sealed class CommandStore(SqliteDatabase database, IEventSink writer)
+internal sealed class CommandStore(SqliteDatabase database, IStorageWriter writer)
 {
-    private const string Columns = """
+    public const string Columns = """
         command_id, type, node_id, session_id, project, args, state, result, error, error_code, created_at, updated_at,
         actor, idempotency_key, attempts, deadline_at, finished_at, parent_command_id
         """;
@@ -24,84 +23,12 @@ internal sealed class CommandStore(SqliteDatabase database, IEventSink writer)
     /// that command is returned instead (Created false). A key whose command failed, timed out or was cancelled
     /// moves to the new command.
     /// </summary>
-    public async Task<(CommandDto Command, bool Created)> InsertAsync(CommandDto command, string? sourceAddress, CancellationToken cancellationToken)
-    {
-        (CommandDto Command, bool Created) outcome = default;
-        await writer.RunInWriterAsync((connection, transaction) => outcome = Insert(connection, transaction, command, sourceAddress), cancellationToken);
-        return outcome;
-    }
+    public Task<(CommandDto Command, bool Created)> InsertAsync(CommandDto command, string? sourceAddress, CancellationToken cancellationToken) =>
+        writer.WriteAsync(new CommandInsert(command, sourceAddress), cancellationToken);
 
-    private static (CommandDto Command, bool Created) Insert(SqliteConnection connection, SqliteTransaction transaction, CommandDto command, string? sourceAddress)
-    {
-        if (command.IdempotencyKey is { } key)
-        {
-            using var find = connection.CreateCommand();
-            find.Transaction = transaction;
-            find.CommandText = $"SELECT {Columns} FROM commands WHERE idempotency_key = $key AND key_active = 1";
-            find.Parameters.AddWithValue("$key", key);
-            var existing = Read(find);
-            if (existing.Count > 0 && !CommandStates.ReleasesKey(existing[0].State))
-            {
-                return (existing[0], false);
-            }
-            if (existing.Count > 0)
-            {
-                using var release = connection.CreateCommand();
-                release.Transaction = transaction;
-                release.CommandText = "UPDATE commands SET key_active = 0 WHERE command_id = $id";
-                release.Parameters.AddWithValue("$id", existing[0].CommandId);
-                release.ExecuteNonQuery();
-            }
-        }
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = """
-            INSERT INTO commands (command_id, type, node_id, session_id, project, args, state, created_at, updated_at,
-                                  actor, idempotency_key, key_active, attempts, parent_command_id, source_address)
-            VALUES ($id, $type, $node, $session, $project, $args, $state, $at, $at, $actor, $key, $active, 0, $parent, $source)
-            """;
-        insert.Parameters.AddWithValue("$id", command.CommandId);
-        insert.Parameters.AddWithValue("$type", command.Type);
-        insert.Parameters.AddWithValue("$node", command.NodeId);
-        insert.Parameters.AddWithValue("$session", (object?)command.SessionId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$project", (object?)command.Project ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$args", command.Args.GetRawText());
-        insert.Parameters.AddWithValue("$state", command.State);
-        insert.Parameters.AddWithValue("$at", SqliteTime.Format(command.CreatedAt));
-        insert.Parameters.AddWithValue("$actor", command.Actor);
-        insert.Parameters.AddWithValue("$key", (object?)command.IdempotencyKey ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$active", command.IdempotencyKey is null ? 0 : 1);
-        insert.Parameters.AddWithValue("$parent", (object?)command.ParentCommandId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$source", (object?)sourceAddress ?? DBNull.Value);
-        insert.ExecuteNonQuery();
-        return (command, true);
-    }
-
-    /// <summary>Writes the command's state, attempts, deadline and outcome.</summary>
+    /// <summary>Writes the command's state, attempts, deadline and outcome; returns once that is durable.</summary>
     public Task UpdateAsync(CommandDto command, CancellationToken cancellationToken) =>
-        writer.RunInWriterAsync((connection, transaction) => Update(connection, transaction, command), cancellationToken);
-
-    private static void Update(SqliteConnection connection, SqliteTransaction transaction, CommandDto command)
-    {
-        using var update = connection.CreateCommand();
-        update.Transaction = transaction;
-        update.CommandText = """
-            UPDATE commands SET state = $state, result = $result, error = $error, error_code = $code, updated_at = $at,
-                                attempts = $attempts, deadline_at = $deadline, finished_at = $finished, session_id = $session
-            WHERE command_id = $id
-            """;
-        update.Parameters.AddWithValue("$id", command.CommandId);
-        update.Parameters.AddWithValue("$state", command.State);
-        update.Parameters.AddWithValue("$result", command.Result is { ValueKind: not JsonValueKind.Undefined } r ? r.GetRawText() : DBNull.Value);
-        update.Parameters.AddWithValue("$error", (object?)command.Error ?? DBNull.Value);
-        update.Parameters.AddWithValue("$code", (object?)command.ErrorCode ?? DBNull.Value);
-        update.Parameters.AddWithValue("$at", SqliteTime.Format(command.UpdatedAt));
-        update.Parameters.AddWithValue("$attempts", command.Attempts);
-        update.Parameters.AddWithValue("$deadline", (object?)SqliteTime.Format(command.Deadline) ?? DBNull.Value);
-        update.Parameters.AddWithValue("$finished", (object?)SqliteTime.Format(command.FinishedAt) ?? DBNull.Value);
-        update.Parameters.AddWithValue("$session", (object?)command.SessionId ?? DBNull.Value);
-        update.ExecuteNonQuery();
-    }
+        writer.WriteAsync(new CommandUpdate(command), cancellationToken);
 
     public async Task<CommandDto?> GetAsync(string commandId, CancellationToken cancellationToken)
     {
@@ -165,7 +92,8 @@ internal sealed class CommandStore(SqliteDatabase database, IEventSink writer)
         return Task.FromResult(Read(command));
     }
 
-    private static List<CommandDto> Read(SqliteCommand command)
+    /// <summary>Reads rows selected with <see cref="Columns"/>.</summary>
+    public static List<CommandDto> Read(SqliteCommand command)
     {
         var rows = new List<CommandDto>();
         using var reader = command.ExecuteReader();

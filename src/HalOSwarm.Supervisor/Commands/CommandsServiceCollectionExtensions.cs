@@ -1,3 +1,5 @@
+using HalOSwarm.Supervisor.Storage.Writing;
+
 namespace HalOSwarm.Supervisor.Commands;
 
 internal static class CommandsServiceCollectionExtensions
@@ -5,6 +7,8 @@ internal static class CommandsServiceCollectionExtensions
     public static IServiceCollection AddCommands(this IServiceCollection services)
     {
         services.AddSingleton<CommandStore>();
+        services.AddWriteHandler<CommandInsert, CommandWriteHandler>();
+        services.AddWriteHandler<CommandUpdate, CommandWriteHandler>();
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ICommandResultSink>(sp => sp.GetRequiredService<CommandDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<CommandDispatcher>());

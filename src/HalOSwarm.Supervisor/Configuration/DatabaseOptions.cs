@@ -6,6 +6,8 @@ namespace HalOSwarm.Supervisor.Configuration;
 internal sealed class DatabaseOptions
 {
     public const string SectionName = "database";
+    public const string SynchronousNormal = "normal";
+    public const string SynchronousFull = "full";
 
     /// <summary>Relative paths are resolved against the config file's folder.</summary>
     [ConfigurationKeyName("path")]
@@ -21,6 +23,13 @@ internal sealed class DatabaseOptions
     /// <summary>Frames waiting for the writer before socket readers wait (back-pressure).</summary>
     [ConfigurationKeyName("write_queue_capacity")]
     public int WriteQueueCapacity { get; set; } = 1024;
+
+    /// <summary>
+    /// What a commit waits for: <c>normal</c> (the WAL is synced at checkpoints: a commit survives the process
+    /// crashing, not the machine losing power) or <c>full</c> (the WAL is synced at every commit: it survives both).
+    /// </summary>
+    [ConfigurationKeyName("synchronous")]
+    public string Synchronous { get; set; } = SynchronousNormal;
 
     [ConfigurationKeyName("integrity_check")]
     public bool IntegrityCheck { get; set; }

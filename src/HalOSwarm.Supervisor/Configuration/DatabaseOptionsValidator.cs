@@ -19,6 +19,11 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
         ServerOptionsValidator.CheckRange(errors, "database.busy_timeout_ms", options.BusyTimeoutMs, 0, 600_000);
         ServerOptionsValidator.CheckRange(errors, "database.write_batch_events", options.WriteBatchEvents, 1, 100_000);
         ServerOptionsValidator.CheckRange(errors, "database.write_queue_capacity", options.WriteQueueCapacity, 1, 1_000_000);
+        if (!string.Equals(options.Synchronous, DatabaseOptions.SynchronousNormal, StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(options.Synchronous, DatabaseOptions.SynchronousFull, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"database.synchronous: '{options.Synchronous}' is not one of '{DatabaseOptions.SynchronousNormal}', '{DatabaseOptions.SynchronousFull}'");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

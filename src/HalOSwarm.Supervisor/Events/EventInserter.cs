@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -10,21 +12,25 @@ namespace HalOSwarm.Supervisor.Events;
 /// off the socket), straight through SQLite's C API: no parameter lookup by name, no string round trip. The writer
 /// owns id assignment (it is the only writer), so no <c>RETURNING</c> or extra query is needed per event. Agent
 /// events are exactly-once by (node_id, seq): the writer stores only seqs above the node's durable seq
-/// (<see cref="Nodes.NodeStateStore.DurableSeq"/>).
+/// (<see cref="Nodes.NodeStateStore.DurableSeq"/>). The events a batch stored are published to live subscribers once
+/// it is committed.
 /// </summary>
-internal sealed class EventInserter : IDisposable
+internal sealed class EventInserter : IWriteBatchParticipant, IDisposable
 {
     private const string TimePattern = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'"; // as SqliteTime.Format
-    private readonly WriteContext _context;
+    private readonly EventBroadcaster? _broadcaster;
+    private readonly List<StoredEvent> _stored = [];
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
     private long _nextId;
     private long _batchStartId;
 
-    public EventInserter(WriteContext context)
+    /// <param name="context">The writer's connection.</param>
+    /// <param name="broadcaster">Where committed events go live; null collects nothing (micro-benchmarks).</param>
+    public EventInserter(SqliteWriteContext context, EventBroadcaster? broadcaster)
     {
-        _context = context;
+        _broadcaster = broadcaster;
         _db = context.Connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db,
             "INSERT INTO events (id, node_id, seq, type, session_id, ts, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", out _insert));
@@ -33,10 +39,31 @@ internal sealed class EventInserter : IDisposable
         _nextId = (long)max.ExecuteScalar()! + 1;
     }
 
-    public void BeginBatch() => _batchStartId = _nextId;
+    public void BeginBatch()
+    {
+        _batchStartId = _nextId;
+        _stored.Clear();
+    }
 
     /// <summary>The batch was rolled back: the ids it took are free again.</summary>
-    public void RollbackBatch() => _nextId = _batchStartId;
+    public void RollbackBatch()
+    {
+        _nextId = _batchStartId;
+        _stored.Clear();
+    }
+
+    void IWriteBatchParticipant.Begin() => BeginBatch();
+
+    void IWriteBatchParticipant.RolledBack() => RollbackBatch();
+
+    void IWriteBatchParticipant.Committed()
+    {
+        if (_stored.Count > 0)
+        {
+            _broadcaster!.Publish(_stored.ToArray());
+            _stored.Clear();
+        }
+    }
 
     /// <summary>Stores one event with the next id.</summary>
     public void Insert(string nodeId, long? seq, string type, string? sessionId, DateTimeOffset ts, string data) =>
@@ -76,9 +103,9 @@ internal sealed class EventInserter : IDisposable
             Check(rc);
         }
         _nextId++;
-        if (_context.CollectStored)
+        if (_broadcaster is not null)
         {
-            _context.Stored.Add(new StoredEvent(id, nodeId, seq, type, sessionId, ts, data));
+            _stored.Add(new StoredEvent(id, nodeId, seq, type, sessionId, ts, data));
         }
     }
 

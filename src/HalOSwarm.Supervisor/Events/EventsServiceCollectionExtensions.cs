@@ -1,3 +1,5 @@
+using HalOSwarm.Supervisor.Storage.Writing;
+
 namespace HalOSwarm.Supervisor.Events;
 
 internal static class EventsServiceCollectionExtensions
@@ -6,9 +8,9 @@ internal static class EventsServiceCollectionExtensions
     {
         services.AddSingleton<EventBroadcaster>();
         services.AddSingleton<LiveStreamLimiter>();
-        services.AddSingleton<EventWriter>();
-        services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<EventWriter>());
-        services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
+        services.AddWriteParticipant<EventInserter>();
+        services.AddWriteHandler<EventsWrite, EventsWriteHandler>();
+        services.AddWriteHandler<SupervisorEventWrite, SupervisorEventWriteHandler>();
         services.AddSingleton<EventQueries>();
         services.AddSingleton<ISupervisorEvents, SupervisorEvents>();
         return services;

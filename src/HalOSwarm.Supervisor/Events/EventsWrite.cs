@@ -1,7 +1,11 @@
+using HalOSwarm.Supervisor.Storage.Writing;
+
 namespace HalOSwarm.Supervisor.Events;
 
-/// <summary>Agent events already checked to be the node's next contiguous seqs.</summary>
+/// <summary>Agent events already checked to be the node's next contiguous seqs. Ingest: the bulk lane; acked after the commit.</summary>
 internal sealed record EventsWrite(string NodeId, IReadOnlyList<IncomingEvent> Events) : WriteOp
 {
     public override int Weight => Events.Count;
+
+    public override WriteLane Lane => WriteLane.Bulk;
 }

@@ -1,16 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Events;
 
-internal sealed class SupervisorEvents(IEventSink sink, TimeProvider timeProvider) : ISupervisorEvents
+internal sealed class SupervisorEvents(IStorageWriter writer, TimeProvider timeProvider) : ISupervisorEvents
 {
-    public async Task RecordAsync<T>(string type, string? nodeId, string? sessionId, T data, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-    {
-        var stored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var op = new SupervisorEventWrite(nodeId ?? ISupervisorEvents.FleetNodeId, type, sessionId, timeProvider.GetUtcNow(),
-            JsonSerializer.Serialize(data, typeInfo), stored);
-        await sink.EnqueueAsync(op, cancellationToken);
-        await stored.Task.WaitAsync(cancellationToken);
-    }
+    public Task RecordAsync<T>(string type, string? nodeId, string? sessionId, T data, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        writer.WriteAsync(new SupervisorEventWrite(nodeId ?? ISupervisorEvents.FleetNodeId, type, sessionId, timeProvider.GetUtcNow(),
+            JsonSerializer.Serialize(data, typeInfo)), cancellationToken);
 }

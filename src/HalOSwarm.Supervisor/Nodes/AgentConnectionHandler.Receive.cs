@@ -149,7 +149,7 @@ internal sealed partial class AgentConnectionHandler
         if (count > 0)
         {
             IReadOnlyList<IncomingEvent> accepted = count == events.Count ? events : events.GetRange(first, count);
-            await sink.EnqueueAsync(new EventsWrite(nodeId, accepted), cancellationToken);
+            await writer.EnqueueAsync(new EventsWrite(nodeId, accepted), cancellationToken);
         }
         return true;
     }
@@ -160,7 +160,7 @@ internal sealed partial class AgentConnectionHandler
         {
             return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {error}", cancellationToken);
         }
-        await sink.EnqueueAsync(new HeartbeatWrite(connection.NodeId!, heartbeat.Resources, timeProvider.GetUtcNow()), cancellationToken);
+        await writer.EnqueueAsync(new HeartbeatWrite(connection.NodeId!, heartbeat.Resources, timeProvider.GetUtcNow()), cancellationToken);
         return true;
     }
 

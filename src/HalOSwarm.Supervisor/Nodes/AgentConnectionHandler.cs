@@ -5,6 +5,7 @@ using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Nodes;
@@ -15,7 +16,7 @@ namespace HalOSwarm.Supervisor.Nodes;
 /// </summary>
 internal sealed partial class AgentConnectionHandler(
     AgentRegistry registry,
-    IEventSink sink,
+    IStorageWriter writer,
     ICommandResultSink commands,
     IOptions<ServerOptions> options,
     IHostApplicationLifetime lifetime,
@@ -68,7 +69,7 @@ internal sealed partial class AgentConnectionHandler(
         try
         {
             var op = new NodeOfflineWrite(nodeId, connection.Hello?.Hostname, reason, timeProvider.GetUtcNow(), () => registry.IsConnected(nodeId));
-            await sink.EnqueueAsync(op, CancellationToken.None);
+            await writer.EnqueueAsync(op, CancellationToken.None);
         }
         catch (ChannelClosedException)
         {
@@ -148,8 +149,7 @@ internal sealed partial class AgentConnectionHandler(
         try
         {
             var online = new NodeOnlineWrite(hello, timeProvider.GetUtcNow());
-            await sink.EnqueueAsync(online, cancellationToken);
-            var durable = await online.DurableSeq.Task.WaitAsync(cancellationToken);
+            var durable = await writer.WriteAsync(online, cancellationToken);
             connection.ExpectedSeq = durable + 1;
             // The outbox may start past durable+1 (its events were acked by a supervisor whose database was restored
             // from an older copy): those events are gone. The claim alone moves nothing; the connection accepts the

@@ -4,17 +4,21 @@ using HalOSwarm.Protocol.Events;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 using HalOSwarm.Supervisor.Security;
+using HalOSwarm.Supervisor.Storage.Writing;
+using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Nodes;
 
-/// <summary>The writer's node operations: hello (register and reconcile), offline, heartbeat.</summary>
-internal sealed partial class NodeStateStore
+/// <summary>
+/// The nodes table as the writer changes it: hello (register and reconcile), offline, heartbeat, durable seqs (written
+/// once per batch, acked to the nodes after the commit), refused input.
+/// </summary>
+internal sealed partial class NodeStateStore : IWriteBatchParticipant
 {
     public const string NoLongerReported = "no longer reported by the agent";
-    private readonly WriteContext _context;
     private readonly EventInserter _inserter;
+    private readonly INodeAcknowledger _acknowledger;
     private readonly SessionProjection _projection;
     private readonly ILogger _logger;
     private readonly SqliteCommand _durable;
@@ -28,11 +32,13 @@ internal sealed partial class NodeStateStore
     private readonly SqliteCommand _advance;
     private readonly SqliteCommand _reject;
     private readonly Dictionary<string, long> _durableSeqs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _acks = new(StringComparer.Ordinal);
 
-    public NodeStateStore(WriteContext context, EventInserter inserter, SessionProjection projection, ILogger logger)
+    public NodeStateStore(
+        SqliteWriteContext context, EventInserter inserter, SessionProjection projection, INodeAcknowledger acknowledger, ILogger<NodeStateStore> logger)
     {
-        _context = context;
         _inserter = inserter;
+        _acknowledger = acknowledger;
         _projection = projection;
         _logger = logger;
         _durable = context.Prepare("SELECT durable_seq FROM nodes WHERE node_id = $node", "$node");
@@ -50,7 +56,7 @@ internal sealed partial class NodeStateStore
     /// <summary>Notes the node's new durable seq; <see cref="FlushDurable"/> writes it in the same transaction as the events.</summary>
     public void Advance(string nodeId, long seq)
     {
-        _context.Acks[nodeId] = seq;
+        _acks[nodeId] = seq;
         _durableSeqs[nodeId] = seq;
     }
 
@@ -62,25 +68,39 @@ internal sealed partial class NodeStateStore
     {
         if (!_durableSeqs.TryGetValue(nodeId, out var seq))
         {
-            WriteContext.Set(_durable, 0, nodeId);
+            SqliteWriteContext.Set(_durable, 0, nodeId);
             seq = _durable.ExecuteScalar() is long stored ? stored : 0;
             _durableSeqs[nodeId] = seq;
         }
         return seq;
     }
 
-    /// <summary>The transaction was rolled back: forget the seqs it advanced (they are read again).</summary>
-    public void Reset() => _durableSeqs.Clear();
+    public void Begin() => _acks.Clear();
 
-    /// <summary>One durable_seq update per node per batch; call once before the commit.</summary>
-    public void FlushDurable()
+    /// <summary>One durable_seq update per node per batch, just before the commit.</summary>
+    public void Flush()
     {
-        foreach (var (nodeId, seq) in _context.Acks)
+        foreach (var (nodeId, seq) in _acks)
         {
-            WriteContext.Set(_advance, 0, nodeId);
-            WriteContext.Set(_advance, 1, seq);
-            _advance.ExecuteNonQuery();
+            SqliteWriteContext.Run(_advance, nodeId, seq);
         }
+    }
+
+    /// <summary>The nodes hear their new durable seqs only once they are committed.</summary>
+    public void Committed()
+    {
+        foreach (var (nodeId, seq) in _acks)
+        {
+            _acknowledger.Acknowledge(nodeId, seq);
+        }
+        _acks.Clear();
+    }
+
+    /// <summary>The transaction was rolled back: forget the seqs it advanced (they are read again).</summary>
+    public void RolledBack()
+    {
+        _durableSeqs.Clear();
+        _acks.Clear();
     }
 
     /// <summary>
@@ -145,14 +165,7 @@ internal sealed partial class NodeStateStore
         _inserter.Insert(nodeId, null, type, null, at, data);
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            WriteContext.Set(command, i, values[i]);
-        }
-        command.ExecuteNonQuery();
-    }
+    private static void Run(SqliteCommand command, params object?[] values) => SqliteWriteContext.Run(command, values);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "node.event_rejected",
         Message = "Refused {What} of node {node_id} (seq {Seq}): {Reason}")]

@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Nodes;
 
@@ -10,6 +11,10 @@ internal static class NodesServiceCollectionExtensions
         services.AddSingleton<INodeAcknowledger>(sp => sp.GetRequiredService<AgentRegistry>());
         services.AddSingleton<AgentConnectionHandler>();
         services.AddSingleton<NodeQueries>();
+        services.AddWriteParticipant<NodeStateStore>();
+        services.AddWriteHandler<NodeOnlineWrite, NodeWriteHandler>();
+        services.AddWriteHandler<NodeOfflineWrite, NodeWriteHandler>();
+        services.AddWriteHandler<HeartbeatWrite, NodeWriteHandler>();
         services.AddHostedService<HeartbeatSweeper>();
         return services;
     }

@@ -2,8 +2,9 @@ using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 using HalOSwarm.Supervisor.Security;
+using HalOSwarm.Supervisor.Storage.Writing;
+using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Sessions;
 
@@ -14,7 +15,7 @@ namespace HalOSwarm.Supervisor.Sessions;
 /// belongs to (<see cref="OwnerOf"/>), from memory for the sessions it has seen, so the writer can refuse a node's
 /// events for another node's session.
 /// </summary>
-internal sealed class SessionProjection
+internal sealed class SessionProjection : IWriteBatchParticipant
 {
     private const int KnownSessionsLimit = 200_000;
     /// <summary>Titles, errors and tasks an agent reports are kept to this many characters, so session rows stay small.</summary>
@@ -33,7 +34,7 @@ internal sealed class SessionProjection
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _touches = new(StringComparer.Ordinal);
 
-    public SessionProjection(WriteContext context)
+    public SessionProjection(SqliteWriteContext context)
     {
         _created = context.Prepare(SessionSql.Created, "$sid", "$node", "$project", "$runtime", "$title", "$model", "$parent", "$ts",
             "$adopted", "$worktree", "$branch");
@@ -50,7 +51,7 @@ internal sealed class SessionProjection
     }
 
     /// <summary>The transaction was rolled back: forget what it created.</summary>
-    public void Reset()
+    public void RolledBack()
     {
         _owners.Clear();
         _touches.Clear();
@@ -66,7 +67,7 @@ internal sealed class SessionProjection
         {
             return owner;
         }
-        WriteContext.Set(_owner, 0, sessionId);
+        SqliteWriteContext.Set(_owner, 0, sessionId);
         if (_owner.ExecuteScalar() is string stored)
         {
             Remember(sessionId, stored);
@@ -151,7 +152,7 @@ internal sealed class SessionProjection
         }
     }
 
-    /// <summary>Writes the batch's last-activity times; call once before the commit.</summary>
+    /// <summary>Writes the batch's last-activity times, once per session, just before the commit.</summary>
     public void Flush()
     {
         foreach (var (sessionId, ts) in _touches)
@@ -215,12 +216,5 @@ internal sealed class SessionProjection
         Run(_taskSessions, nodeId, project, task, done, total);
     }
 
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            WriteContext.Set(command, i, values[i]);
-        }
-        command.ExecuteNonQuery();
-    }
+    private static void Run(SqliteCommand command, params object?[] values) => SqliteWriteContext.Run(command, values);
 }

@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Configuration;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Storage.Sqlite;
@@ -11,10 +12,16 @@ internal static class WriterPragmas
     /// </summary>
     public const string Sql = "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
-    public static void Apply(SqliteConnection connection)
+    /// <summary>
+    /// Applies <see cref="Sql"/> and <c>database.synchronous</c>: <c>normal</c> syncs the WAL only at checkpoints (a
+    /// commit survives the process crashing, not the machine losing power); <c>full</c> syncs the WAL at every commit.
+    /// </summary>
+    public static void Apply(SqliteConnection connection, string synchronous)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Sql;
+        command.CommandText = Sql + (string.Equals(synchronous, DatabaseOptions.SynchronousFull, StringComparison.OrdinalIgnoreCase)
+            ? " PRAGMA synchronous = FULL;"
+            : " PRAGMA synchronous = NORMAL;");
         command.ExecuteNonQuery();
     }
 }

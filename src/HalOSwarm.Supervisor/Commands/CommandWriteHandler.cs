@@ -1,0 +1,72 @@
+using System.Text.Json;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using HalOSwarm.Supervisor.Storage.Writing;
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Supervisor.Commands;
+
+/// <summary>
+/// The commands table's writes, in the priority lane of the storage writer. The insert is where idempotency is
+/// decided: the single writer reads the key's command and inserts the new one in one step, and a unique index on
+/// active keys backs it up.
+/// </summary>
+internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWriteHandler<CommandUpdate>
+{
+    private readonly SqliteCommand _find;
+    private readonly SqliteCommand _release;
+    private readonly SqliteCommand _insert;
+    private readonly SqliteCommand _update;
+
+    public CommandWriteHandler(SqliteWriteContext context)
+    {
+        _find = context.Prepare($"SELECT {CommandStore.Columns} FROM commands WHERE idempotency_key = $key AND key_active = 1", "$key");
+        _release = context.Prepare("UPDATE commands SET key_active = 0 WHERE command_id = $id", "$id");
+        _insert = context.Prepare("""
+            INSERT INTO commands (command_id, type, node_id, session_id, project, args, state, created_at, updated_at,
+                                  actor, idempotency_key, key_active, attempts, parent_command_id, source_address)
+            VALUES ($id, $type, $node, $session, $project, $args, $state, $at, $at, $actor, $key, $active, 0, $parent, $source)
+            """, "$id", "$type", "$node", "$session", "$project", "$args", "$state", "$at", "$actor", "$key", "$active", "$parent", "$source");
+        _update = context.Prepare("""
+            UPDATE commands SET state = $state, result = $result, error = $error, error_code = $code, updated_at = $at,
+                                attempts = $attempts, deadline_at = $deadline, finished_at = $finished, session_id = $session
+            WHERE command_id = $id
+            """, "$id", "$state", "$result", "$error", "$code", "$at", "$attempts", "$deadline", "$finished", "$session");
+    }
+
+    /// <summary>
+    /// Stores the command unless its idempotency key already names a command that did not fail; that command is the
+    /// result instead (Created false). A key whose command failed, timed out or was cancelled moves to the new command.
+    /// </summary>
+    public void Apply(CommandInsert op, WriteBatch batch)
+    {
+        var command = op.Command;
+        if (command.IdempotencyKey is { } key)
+        {
+            SqliteWriteContext.Set(_find, 0, key);
+            var existing = CommandStore.Read(_find);
+            if (existing.Count > 0 && !CommandStates.ReleasesKey(existing[0].State))
+            {
+                batch.Completed(op, (existing[0], false));
+                return;
+            }
+            if (existing.Count > 0)
+            {
+                SqliteWriteContext.Run(_release, existing[0].CommandId);
+            }
+        }
+        SqliteWriteContext.Run(_insert, command.CommandId, command.Type, command.NodeId, command.SessionId, command.Project,
+            command.Args.GetRawText(), command.State, SqliteTime.Format(command.CreatedAt), command.Actor, command.IdempotencyKey,
+            command.IdempotencyKey is null ? 0 : 1, command.ParentCommandId, op.SourceAddress);
+        batch.Completed(op, (command, true));
+    }
+
+    public void Apply(CommandUpdate op, WriteBatch batch)
+    {
+        var command = op.Command;
+        SqliteWriteContext.Run(_update, command.CommandId, command.State,
+            command.Result is { ValueKind: not JsonValueKind.Undefined } result ? result.GetRawText() : null,
+            command.Error, command.ErrorCode, SqliteTime.Format(command.UpdatedAt), command.Attempts,
+            SqliteTime.Format(command.Deadline), SqliteTime.Format(command.FinishedAt), command.SessionId);
+        batch.Completed(op);
+    }
+}
