@@ -131,5 +131,6 @@ internal sealed class EventInserter : IWriteBatchParticipant, IDisposable
         }
     }
 
+    /// <summary>Idempotent: registered as itself and as a participant, the writer's scope disposes it twice.</summary>
     public void Dispose() => _insert.Dispose();
 }

@@ -21,6 +21,7 @@ internal sealed class SqliteWriteContext : IWriteTransaction, IDisposable
     private readonly ILogger _logger = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
     private SqliteConnection? _connection;
     private WalCheckpointer? _checkpointer;
+    private bool _disposed;
 
     public SqliteWriteContext(SqliteDatabase database, IOptions<DatabaseOptions> options, TimeProvider timeProvider, ILogger<SqliteWriteContext> logger)
     {
@@ -131,6 +132,12 @@ internal sealed class SqliteWriteContext : IWriteTransaction, IDisposable
 
     public void Dispose()
     {
+        // Registered as itself and as IWriteTransaction: the writer's scope disposes it twice.
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
         _checkpointer?.Dispose();
         foreach (var command in _commands)
         {
