@@ -104,6 +104,11 @@ internal sealed class SqliteWriteContext : IWriteTransaction, IDisposable
 
     public bool IsStorageFailure(Exception exception) => exception is SqliteException;
 
+    public bool IsTransient(Exception exception) =>
+        exception is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED
+            or SQLitePCL.raw.SQLITE_NOMEM or SQLitePCL.raw.SQLITE_IOERR or SQLitePCL.raw.SQLITE_FULL or SQLitePCL.raw.SQLITE_CANTOPEN
+            or SQLitePCL.raw.SQLITE_PROTOCOL;
+
     /// <summary>Lets the next transaction restart the WAL from its start when it has grown large, then wakes the background copy.</summary>
     public void AfterCommit()
     {

@@ -23,8 +23,14 @@ internal interface IWriteTransaction
 
     void RollbackToSavepoint();
 
-    /// <summary>True for a failure worth retrying the whole batch for (locked, busy, full disk, I/O).</summary>
+    /// <summary>True for any failure of the database: the batch is rolled back and retried.</summary>
     bool IsStorageFailure(Exception exception);
+
+    /// <summary>
+    /// True for a failure that says nothing about the op itself (locked, busy, I/O, full disk): an isolated op that
+    /// meets one is retried with its batch instead of failing alone (as it does for a broken constraint).
+    /// </summary>
+    bool IsTransient(Exception exception);
 
     /// <summary>Between transactions, after the batch's completions ran: housekeeping such as a checkpoint.</summary>
     void AfterCommit();

@@ -116,9 +116,10 @@ internal sealed partial class StorageWriter
                 apply(op, _batch);
                 transaction.ReleaseSavepoint();
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException && !transaction.IsTransient(ex))
             {
                 // Only this op's changes are undone; its caller hears why once the rest of the batch is committed.
+                // A transient failure (busy, I/O, full disk) instead fails the batch, which is retried with the op in it.
                 transaction.RollbackToSavepoint();
                 transaction.ReleaseSavepoint();
                 _batch.AfterCommit(() => op.Fail(ex));

@@ -48,9 +48,10 @@ internal sealed partial class StorageWriter
             {
                 return false;
             }
-            var priority = _priority.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            var bulk = _bulk.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            Task.WhenAny(priority, bulk).GetAwaiter().GetResult();
+            // A wait still pending from an earlier round is kept, so an idle lane does not pile up waiters.
+            _priorityWait = _priorityWait is { IsCompleted: false } ? _priorityWait : _priority.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            _bulkWait = _bulkWait is { IsCompleted: false } ? _bulkWait : _bulk.Reader.WaitToReadAsync(cancellationToken).AsTask();
+            Task.WhenAny(_priorityWait, _bulkWait).GetAwaiter().GetResult();
             cancellationToken.ThrowIfCancellationRequested();
         }
     }

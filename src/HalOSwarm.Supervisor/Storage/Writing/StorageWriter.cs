@@ -24,6 +24,8 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
     private readonly int _maxBatchEvents;
     private readonly CancellationTokenSource _abort = new();
     private Task _loop = Task.CompletedTask;
+    private Task<bool>? _priorityWait;
+    private Task<bool>? _bulkWait;
     private volatile string _health = "starting";
     private int _disposed;
 
