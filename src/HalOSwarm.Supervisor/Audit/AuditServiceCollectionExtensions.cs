@@ -1,9 +1,13 @@
+using HalOSwarm.Supervisor.Configuration;
+
 namespace HalOSwarm.Supervisor.Audit;
 
 internal static class AuditServiceCollectionExtensions
 {
+    /// <summary>The <c>security.audit</c> section, the audit log and its retention.</summary>
     public static IServiceCollection AddAudit(this IServiceCollection services)
     {
+        services.AddSupervisorOptions<AuditOptions, AuditOptionsValidator>(AuditOptions.SectionName);
         services.AddSingleton<AuditStore>();
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditStore>());
         services.AddHostedService<AuditRetentionService>();

@@ -10,6 +10,8 @@ internal static class EventsServiceCollectionExtensions
         services.AddSingleton<IEventSink>(sp => sp.GetRequiredService<EventWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<EventWriter>());
         services.AddSingleton<EventQueries>();
+        services.AddSingleton<EventFeed>();
+        services.AddSingleton<EventCursorStore>();
         services.AddSingleton<ISupervisorEvents, SupervisorEvents>();
         return services;
     }

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
-using HalOSwarm.Supervisor.Events;
 
-namespace HalOSwarm.Supervisor.Policies;
+namespace HalOSwarm.Supervisor.Events;
 
 /// <summary>
 /// The events of some types, in id order, each once: first what was stored after <c>afterId</c> (from the database),
