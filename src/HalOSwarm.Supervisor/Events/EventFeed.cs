@@ -3,14 +3,21 @@ using System.Runtime.CompilerServices;
 namespace HalOSwarm.Supervisor.Events;
 
 /// <summary>
-/// The events of some types, in id order, each once: first what was stored after <c>afterId</c> (from the database),
-/// then live from the broadcaster. The broadcaster drops a subscriber that falls behind; the feed then subscribes
-/// again and reads what it missed from the database, so a consumer never loses an event.
+/// Catch-up-then-live reading of stored events, shared by every consumer: the live stream
+/// (<c>/api/v1/events/stream</c>) reads one <see cref="EventFeedReader"/> until it is dropped; the policies, the
+/// approval watcher and the dependency scheduler read <see cref="ReadAsync"/>, which subscribes again when dropped and
+/// re-reads what it missed from the database, so they never lose an event.
 /// </summary>
 internal sealed partial class EventFeed(EventBroadcaster broadcaster, EventQueries queries, ILogger<EventFeed> logger)
 {
-    private const int PageSize = 500;
+    /// <summary>
+    /// A reader of the events matching <paramref name="filter"/> after <paramref name="afterId"/> (none stored before
+    /// now when null), dropped once more than <paramref name="maxBufferedBytes"/> of live events wait in it.
+    /// </summary>
+    public EventFeedReader Open(EventFilter filter, long? afterId, long maxBufferedBytes = long.MaxValue) =>
+        new(broadcaster.Subscribe(maxBufferedBytes), queries, filter, afterId);
 
+    /// <summary>The events of some types after <paramref name="afterId"/>, in id order, each once, for as long as the caller reads.</summary>
     public async IAsyncEnumerable<StoredEvent> ReadAsync(
         IReadOnlyList<string> types, long afterId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -18,49 +25,18 @@ internal sealed partial class EventFeed(EventBroadcaster broadcaster, EventQueri
         var last = afterId;
         while (!cancellationToken.IsCancellationRequested)
         {
-            // Subscribe before reading the database, so nothing stored in between is missed; duplicates are skipped by id.
-            using (var reader = broadcaster.Subscribe())
+            using (var reader = Open(filter, last))
             {
-                bool more;
-                do
-                {
-                    var (page, hasMore) = await queries.ListAsync(filter, descending: false, last, PageSize, cancellationToken);
-                    foreach (var stored in page)
-                    {
-                        last = stored.Id;
-                        yield return stored;
-                    }
-                    more = hasMore;
-                }
-                while (more);
-
-                while (await WaitAsync(reader, cancellationToken))
+                while (await reader.WaitToReadAsync(cancellationToken))
                 {
                     while (reader.TryRead(out var stored))
                     {
-                        if (stored.Id <= last || !filter.Matches(stored))
-                        {
-                            continue;
-                        }
                         last = stored.Id;
                         yield return stored;
                     }
                 }
             }
             LogResubscribing(logger, last);
-        }
-    }
-
-    /// <summary>False when the broadcaster dropped this subscriber (or it was completed).</summary>
-    private static async Task<bool> WaitAsync(EventSubscription reader, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await reader.WaitToReadAsync(cancellationToken);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
         }
     }
 
