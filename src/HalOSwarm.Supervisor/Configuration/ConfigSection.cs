@@ -13,7 +13,4 @@ internal sealed record ConfigSection
 
     /// <summary>Adds every problem of this section, each with its full key, to the list; runs once the values have the right types.</summary>
     public required Action<IConfiguration, List<string>> Check { get; init; }
-
-    /// <summary>The section as a configuration path (<c>commands:deadlines</c>).</summary>
-    public string Path => SupervisorConfiguration.ConfigPath(Name);
 }
