@@ -1,15 +1,13 @@
-using HalOSwarm.Supervisor.Policies;
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using HalOSwarm.Supervisor.Configuration;
 
 namespace HalOSwarm.Supervisor.Approvals;
 
 internal static class ApprovalsServiceCollectionExtensions
 {
-    /// <summary>Pending permission requests: the store, rules, answering, the event watcher and the timeout.</summary>
+    /// <summary>The <c>approvals</c> section and pending permission requests: the store, rules, answering, the event watcher and the timeout.</summary>
     public static IServiceCollection AddApprovals(this IServiceCollection services)
     {
-        services.TryAddSingleton<EventFeed>();
-        services.TryAddSingleton<EventCursorStore>();
+        services.AddSupervisorOptions<ApprovalsOptions, ApprovalsOptionsValidator>(ApprovalsOptions.SectionName);
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<ApprovalRuleMatcher>();
         services.AddSingleton<ApprovalService>();

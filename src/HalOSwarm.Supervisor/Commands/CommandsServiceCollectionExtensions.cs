@@ -1,11 +1,16 @@
+using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Commands;
 
 internal static class CommandsServiceCollectionExtensions
 {
+    /// <summary>The <c>commands</c>, <c>commands.deadlines</c> and <c>prompts</c> sections, the dispatcher and the command service.</summary>
     public static IServiceCollection AddCommands(this IServiceCollection services)
     {
+        services.AddSupervisorOptions<CommandsOptions, CommandsOptionsValidator>(CommandsOptions.SectionName);
+        services.AddSupervisorOptions<CommandDeadlinesOptions, CommandDeadlinesOptionsValidator>(CommandDeadlinesOptions.SectionName);
+        services.AddSupervisorOptions<PromptsOptions, PromptsOptionsValidator>(PromptsOptions.SectionName);
         services.AddSingleton<CommandStore>();
         services.AddWriteHandler<CommandInsert, CommandWriteHandler>();
         services.AddWriteHandler<CommandUpdate, CommandWriteHandler>();

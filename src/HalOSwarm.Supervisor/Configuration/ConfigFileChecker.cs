@@ -12,7 +12,7 @@ internal static class ConfigFileChecker
     };
 
     /// <summary>Returns false when the file cannot be used at all (missing or not JSON).</summary>
-    public static bool Check(string path, List<string> errors)
+    public static bool Check(string path, ConfigKeys keys, List<string> errors)
     {
         if (!File.Exists(path))
         {
@@ -44,17 +44,17 @@ internal static class ConfigFileChecker
             }
             foreach (var section in document.RootElement.EnumerateObject())
             {
-                CheckSection(section, errors);
+                CheckSection(section, keys, errors);
             }
         }
         return true;
     }
 
-    private static void CheckSection(JsonProperty section, List<string> errors)
+    private static void CheckSection(JsonProperty section, ConfigKeys keys, List<string> errors)
     {
-        if (!ConfigKeys.IsSection(section.Name))
+        if (!keys.IsSection(section.Name))
         {
-            errors.Add($"{section.Name}: unknown key (known sections: {string.Join(", ", ConfigKeys.Sections)})");
+            errors.Add($"{section.Name}: unknown key (known sections: {string.Join(", ", keys.Sections)})");
             return;
         }
         if (section.Value.ValueKind != JsonValueKind.Object)
@@ -62,51 +62,55 @@ internal static class ConfigFileChecker
             errors.Add($"{section.Name}: must be an object");
             return;
         }
-        CheckObject(section.Name, section.Value, errors);
+        CheckObject(section.Name, section.Value, keys, errors);
     }
 
-    private static void CheckObject(string prefix, JsonElement value, List<string> errors)
+    private static void CheckObject(string prefix, JsonElement value, ConfigKeys keys, List<string> errors)
     {
         foreach (var property in value.EnumerateObject())
         {
             var key = $"{prefix}.{property.Name}";
-            if (ConfigKeys.IsSection(key) && !ConfigKeys.All.ContainsKey(key))
+            if (keys.IsSection(key) && !keys.All.ContainsKey(key))
             {
                 if (property.Value.ValueKind != JsonValueKind.Object)
                 {
                     errors.Add($"{key}: must be an object");
                     continue;
                 }
-                CheckObject(key, property.Value, errors);
+                CheckObject(key, property.Value, keys, errors);
             }
-            else if (!ConfigKeys.All.ContainsKey(key) && !ConfigKeys.IsStructured(key))
+            else if (!keys.All.ContainsKey(key) && !keys.IsStructured(key))
             {
-                errors.Add($"{key}: unknown key{Suggest(key)}");
+                errors.Add($"{key}: unknown key{Suggest(keys, key)}");
             }
-            else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !ConfigKeys.IsStructured(key))
+            else if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array && !keys.IsStructured(key))
             {
                 errors.Add($"{key}: must be a single value, not an {property.Value.ValueKind.ToString().ToLowerInvariant()}");
             }
         }
     }
 
-    /// <summary>Checks HAL_ environment overrides inside known sections for typos.</summary>
-    public static void CheckEnvironment(IEnumerable<string> keys, List<string> errors)
+    /// <summary>Checks HAL_ environment overrides (<c>SERVER:PORT</c>) inside the supervisor's sections for typos.</summary>
+    public static void CheckEnvironment(IEnumerable<string> variables, List<string> errors) =>
+        CheckEnvironment(variables, SupervisorConfiguration.Sections.Keys, errors);
+
+    /// <summary>Checks HAL_ environment overrides inside the sections <paramref name="keys"/> knows for typos.</summary>
+    public static void CheckEnvironment(IEnumerable<string> variables, ConfigKeys keys, List<string> errors)
     {
-        foreach (var raw in keys)
+        foreach (var raw in variables)
         {
             var key = raw.Replace(':', '.');
             var dot = key.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0 && ConfigKeys.IsSection(key[..dot]) && !ConfigKeys.All.ContainsKey(key) && !ConfigKeys.IsStructured(key))
+            if (dot > 0 && keys.IsSection(key[..dot]) && !keys.All.ContainsKey(key) && !keys.IsStructured(key))
             {
-                errors.Add($"{key.ToLowerInvariant()}: unknown key (from environment variable HAL_{raw.Replace(":", "__", StringComparison.Ordinal)}){Suggest(key)}");
+                errors.Add($"{key.ToLowerInvariant()}: unknown key (from environment variable HAL_{raw.Replace(":", "__", StringComparison.Ordinal)}){Suggest(keys, key)}");
             }
         }
     }
 
-    private static string Suggest(string key)
+    private static string Suggest(ConfigKeys keys, string key)
     {
-        var best = ConfigKeys.All.Keys
+        var best = keys.All.Keys
             .Select(k => (Key: k, Distance: Distance(k, key.ToLowerInvariant())))
             .OrderBy(x => x.Distance)
             .FirstOrDefault();

@@ -1,38 +1,50 @@
-using HalOSwarm.Supervisor.Approvals;
-using HalOSwarm.Supervisor.Dependencies;
-using HalOSwarm.Supervisor.Policies;
+using HalOSwarm.Supervisor.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Configuration;
 
 /// <summary>
 /// Loads the supervisor's configuration (JSON file, then <c>HAL_</c> environment variables) and checks it
-/// completely. Start-up and <c>--validate</c> both come through here, so they report the same problems.
+/// completely against the sections the features registered. Start-up and <c>--validate</c> both come through here,
+/// so they report the same problems.
 /// </summary>
 internal static class SupervisorConfiguration
 {
     public const string EnvironmentPrefix = "HAL_";
 
+    private static readonly Lazy<ConfigSections> s_sections = new(SupervisorApp.DescribeConfiguration);
+
+    /// <summary>The sections every feature of the supervisor registers, read without starting anything.</summary>
+    public static ConfigSections Sections => s_sections.Value;
+
     /// <summary>Builds the configuration; <paramref name="errors"/> gets every problem found.</summary>
-    public static IConfigurationRoot Load(string? configPath, IDictionary<string, string?>? overrides, List<string> errors)
+    public static IConfigurationRoot Load(string? configPath, IDictionary<string, string?>? overrides, List<string> errors) =>
+        Load(configPath, overrides, Sections, errors);
+
+    /// <summary>Builds the configuration and checks it against <paramref name="sections"/>.</summary>
+    public static IConfigurationRoot Load(string? configPath, IDictionary<string, string?>? overrides, ConfigSections sections, List<string> errors)
     {
         var builder = new ConfigurationBuilder();
-        AddSources(builder, configPath, overrides, errors);
+        AddSources(builder, configPath, overrides, sections, errors);
         var configuration = builder.Build();
-        Check(configuration, errors);
+        Check(configuration, sections, errors);
         return configuration;
     }
 
     /// <summary>Adds the file (only when it is usable) and environment sources to <paramref name="builder"/>.</summary>
-    public static void AddSources(IConfigurationBuilder builder, string? configPath, IDictionary<string, string?>? overrides, List<string> errors)
+    public static void AddSources(IConfigurationBuilder builder, string? configPath, IDictionary<string, string?>? overrides, List<string> errors) =>
+        AddSources(builder, configPath, overrides, Sections, errors);
+
+    /// <summary>Adds the sources; keys unknown to <paramref name="sections"/> in the file or the environment are problems.</summary>
+    public static void AddSources(
+        IConfigurationBuilder builder, string? configPath, IDictionary<string, string?>? overrides, ConfigSections sections, List<string> errors)
     {
-        if (configPath is not null && ConfigFileChecker.Check(configPath, errors))
+        if (configPath is not null && ConfigFileChecker.Check(configPath, sections.Keys, errors))
         {
             builder.AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false);
         }
         var environment = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
-        ConfigFileChecker.CheckEnvironment(environment.AsEnumerable().Where(kv => kv.Value is not null).Select(kv => kv.Key), errors);
+        ConfigFileChecker.CheckEnvironment(environment.AsEnumerable().Where(kv => kv.Value is not null).Select(kv => kv.Key), sections.Keys, errors);
         builder.AddEnvironmentVariables(EnvironmentPrefix);
         if (overrides is not null)
         {
@@ -40,26 +52,22 @@ internal static class SupervisorConfiguration
         }
     }
 
-    /// <summary>Value types first (binding would throw on them), then every options validator.</summary>
-    public static void Check(IConfiguration configuration, List<string> errors)
+    public static void Check(IConfiguration configuration, List<string> errors) => Check(configuration, Sections, errors);
+
+    /// <summary>
+    /// Value types first, then each section's own check. A section holding a value of the wrong type is not bound (binding
+    /// would throw); every other section is still checked, so every problem is listed at once.
+    /// </summary>
+    public static void Check(IConfiguration configuration, ConfigSections sections, List<string> errors)
     {
-        var typeErrors = new List<string>();
-        ConfigKeys.CheckValueTypes(configuration, typeErrors);
-        errors.AddRange(typeErrors);
-        if (typeErrors.Count > 0)
+        var broken = sections.Keys.CheckValueTypes(configuration, errors);
+        foreach (var section in sections.All)
         {
-            return;
+            if (!broken.Contains(section))
+            {
+                section.Check(configuration, errors);
+            }
         }
-        Collect(errors, new ServerOptionsValidator().Validate(null, Bind<ServerOptions>(configuration, ServerOptions.SectionName)));
-        Collect(errors, new DatabaseOptionsValidator().Validate(null, Bind<DatabaseOptions>(configuration, DatabaseOptions.SectionName)));
-        Collect(errors, new LoggingOptionsValidator().Validate(null, Bind<LoggingOptions>(configuration, LoggingOptions.SectionName)));
-        Collect(errors, new PolicyOptionsValidator().Validate(null, Bind<PolicyOptions>(configuration, PolicyOptions.SectionName)));
-        DependencyConfiguration.Check(configuration, errors);
-        Collect(errors, new CommandsOptionsValidator().Validate(null, Bind<CommandsOptions>(configuration, CommandsOptions.SectionName)));
-        Collect(errors, new CommandDeadlinesOptionsValidator().Validate(null, Bind<CommandDeadlinesOptions>(configuration, CommandDeadlinesOptions.SectionName)));
-        Collect(errors, new PromptsOptionsValidator().Validate(null, Bind<PromptsOptions>(configuration, PromptsOptions.SectionName)));
-        Collect(errors, new AuditOptionsValidator().Validate(null, Bind<AuditOptions>(configuration, AuditOptions.SectionName)));
-        Collect(errors, new ApprovalsOptionsValidator().Validate(null, Bind<ApprovalsOptions>(configuration, ApprovalsOptions.SectionName)));
     }
 
     public static T Bind<T>(IConfiguration configuration, string section) where T : new()
@@ -81,13 +89,5 @@ internal static class SupervisorConfiguration
         }
         var baseDir = configPath is null ? Directory.GetCurrentDirectory() : Path.GetDirectoryName(Path.GetFullPath(configPath))!;
         return Path.GetFullPath(Path.Combine(baseDir, path));
-    }
-
-    private static void Collect(List<string> errors, ValidateOptionsResult result)
-    {
-        if (result.Failed)
-        {
-            errors.AddRange(result.Failures);
-        }
     }
 }

@@ -1,5 +1,5 @@
+using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Policies;
-using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Dependencies;
 
@@ -8,8 +8,7 @@ internal static class DependenciesServiceCollectionExtensions
     /// <summary>The <c>dependencies</c> section and the scheduler that starts dependents; needs <see cref="PolicyServiceCollectionExtensions.AddPolicies"/>.</summary>
     public static IServiceCollection AddDependencyScheduling(this IServiceCollection services)
     {
-        services.AddOptions<DependencyOptions>().BindConfiguration(DependencyOptions.SectionName).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<DependencyOptions>, DependencyOptionsValidator>();
+        services.AddSupervisorOptions<DependencyOptions, DependencyOptionsValidator>(DependencyOptions.SectionName, DependencyConfiguration.Check);
         services.AddSingleton<DependencyStore>();
         services.AddSingleton<DependencyScheduler>();
         services.AddHostedService(sp => sp.GetRequiredService<DependencyScheduler>());

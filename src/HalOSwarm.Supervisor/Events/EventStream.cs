@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace HalOSwarm.Supervisor.Events;
 
 /// <summary>
-/// <c>GET /api/v1/events/stream</c>: Server-Sent Events. Subscribes first, then sends what the client missed
+/// <c>GET /api/v1/events/stream</c>: Server-Sent Events. Reads one <see cref="EventFeedReader"/>: what the client missed
 /// (after <c>Last-Event-ID</c> or <c>after_id</c>) from the database, then the live tail, skipping ids already sent.
 /// Memory per stream is bounded: at most <c>server.sse_buffer_bytes</c> of events wait for a slow client (past that it
 /// is dropped and reconnects with Last-Event-ID), and at most <see cref="SseWriter.FlushBytes"/> sit unflushed in the
@@ -19,12 +19,9 @@ namespace HalOSwarm.Supervisor.Events;
 /// </summary>
 internal static class EventStream
 {
-    private const int CatchUpPage = 500;
-
     public static async Task StreamAsync(
         HttpContext context,
-        EventQueries queries,
-        EventBroadcaster broadcaster,
+        EventFeed feed,
         LiveStreamLimiter limiter,
         IOptions<ServerOptions> options,
         IHostApplicationLifetime lifetime,
@@ -60,8 +57,8 @@ internal static class EventStream
                 "too_many_streams").ExecuteAsync(context);
             return;
         }
-        using var subscription = broadcaster.Subscribe(server.SseBufferBytes);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, subscription.Dropped);
+        using var reader = feed.Open(filter, afterId, server.SseBufferBytes);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, reader.Dropped);
         var cancellationToken = linked.Token;
         var response = context.Response;
         response.ContentType = "text/event-stream";
@@ -72,15 +69,10 @@ internal static class EventStream
         {
             await response.StartAsync(cancellationToken);
             await response.BodyWriter.FlushAsync(cancellationToken); // headers now, not with the first event
-            var lastSent = afterId ?? 0;
-            if (afterId is not null)
-            {
-                lastSent = await CatchUpAsync(queries, filter, writer, afterId.Value, cancellationToken);
-            }
             var keepAlive = TimeSpan.FromSeconds(server.SseKeepaliveSec);
             while (!cancellationToken.IsCancellationRequested)
             {
-                var wait = subscription.WaitToReadAsync(cancellationToken).AsTask();
+                var wait = reader.WaitToReadAsync(cancellationToken).AsTask();
                 while (!wait.IsCompleted)
                 {
                     using var delayCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -96,22 +88,14 @@ internal static class EventStream
                 }
                 if (!await wait)
                 {
-                    return;
+                    break; // dropped for falling behind (or unsubscribed)
                 }
-                while (subscription.TryRead(out var stored))
+                while (reader.TryRead(out var stored))
                 {
-                    if (stored.Id <= lastSent)
+                    writer.Write(stored);
+                    if (writer.NeedsFlush)
                     {
-                        continue;
-                    }
-                    lastSent = stored.Id;
-                    if (filter.Matches(stored))
-                    {
-                        writer.Write(stored);
-                        if (writer.NeedsFlush)
-                        {
-                            await writer.FlushAsync(cancellationToken);
-                        }
+                        await writer.FlushAsync(cancellationToken);
                     }
                 }
                 await writer.FlushAsync(cancellationToken);
@@ -121,38 +105,11 @@ internal static class EventStream
         {
             // The client left, the supervisor is stopping, or the stream was dropped for falling behind.
         }
-        catch (InvalidOperationException)
-        {
-            // Dropped for falling behind while waiting.
-        }
-        if (subscription.Dropped.IsCancellationRequested)
+        if (reader.Dropped.IsCancellationRequested)
         {
             // A client that stopped reading holds the response's buffers: cut the connection, not just the loop.
             // It reconnects with Last-Event-ID and catches up from the database.
             context.Abort();
-        }
-    }
-
-    private static async Task<long> CatchUpAsync(EventQueries queries, EventFilter filter, SseWriter writer, long afterId, CancellationToken cancellationToken)
-    {
-        var last = afterId;
-        while (true)
-        {
-            var (page, hasMore) = await queries.ListAsync(filter, descending: false, last, CatchUpPage, cancellationToken);
-            foreach (var stored in page)
-            {
-                writer.Write(stored);
-                last = stored.Id;
-                if (writer.NeedsFlush)
-                {
-                    await writer.FlushAsync(cancellationToken);
-                }
-            }
-            await writer.FlushAsync(cancellationToken);
-            if (!hasMore)
-            {
-                return last;
-            }
         }
     }
 

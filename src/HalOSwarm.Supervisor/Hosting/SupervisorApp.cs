@@ -70,11 +70,21 @@ internal static class SupervisorApp
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
-        var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
-        services.AddSupervisorOptions(builder.Configuration);
+        builder.Services.AddSingleton(TimeProvider.System);
+        AddFeatures(builder.Services, new SupervisorPaths(SupervisorConfiguration.ResolveDatabasePath(database.Path, arguments.ConfigPath)));
+        return builder;
+    }
+
+    /// <summary>
+    /// Every feature, in one place. Each registers its own services and its config sections
+    /// (<see cref="OptionsServiceCollectionExtensions.AddSupervisorOptions{TOptions, TValidator}(IServiceCollection, string, Action{IConfiguration, List{string}}?)"/>),
+    /// so the host and <c>--validate</c> read the same sections.
+    /// </summary>
+    public static void AddFeatures(IServiceCollection services, SupervisorPaths paths)
+    {
+        services.AddSupervisorHosting();
+        services.AddSqliteStorage(paths);
         services.AddSupervisorSecurity();
-        services.AddSqliteStorage(new SupervisorPaths(SupervisorConfiguration.ResolveDatabasePath(database.Path, arguments.ConfigPath)));
         services.AddEventPipeline();
         services.AddNodes();
         services.AddSessions();
@@ -83,8 +93,14 @@ internal static class SupervisorApp
         services.AddPolicies();
         services.AddDependencyScheduling();
         services.AddApprovals();
-        services.AddHostedService<StartupAnnouncer>();
-        return builder;
+    }
+
+    /// <summary>The config sections the features register, found by registering them into a collection that is never built.</summary>
+    public static ConfigSections DescribeConfiguration()
+    {
+        var services = new ServiceCollection();
+        AddFeatures(services, new SupervisorPaths(""));
+        return ConfigSections.Of(services);
     }
 
     public static WebApplication Build(WebApplicationBuilder builder)

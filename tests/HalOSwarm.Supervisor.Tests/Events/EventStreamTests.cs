@@ -47,6 +47,32 @@ public sealed class EventStreamTests
         Assert.Equal([2L, 3, 4], seqs);
     }
 
+    [Fact]
+    public async Task Stream_CatchUpOverSeveralPages_EveryEventOnceInOrderThenLive()
+    {
+        const int Stored = 1_200; // the feed reads the database 500 at a time
+        await using var host = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(host, "node-pages");
+        for (long from = 1; from <= Stored; from += 400)
+        {
+            await agent.SendEventsAsync(Ev.Range(from, from + 399));
+        }
+        await agent.WaitForAckAsync(Stored);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events/stream?type=message.delta&after_id=0");
+        using var response = await host.Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var seqs = new List<long>();
+        while (seqs.Count < Stored)
+        {
+            seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+        }
+        await agent.SendEventsAsync(Ev.Range(Stored + 1, Stored + 1));
+        seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+
+        Assert.Equal(Enumerable.Range(1, Stored + 1).Select(i => (long)i), seqs);
+    }
+
     private static async Task<(string Event, JsonElement Data)> ReadEventAsync(StreamReader reader)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

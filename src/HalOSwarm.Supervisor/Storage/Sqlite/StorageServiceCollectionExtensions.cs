@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Storage.Sqlite;
@@ -5,11 +6,12 @@ namespace HalOSwarm.Supervisor.Storage.Sqlite;
 internal static class StorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the database, its initializer and the storage writer over SQLite; call before any feature that uses
+    /// Registers the <c>database</c> section, the database, its initializer and the storage writer over SQLite; call before any feature that uses
     /// the database (features then add their write handlers).
     /// </summary>
     public static IServiceCollection AddSqliteStorage(this IServiceCollection services, SupervisorPaths paths)
     {
+        services.AddSupervisorOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.SectionName);
         services.AddSingleton(paths);
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<DatabaseProbe>();

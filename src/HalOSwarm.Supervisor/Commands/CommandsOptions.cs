@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace HalOSwarm.Supervisor.Configuration;
+namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>The <c>commands</c> section: delivery of commands to agents (offline wait, retries, rate, handover).</summary>
 internal sealed class CommandsOptions

@@ -1,6 +1,7 @@
+using HalOSwarm.Supervisor.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace HalOSwarm.Supervisor.Configuration;
+namespace HalOSwarm.Supervisor.Audit;
 
 internal sealed class AuditOptionsValidator : IValidateOptions<AuditOptions>
 {

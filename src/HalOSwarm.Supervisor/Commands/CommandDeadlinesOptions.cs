@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace HalOSwarm.Supervisor.Configuration;
+namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>
 /// The <c>commands.deadlines</c> section: seconds from a command's first send until it times out, per command type.

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace HalOSwarm.Supervisor.Configuration;
+namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>Every standard prompt must have text.</summary>
 internal sealed class PromptsOptionsValidator : IValidateOptions<PromptsOptions>

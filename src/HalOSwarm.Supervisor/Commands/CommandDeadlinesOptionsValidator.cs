@@ -1,6 +1,7 @@
+using HalOSwarm.Supervisor.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace HalOSwarm.Supervisor.Configuration;
+namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>Collects every problem of the <c>commands.deadlines</c> section, each with its full key.</summary>
 internal sealed class CommandDeadlinesOptionsValidator : IValidateOptions<CommandDeadlinesOptions>

@@ -1,6 +1,6 @@
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
-namespace HalOSwarm.Supervisor.Policies;
+namespace HalOSwarm.Supervisor.Events;
 
 /// <summary>The last event id an event consumer has handled (table <c>event_cursors</c>).</summary>
 internal sealed class EventCursorStore(SqliteDatabase database, TimeProvider timeProvider)

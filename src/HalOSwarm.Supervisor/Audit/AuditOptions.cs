@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace HalOSwarm.Supervisor.Configuration;
+namespace HalOSwarm.Supervisor.Audit;
 
 /// <summary>The <c>security.audit</c> section.</summary>
 internal sealed class AuditOptions

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 
-namespace HalOSwarm.Supervisor.Configuration;
+namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>The <c>prompts</c> section: the standard texts the supervisor sends for start, resume and restart.</summary>
 internal sealed class PromptsOptions
