@@ -1,0 +1,9 @@
+using HalOSwarm.Bench.Measure;
+
+namespace HalOSwarm.Bench.Ceiling;
+
+/// <summary>
+/// What the commit-latency floor measured: per event, its due time → its commit done (<see cref="Latency"/>); per
+/// transaction, BEGIN → COMMIT returned (<see cref="CommitDuration"/>).
+/// </summary>
+internal sealed record FloorResult(LatencyHistogram Latency, LatencyHistogram CommitDuration, long Events, long Commits, long Checkpoints, double Seconds);
