@@ -16,9 +16,11 @@ internal sealed class CommandsScenario : IScenario
     {
         var result = new ScenarioResult(Name);
         var settings = ScenarioDefaults.Resolve(Name, context.Options);
-        await FloorStep.MeasureAsync(context, settings, result, cancellationToken);
+        var floorStep = new FloorStep(context, settings);
+        await floorStep.BeforeAsync(cancellationToken);
         result.Parameters["command_rate"] = settings.CommandRate.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var o = await LoadRunner.RunAsync(context, new LoadPlan(Name, settings, Commands: true), result, cancellationToken);
+        await floorStep.AfterAsync(result, cancellationToken);
         var full = !context.Options.Quick;
         result.Add("durable events/s", o.DurableEventsPerSecond, "ev/s", min: settings.Rate > 0 ? settings.Rate * 0.95 : null);
         result.Add("commands ok", o.CommandsOk, "n");

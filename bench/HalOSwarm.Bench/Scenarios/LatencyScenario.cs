@@ -16,8 +16,10 @@ internal sealed class LatencyScenario : IScenario
     {
         var result = new ScenarioResult(Name);
         var settings = ScenarioDefaults.Resolve(Name, context.Options);
-        var floor = await FloorStep.MeasureAsync(context, settings, result, cancellationToken);
+        var floorStep = new FloorStep(context, settings);
+        await floorStep.BeforeAsync(cancellationToken);
         var o = await LoadRunner.RunAsync(context, new LoadPlan(Name, settings, Subscribe: true), result, cancellationToken);
+        var floor = await floorStep.AfterAsync(result, cancellationToken);
         var full = !context.Options.Quick;
         result.Add("durable events/s", o.DurableEventsPerSecond, "ev/s");
         result.Add("streamed events/s", o.StreamedEvents / o.MeasuredSeconds, "ev/s");
