@@ -13,6 +13,8 @@ namespace HalOSwarm.Bench.Ceiling;
 /// commit that holds it, so waiting behind a slow commit counts, as it does end to end. No sockets, no JSON, no
 /// other process: what is left is the disk, SQLite and the scheduler of this machine at this moment. With rate 0
 /// (a saturated scenario) every transaction holds <c>batch</c> events and an event's latency is its commit's duration.
+/// The caller passes the writer's own limit as <c>batch</c>, not the agents' frame size: a floor capped below what the
+/// writer may commit at once would fall behind on a slow disk where the writer does not.
 /// </summary>
 internal static class CommitFloor
 {
