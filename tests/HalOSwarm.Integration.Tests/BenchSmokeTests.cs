@@ -44,4 +44,30 @@ public sealed class BenchSmokeTests
             Assert.Contains(scenario.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("stored exactly once", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task HalBench_LatencyAndCommands_ReportTheCommitFloorOfTheSameRun()
+    {
+        using var dir = new TempDirectory("hal-bench-floor");
+        var json = dir.Combine("bench.json");
+        await using var bench = TestProcess.StartDotnet("hal-bench", BenchDll,
+        [
+            "-s", "latency,commands",
+            "--agents", "4", "--sessions", "2", "--duration", "2", "--rate", "1000", "--command-rate", "5",
+            "--heartbeat-sec", "2", "--supervisor-dll", RepoPaths.Supervisor, "--json", json,
+        ], workingDirectory: dir.Path);
+
+        var exit = await bench.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exit == 0, bench.Output);
+        Assert.Contains("floor p99", bench.Output, StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        foreach (var scenario in report.RootElement.GetProperty("scenarios").EnumerateArray())
+        {
+            var metrics = scenario.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+            Assert.True(metrics["floor p99"] > 0, scenario.GetProperty("name").GetString());
+            Assert.True(metrics["floor p99"] >= metrics["floor p50 (bare sqlite commit loop)"], scenario.GetProperty("name").GetString());
+            Assert.Contains(scenario.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("floor: ", StringComparison.Ordinal));
+        }
+    }
 }

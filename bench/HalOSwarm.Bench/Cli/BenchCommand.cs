@@ -27,11 +27,12 @@ internal sealed class BenchCommand : RootCommand
     private readonly Option<int?> _heartbeat = new("--heartbeat-sec") { Description = "server.heartbeat_interval_sec of the started supervisor" };
     private readonly Option<string> _logLevel = new("--log-level") { Description = "logging.level of the started supervisor", DefaultValueFactory = _ => "warning" };
     private readonly Option<bool> _keep = new("--keep") { Description = "Keep the started supervisors' temp folders (config, db, log)" };
+    private readonly Option<string?> _synchronous = new("--synchronous") { Description = "normal|full: database.synchronous of the started supervisor and of the commit-latency floor (default: the supervisor's own, normal)" };
 
     public BenchCommand(Func<BenchOptions, CancellationToken, Task<int>> run)
         : base("Load generator for hal-supervisor: real agent protocol, real WebSockets, real process.")
     {
-        foreach (var option in new Option[] { _scenario, _quick, _agents, _sessions, _rate, _duration, _batch, _window, _events, _commandRate, _sample, _json, _verify, _agentUrl, _apiUrl, _token, _db, _pid, _dll, _heartbeat, _logLevel, _keep })
+        foreach (var option in new Option[] { _scenario, _quick, _agents, _sessions, _rate, _duration, _batch, _window, _events, _commandRate, _sample, _json, _verify, _agentUrl, _apiUrl, _token, _db, _pid, _dll, _heartbeat, _logLevel, _keep, _synchronous })
         {
             Options.Add(option);
         }
@@ -40,6 +41,10 @@ internal sealed class BenchCommand : RootCommand
             if (result.GetValue(_agentUrl) is not null && (result.GetValue(_apiUrl) is null || result.GetValue(_token) is null))
             {
                 result.AddError("--agent-url needs --api-url and --token");
+            }
+            if (result.GetValue(_synchronous) is { } synchronous && synchronous is not ("normal" or "full"))
+            {
+                result.AddError($"--synchronous must be normal or full, not '{synchronous}'");
             }
             var names = Expand(result.GetValue(_scenario) ?? "all");
             foreach (var name in names.Where(n => !ScenarioDefaults.All.Contains(n)))
@@ -74,6 +79,7 @@ internal sealed class BenchCommand : RootCommand
         HeartbeatSec = r.GetValue(_heartbeat),
         LogLevel = r.GetValue(_logLevel) ?? "warning",
         Keep = r.GetValue(_keep),
+        Synchronous = r.GetValue(_synchronous),
     };
 
     private static string[] Expand(string value)

@@ -26,5 +26,8 @@ internal sealed record BenchOptions
     public string LogLevel { get; init; } = "warning";
     public bool Keep { get; init; }
 
+    /// <summary><c>database.synchronous</c> for the started supervisor (left out of its config when null) and the floor.</summary>
+    public string? Synchronous { get; init; }
+
     public bool External => AgentUrl is not null;
 }

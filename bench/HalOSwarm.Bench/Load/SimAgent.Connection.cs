@@ -24,6 +24,7 @@ internal sealed partial class SimAgent
                 {
                     continue;
                 }
+                var receivedAt = Stopwatch.GetTimestamp();
                 var frame = ServerFrame.Parse(buffer.AsSpan(0, length));
                 switch (frame.Type)
                 {
@@ -45,6 +46,7 @@ internal sealed partial class SimAgent
                         var result = new CommandResult(frame.CommandId, true, null, null, null);
                         await SendControlAsync(socket, ProtocolCodec.Encode(MessageTypes.CommandResult, result, ProtocolJsonContext.Default.CommandResult, DateTimeOffset.UtcNow), cancellationToken);
                         Counters.CommandsAnswered++;
+                        CommandTurnaround?.Record(Stopwatch.GetElapsedTime(receivedAt));
                         break;
                     case MessageTypes.Heartbeat:
                         Counters.HeartbeatsReceived++;

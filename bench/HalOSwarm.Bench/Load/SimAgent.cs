@@ -29,9 +29,10 @@ internal sealed partial class SimAgent : IAsyncDisposable
     private volatile bool _generating;
     private volatile bool _closing;
 
-    public SimAgent(AgentIdentity identity, LoadProfile profile, long outboxCapacity, Measure.LatencyHistogram? ackLatency = null)
+    public SimAgent(AgentIdentity identity, LoadProfile profile, long outboxCapacity, Measure.LatencyHistogram? ackLatency = null, Measure.LatencyHistogram? commandTurnaround = null)
     {
         AckLatency = ackLatency;
+        CommandTurnaround = commandTurnaround;
         Identity = identity;
         _profile = profile;
         _outbox = new Outbox(outboxCapacity);
@@ -42,6 +43,9 @@ internal sealed partial class SimAgent : IAsyncDisposable
 
     /// <summary>Send of a frame → ack covering its last event: the supervisor's durable-commit latency.</summary>
     public Measure.LatencyHistogram? AckLatency { get; }
+
+    /// <summary>A <c>command</c> frame read → its <c>command_result</c> sent: this agent's own share of a command's round trip.</summary>
+    public Measure.LatencyHistogram? CommandTurnaround { get; }
 
     public AgentCounters Counters { get; } = new();
 

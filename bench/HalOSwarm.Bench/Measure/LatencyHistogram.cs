@@ -28,6 +28,17 @@ internal sealed class LatencyHistogram
         }
     }
 
+    /// <summary>Adds every sample of <paramref name="other"/> (not thread-safe against recording into either).</summary>
+    public void Add(LatencyHistogram other)
+    {
+        for (var i = 0; i < _buckets.Length; i++)
+        {
+            _buckets[i] += other._buckets[i];
+        }
+        _count += other._count;
+        _maxMicros = Math.Max(_maxMicros, other._maxMicros);
+    }
+
     public void Reset()
     {
         Array.Clear(_buckets);

@@ -17,6 +17,7 @@ internal sealed record LoadOutcome(
     LatencyHistogram? EndToEnd,
     long StreamedEvents,
     LatencyHistogram? CommandRoundTrip,
+    LatencyHistogram CommandTurnaround,
     long CommandsOk,
     long CommandsFailed,
     int NodesOnline,

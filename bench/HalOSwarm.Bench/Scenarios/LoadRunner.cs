@@ -43,6 +43,7 @@ internal static class LoadRunner
         }
         subscriber?.Latency.Reset();
         fleet.AckLatency.Reset();
+        fleet.CommandTurnaround.Reset();
         var ackedAtStart = fleet.TotalAcked;
         var (supStart, selfStart) = (supervisor?.Mark(), self.Mark());
         var streamedAtStart = subscriber?.Received ?? 0;
@@ -110,6 +111,7 @@ internal static class LoadRunner
             subscriber?.Latency,
             streamed,
             commands?.RoundTrip,
+            fleet.CommandTurnaround,
             commands?.Succeeded ?? 0,
             commands?.Failed ?? 0,
             online,

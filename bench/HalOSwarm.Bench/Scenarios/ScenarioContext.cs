@@ -34,7 +34,7 @@ internal sealed class ScenarioContext
         {
             return SupervisorTarget.External(Options.AgentUrl!, Options.ApiUrl!, Options.Token!, Options.DatabasePath, Options.SupervisorPid);
         }
-        var settings = new LaunchSettings(SupervisorDll!, heartbeatSec, 3, Options.LogLevel, Options.Keep);
+        var settings = new LaunchSettings(SupervisorDll!, heartbeatSec, 3, Options.LogLevel, Options.Keep, Options.Synchronous);
         return await SupervisorTarget.StartAsync(settings, cancellationToken);
     }
 }

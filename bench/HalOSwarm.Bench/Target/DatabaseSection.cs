@@ -1,3 +1,3 @@
 namespace HalOSwarm.Bench.Target;
 
-internal sealed record DatabaseSection(string Path);
+internal sealed record DatabaseSection(string Path, string? Synchronous = null);

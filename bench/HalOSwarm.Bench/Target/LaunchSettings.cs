@@ -6,4 +6,5 @@ internal sealed record LaunchSettings(
     int HeartbeatIntervalSec,
     int HeartbeatTimeoutCount,
     string LogLevel,
-    bool KeepFiles);
+    bool KeepFiles,
+    string? Synchronous = null);

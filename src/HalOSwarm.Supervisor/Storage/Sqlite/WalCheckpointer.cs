@@ -13,7 +13,7 @@ internal sealed partial class WalCheckpointer : IDisposable
 {
     /// <summary>WAL frames (pages) after which the writer finishes a checkpoint itself: 65,536 × 4 KiB = 256 MiB.</summary>
     public const int FinishAtFrames = 65_536;
-    /// <summary>Past this many frames the background copy runs again at once; below it, at most once a second.</summary>
+    /// <summary>When the WAL grew by more than this many frames since the last copy, the next runs at once; else a second later.</summary>
     private const int BusyFrames = 4096;
     private static readonly TimeSpan s_idlePause = TimeSpan.FromSeconds(1); // each checkpoint syncs the WAL and the file
     private static readonly TimeSpan s_busyPause = TimeSpan.FromMilliseconds(10);
@@ -73,11 +73,17 @@ internal sealed partial class WalCheckpointer : IDisposable
         try
         {
             using var connection = _database.OpenAsync(cancellationToken).GetAwaiter().GetResult();
+            var previousLog = 0L;
             while (!cancellationToken.IsCancellationRequested)
             {
                 _signal.Wait(cancellationToken);
-                Record(Checkpoint(connection));
-                Task.Delay(WalFrames > BusyFrames ? s_busyPause : s_idlePause, _timeProvider, cancellationToken).GetAwaiter().GetResult();
+                var result = Checkpoint(connection);
+                Record(result);
+                // Paced by how fast the WAL grows, not by its size: once everything is copied, a large WAL that the
+                // writer has not restarted yet is no reason to sync the WAL and the file again 100 times a second.
+                var grown = result.Log >= previousLog ? result.Log - previousLog : result.Log; // smaller: the WAL restarted
+                previousLog = Math.Max(0, result.Log);
+                Task.Delay(grown > BusyFrames ? s_busyPause : s_idlePause, _timeProvider, cancellationToken).GetAwaiter().GetResult();
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
