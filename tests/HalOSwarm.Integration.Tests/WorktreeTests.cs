@@ -74,7 +74,9 @@ public sealed class WorktreeTests
         var sessionId = await StartSessionAsync(cluster, "write shared.txt");
         await cluster.WaitAsync(async () => (await cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed"))
             .Any(e => e.Data().Str("text") == "Written."), s_wait, "the write turn to end");
-        var worktree = (await cluster.GetDataAsync($"api/v1/sessions/{sessionId}")).Str("worktree");
+        var session = await cluster.GetDataAsync($"api/v1/sessions/{sessionId}");
+        var worktree = session.Str("worktree");
+        Assert.True(worktree.Length > 0, $"the session has no worktree in the API: {session.GetRawText()}");
         // The turn is over, so the write is done or failed: a short wait, then say why it is missing.
         await HalCluster.WaitUntilAsync(() => Task.FromResult(File.Exists(Path.Combine(worktree, "shared.txt"))
             && File.ReadAllText(Path.Combine(worktree, "shared.txt")).Trim() == content), TimeSpan.FromSeconds(10), "the tool's write",

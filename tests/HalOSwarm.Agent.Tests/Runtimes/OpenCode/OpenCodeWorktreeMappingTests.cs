@@ -15,9 +15,9 @@ public sealed class OpenCodeWorktreeMappingTests
 {
     private const string Worktree = "/state/worktrees/proj-1a2b3c4d";
 
-    private static JsonElement Created(string sessionId, string directory) => JsonDocument.Parse($$$"""
-        {"type":"session.created","properties":{"info":{"id":"{{{sessionId}}}","directory":"{{{directory}}}","title":"New session"}}}
-        """).RootElement;
+    private static JsonElement Created(string sessionId, string directory) => JsonDocument.Parse(
+        "{\"type\":\"session.created\",\"properties\":{\"info\":{\"id\":\"" + sessionId + "\",\"directory\":\"" + directory
+        + "\",\"title\":\"New session\"}}}").RootElement;
 
     [Fact]
     public void Map_SessionCreatedInAnAliasedWorktree_NamesTheWorktreeAndBranch()
