@@ -69,8 +69,10 @@ internal sealed class AgentConnection : IDisposable
 
     public void Send(byte[] frame) => _outbound.Writer.TryWrite(new OutboundFrame(frame, 0, null));
 
+    /// <summary>Queues the welcome; the agent's silence is counted from here (it waits for the welcome before it talks).</summary>
     public void SendWelcome(byte[] frame)
     {
+        Touch();
         Send(frame);
         _welcomed = true;
     }

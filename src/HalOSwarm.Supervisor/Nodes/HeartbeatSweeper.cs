@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace HalOSwarm.Supervisor.Nodes;
 
 /// <summary>
-/// Every heartbeat interval: sends each live agent a heartbeat and closes (4408) the ones silent for longer than
-/// interval × timeout count. The connection's end then marks the node offline.
+/// Every heartbeat interval: sends each welcomed agent a heartbeat and closes (4408) the ones silent for longer than
+/// interval × timeout count (counted from the welcome at the earliest). The connection's end then marks the node offline.
 /// </summary>
 internal sealed partial class HeartbeatSweeper(
     AgentRegistry registry,
@@ -36,7 +36,9 @@ internal sealed partial class HeartbeatSweeper(
         var heartbeat = ProtocolCodec.Encode(MessageTypes.Heartbeat, new Heartbeat(null), ProtocolJsonContext.Default.Heartbeat, now);
         foreach (var connection in registry.Connections)
         {
-            if (connection.IsClosing)
+            // Registered but not welcomed yet (its hello waits for the writer): a heartbeat now would reach the agent
+            // ahead of the welcome, which fails its handshake, and the agent cannot be silent before it was answered.
+            if (connection.IsClosing || !connection.IsWelcomed)
             {
                 continue;
             }

@@ -1,5 +1,11 @@
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HalOSwarm.Supervisor.Tests.Nodes;
 
@@ -28,5 +34,31 @@ public sealed class HeartbeatTimeoutTests
         var offline = await host.GetDataAsync("/api/v1/events?type=node.offline&node_id=node-hb");
         Assert.Equal(1, offline.GetArrayLength());
         Assert.Contains("heartbeats", offline[0].GetProperty("data").GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sweep_WhileTheWelcomeWaitsForTheWriter_NoHeartbeatNoCloseAndTheWelcomeComesFirst()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        var registry = host.Service<AgentRegistry>();
+        var server = host.Service<IOptions<ServerOptions>>();
+        // Sweeps that see the connection as it is and a minute later (silent for far longer than the timeout).
+        var now = new HeartbeatSweeper(registry, server, TimeProvider.System, NullLogger<HeartbeatSweeper>.Instance);
+        var later = new HeartbeatSweeper(registry, server, new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)), NullLogger<HeartbeatSweeper>.Instance);
+        using var writerHeld = new ManualResetEventSlim();
+        var held = host.Service<IEventSink>().RunInWriterAsync((_, _) => writerHeld.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        await using var agent = await TestAgent.OpenAsync(host, "node-slow");
+
+        await agent.SendHelloAsync();
+        await SupervisorHost.WaitUntilAsync(() => Task.FromResult(registry.Connections.Any(c => c.NodeId == "node-slow")), "the hello to register the node");
+        now.Sweep(server.Value);
+        later.Sweep(server.Value);
+        writerHeld.Set();
+        await held;
+
+        Assert.Equal(MessageTypes.Welcome, (await agent.ReceiveNextAsync()).Type);
+        now.Sweep(server.Value);
+        Assert.Equal(MessageTypes.Heartbeat, (await agent.ReceiveNextAsync()).Type);
+        Assert.False(agent.Closed.IsCompleted);
     }
 }

@@ -92,6 +92,20 @@ internal sealed class TestAgent : IAsyncDisposable
         }
     }
 
+    /// <summary>The next frame, whatever its type.</summary>
+    public async Task<Envelope> ReceiveNextAsync(int timeoutMs = 10_000)
+    {
+        using var timeout = new CancellationTokenSource(timeoutMs);
+        try
+        {
+            return await _received.Reader.ReadAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"no frame within {timeoutMs} ms");
+        }
+    }
+
     /// <summary>Waits for an ack covering <paramref name="seq"/>.</summary>
     public async Task WaitForAckAsync(long seq, int timeoutMs = 10_000)
     {

@@ -18,6 +18,7 @@ internal sealed class OpenCodeEventMapper
     private readonly Dictionary<string, MessageState> _messages = [];
     private readonly Dictionary<string, string> _status = [];
     private readonly Dictionary<string, (string? Title, string? Model)> _meta = [];
+    private readonly Dictionary<string, WorktreeInfo> _worktrees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _toolByCall = [];
     private readonly HashSet<string> _finished = [];
     private readonly Lock _lock = new();
@@ -37,12 +38,20 @@ internal sealed class OpenCodeEventMapper
         }
     }
 
-    /// <summary>Sessions in <paramref name="directory"/> (a session's own worktree) belong to <paramref name="project"/>.</summary>
-    public void Alias(string directory, string project)
+    /// <summary>
+    /// Sessions in <paramref name="directory"/> (a session's own worktree) belong to <paramref name="project"/>. With
+    /// <paramref name="worktree"/>, a session.created seen there names it: the stream's event and the one the runtime
+    /// records after creating the session share a once-key, and whichever comes first is the one kept.
+    /// </summary>
+    public void Alias(string directory, string project, WorktreeInfo? worktree = null)
     {
         lock (_lock)
         {
             _projects[Normalize(directory)] = project;
+            if (worktree is not null)
+            {
+                _worktrees[Normalize(directory)] = worktree;
+            }
         }
     }
 
@@ -120,7 +129,8 @@ internal sealed class OpenCodeEventMapper
         {
             case "session.created" when p.Get("info") is { } info:
                 // Created by someone else on the server (its own UI, another client) unless this agent is creating one.
-                output.Add(OpenCodeEventFactory.SessionCreated(project, info, raw, adopted: _creating == 0));
+                var worktree = info.Str("directory") is { } directory && _worktrees.TryGetValue(Normalize(directory), out var made) ? made : null;
+                output.Add(OpenCodeEventFactory.SessionCreated(project, info, raw, worktree, adopted: _creating == 0));
                 _meta[info.Str("id") ?? ""] = (info.Str("title"), OpenCodeEventFactory.SessionModel(info));
                 _status.TryAdd(info.Str("id") ?? "", SessionStatuses.Idle);
                 break;

@@ -143,7 +143,7 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
         var directory = request.Directory ?? project.Directory;
         if (directory != project.Directory)
         {
-            _mapper.Alias(directory, project.Name);
+            _mapper.Alias(directory, project.Name, request.Worktree);
         }
         string id;
         using (_mapper.Creating())
