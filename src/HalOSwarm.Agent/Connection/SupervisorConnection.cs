@@ -78,6 +78,13 @@ internal sealed partial class SupervisorConnection : BackgroundService
         }
     }
 
+    /// <summary>Ends the connection (which waits for its answers), then the commands still running.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await _commands.StopAsync(cancellationToken);
+    }
+
     private async Task ConnectOnceAsync(Uri url, CancellationToken stoppingToken)
     {
         using var socket = new ClientWebSocket();

@@ -233,6 +233,25 @@ public sealed class SupervisorConnectionTests : IDisposable
     }
 
     [Fact]
+    public async Task Stop_WhileACommandRuns_CancelsItAndReturnsOnlyAfterItEnded()
+    {
+        await using var supervisor = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection(supervisor.Url);
+        await connection.StartAsync(CancellationToken.None);
+        var peer = await supervisor.NextConnectionAsync();
+        await peer.ReceiveAsync(MessageTypes.Hello);
+        await peer.WelcomeAsync(durableSeq: 0);
+        _commands.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await peer.SendAsync(MessageTypes.Command, """{"command_id":"c-long","type":"dance","args":{}}""");
+        await peer.ReceiveAsync(MessageTypes.CommandAccepted);
+
+        await connection.StopAsync(CancellationToken.None);
+
+        Assert.True(_commands.Ended.Task.IsCompleted, "StopAsync returned while the command was still running");
+        Assert.True(await _commands.Ended.Task, "the running command was not cancelled");
+    }
+
+    [Fact]
     public async Task CommandJournal_AfterRestart_FinishedIsStored_RunningIsInterrupted()
     {
         var journal = new CommandJournal(_db, TimeProvider.System);
@@ -258,14 +277,24 @@ public sealed class SupervisorConnectionTests : IDisposable
 
         public int Runs => Volatile.Read(ref _runs);
 
+        /// <summary>Completes when a run has ended, true when it was cancelled.</summary>
+        public TaskCompletionSource<bool> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task<CommandResult> HandleAsync(CommandRequest command, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _runs);
-            if (Hold is { } hold)
+            try
             {
-                await hold.Task.WaitAsync(cancellationToken);
+                if (Hold is { } hold)
+                {
+                    await hold.Task.WaitAsync(cancellationToken);
+                }
+                return new CommandResult(command.CommandId, false, null, "no such command", CommandErrorCodes.UnknownCommand);
             }
-            return new CommandResult(command.CommandId, false, null, "no such command", CommandErrorCodes.UnknownCommand);
+            finally
+            {
+                Ended.TrySetResult(cancellationToken.IsCancellationRequested);
+            }
         }
     }
 }
