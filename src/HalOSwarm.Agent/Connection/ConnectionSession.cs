@@ -177,6 +177,9 @@ internal sealed partial class ConnectionSession : IDisposable
                     ProtocolJsonContext.Default.CommandAccepted, _timeProvider.GetUtcNow()), cancellationToken);
             }
             var result = await ticket.Result.WaitAsync(cancellationToken);
+            // Released before the result goes out: a re-send that follows the result must be answered again, not
+            // dropped as one this connection is still answering.
+            StopAnswering(command.CommandId);
             await SendAsync(ProtocolCodec.Encode(MessageTypes.CommandResult, result, ProtocolJsonContext.Default.CommandResult,
                 _timeProvider.GetUtcNow()), cancellationToken);
         }
@@ -186,10 +189,15 @@ internal sealed partial class ConnectionSession : IDisposable
         }
         finally
         {
-            lock (_answering)
-            {
-                _answering.Remove(command.CommandId);
-            }
+            StopAnswering(command.CommandId);
+        }
+    }
+
+    private void StopAnswering(string commandId)
+    {
+        lock (_answering)
+        {
+            _answering.Remove(commandId);
         }
     }
 

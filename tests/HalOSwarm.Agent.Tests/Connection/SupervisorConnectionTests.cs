@@ -17,12 +17,13 @@ public sealed class SupervisorConnectionTests : IDisposable
     private readonly Outbox _outbox;
     private readonly StubCommands _commands = new();
     private readonly CommandRunner _runner;
+    private readonly SignalLogger<CommandRunner> _runnerLog = new("received again (running)");
 
     public SupervisorConnectionTests()
     {
         _db = new AgentDatabase(_dir.Path);
         _outbox = new Outbox(_db, TimeProvider.System);
-        _runner = new CommandRunner(_commands, new CommandJournal(_db, TimeProvider.System), NullLogger<CommandRunner>.Instance);
+        _runner = new CommandRunner(_commands, new CommandJournal(_db, TimeProvider.System), _runnerLog);
     }
 
     // xUnit v2 calls Dispose on a test class, never IAsyncDisposable.DisposeAsync: clean-up must be here.
@@ -219,7 +220,7 @@ public sealed class SupervisorConnectionTests : IDisposable
         await second.ReceiveAsync(MessageTypes.Hello);
         await second.WelcomeAsync(durableSeq: 0);
         await second.SendAsync(MessageTypes.Command, Command);
-        await Task.Delay(200);
+        await _runnerLog.Seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
         _commands.Hold.SetResult();
         var result = (await second.ReceiveAsync(MessageTypes.CommandResult)).Payload;
         Assert.Equal("c-slow", result.GetProperty("command_id").GetString());
