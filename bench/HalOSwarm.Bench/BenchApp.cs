@@ -11,9 +11,9 @@ namespace HalOSwarm.Bench;
 /// <summary>Runs the chosen scenarios one after another, prints each, writes the JSON. Exit 1 when events were lost or duplicated.</summary>
 internal static class BenchApp
 {
-    public const int ExitOk = 0;
-    public const int ExitFailures = 1;
-    public const int ExitError = 2;
+    public const int ExitOk = ExitCodes.Success;
+    public const int ExitFailures = ExitCodes.Failure;
+    public const int ExitError = ExitCodes.Usage;
 
     private static readonly IScenario[] s_scenarios =
     [

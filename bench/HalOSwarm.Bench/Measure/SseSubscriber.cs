@@ -1,13 +1,12 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
 using System.Text.Json;
 
 namespace HalOSwarm.Bench.Measure;
 
 /// <summary>
 /// A live API subscriber (<c>GET /api/v1/events/stream</c>). For every <see cref="_sampleEvery"/>-th
-/// <c>data:</c> line of one of the bench's nodes it records now − event <c>ts</c>: the event's creation time
+/// event of one of the bench's nodes it records now − event <c>ts</c>: the event's creation time
 /// in the simulated agent, stamped by this same process, so both ends read one clock.
 /// </summary>
 internal sealed class SseSubscriber : IAsyncDisposable
@@ -58,27 +57,12 @@ internal sealed class SseSubscriber : IAsyncDisposable
             using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             response.EnsureSuccessStatusCode();
             _connected.TrySetResult();
-            var reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(cancellationToken));
-            long dataLines = 0;
-            while (true)
+            long items = 0;
+            var parser = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellationToken), (_, data) => Measure(data, ++items % _sampleEvery == 0));
+            await foreach (var _ in parser.EnumerateAsync(cancellationToken))
             {
-                var read = await reader.ReadAsync(cancellationToken);
-                var buffer = read.Buffer;
-                while (TryReadLine(ref buffer, out var line))
-                {
-                    if (line.Length > 5 && line.FirstSpan.Length >= 5 && line.FirstSpan[..5].SequenceEqual("data:"u8))
-                    {
-                        dataLines++;
-                        Measure(line.Slice(5), dataLines % _sampleEvery == 0);
-                    }
-                }
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                if (read.IsCompleted)
-                {
-                    Error ??= "the supervisor ended the event stream (a subscriber that falls behind is cut off)";
-                    break;
-                }
             }
+            Error ??= "the supervisor ended the event stream (a subscriber that falls behind is cut off)";
         }
         catch (OperationCanceledException)
         {
@@ -90,7 +74,7 @@ internal sealed class SseSubscriber : IAsyncDisposable
         }
     }
 
-    private void Measure(ReadOnlySequence<byte> json, bool sample)
+    private bool Measure(ReadOnlySpan<byte> json, bool sample)
     {
         var now = DateTime.UtcNow.Ticks;
         var reader = new Utf8JsonReader(json);
@@ -108,7 +92,7 @@ internal sealed class SseSubscriber : IAsyncDisposable
                 ours = !reader.HasValueSequence && reader.TokenType == JsonTokenType.String && reader.ValueSpan.StartsWith(_nodePrefix);
                 if (ours == false)
                 {
-                    return;
+                    return false;
                 }
             }
             else if (reader.ValueTextEquals("ts"u8))
@@ -129,20 +113,9 @@ internal sealed class SseSubscriber : IAsyncDisposable
             {
                 Latency.RecordMicros((now - created) / TimeSpan.TicksPerMicrosecond);
             }
+            return true;
         }
-    }
-
-    private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
-    {
-        var position = buffer.PositionOf((byte)'\n');
-        if (position is null)
-        {
-            line = default;
-            return false;
-        }
-        line = buffer.Slice(0, position.Value);
-        buffer = buffer.Slice(buffer.GetPosition(1, position.Value));
-        return true;
+        return false;
     }
 
     public async ValueTask DisposeAsync()

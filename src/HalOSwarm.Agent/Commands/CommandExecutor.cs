@@ -39,16 +39,14 @@ internal sealed partial class CommandExecutor : ICommandHandler
     public async Task<CommandResult> HandleAsync(CommandRequest command, CancellationToken cancellationToken)
     {
         Log.Received(_logger, command.CommandId, command.Type, command.SessionId, command.Project);
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (command.Deadline is { } deadline)
+        var left = command.Deadline is { } deadline ? deadline - _timeProvider.GetUtcNow() : Timeout.InfiniteTimeSpan;
+        if (command.Deadline is not null && left <= TimeSpan.Zero)
         {
-            var left = deadline - _timeProvider.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                return Fail(command, CommandErrorCodes.DeadlineExceeded, "the deadline passed before the command could run");
-            }
-            cts.CancelAfter(left);
+            return Fail(command, CommandErrorCodes.DeadlineExceeded, "the deadline passed before the command could run");
         }
+        // The deadline runs on the injected clock, so a test's fake time can expire it.
+        using var expiry = new CancellationTokenSource(left, _timeProvider);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         try
         {
             var result = await ExecuteAsync(command, cts.Token);

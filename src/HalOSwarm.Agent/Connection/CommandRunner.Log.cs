@@ -8,5 +8,11 @@ internal sealed partial class CommandRunner
     {
         [LoggerMessage(1201, LogLevel.Information, "Command {CommandId} received again ({State}); not run a second time")]
         public static partial void Duplicate(ILogger logger, string commandId, string state);
+
+        [LoggerMessage(1202, LogLevel.Information, "Stopping: cancelling {Count} running command(s) and waiting for them")]
+        public static partial void Stopping(ILogger logger, int count);
+
+        [LoggerMessage(1203, LogLevel.Warning, "{Count} command(s) still running when the shutdown timeout ran out")]
+        public static partial void StillRunning(ILogger logger, int count);
     }
 }

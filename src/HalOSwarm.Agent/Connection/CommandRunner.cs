@@ -9,6 +9,7 @@ namespace HalOSwarm.Agent.Connection;
 /// Runs each command id at most once. A command runs on the agent's own lifetime, not the connection's,
 /// so a dropped connection does not cut it short; a re-send of a running command waits for the same run,
 /// and a re-send of a finished one gets the result stored in agent.db (<see cref="CommandJournal"/>).
+/// It owns the runs: <see cref="StopAsync"/> (the host stopping) cancels them and waits until each has ended.
 /// </summary>
 internal sealed partial class CommandRunner : IDisposable
 {
@@ -66,6 +67,29 @@ internal sealed partial class CommandRunner : IDisposable
         finally
         {
             _running.TryRemove(command.CommandId, out _);
+        }
+    }
+
+    /// <summary>Cancels the running commands and waits for them, at most until <paramref name="cancellationToken"/> fires.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        Task[] runs = [.. _running.Values];
+        if (runs.Length == 0)
+        {
+            return;
+        }
+        Log.Stopping(_logger, runs.Length);
+        try
+        {
+            await Task.WhenAll(runs).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        finally
+        {
+            if (!_running.IsEmpty)
+            {
+                Log.StillRunning(_logger, _running.Count);
+            }
         }
     }
 

@@ -7,7 +7,9 @@ namespace HalOSwarm.Agent.Connection;
 /// <summary>
 /// One welcomed connection: sends the outbox from welcome.durable_seq on with a bounded window in flight,
 /// applies acks and replays, answers commands without blocking the receive loop, sends heartbeats and
-/// drops the connection when the supervisor has been silent for interval × timeout_count.
+/// drops the connection when the supervisor has been silent for interval × timeout_count. It owns the task that
+/// answers each command and waits for them before <see cref="RunAsync"/> returns (the commands themselves run on
+/// <see cref="CommandRunner"/>, which outlives the connection).
 /// </summary>
 internal sealed partial class ConnectionSession : IDisposable
 {
@@ -16,6 +18,7 @@ internal sealed partial class ConnectionSession : IDisposable
     private readonly Outbox _outbox;
     private readonly CommandRunner _commands;
     private readonly HashSet<string> _answering = new(StringComparer.Ordinal);
+    private readonly HashSet<Task> _answers = [];
     private readonly ResourceSampler _resources;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -73,7 +76,37 @@ internal sealed partial class ConnectionSession : IDisposable
         finally
         {
             _outbox.Appended -= wake;
+            await cts.CancelAsync();
+            await WhenAnswersEndAsync();
         }
+    }
+
+    private void TrackAnswer(CommandRequest command, CancellationToken cancellationToken)
+    {
+        var answer = Task.Run(() => RunCommandAsync(command, cancellationToken), CancellationToken.None);
+        lock (_answers)
+        {
+            _answers.Add(answer);
+        }
+        answer.ContinueWith(static (task, state) =>
+        {
+            var answers = (HashSet<Task>)state!;
+            lock (answers)
+            {
+                answers.Remove(task);
+            }
+        }, _answers, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private async Task WhenAnswersEndAsync()
+    {
+        Task[] answers;
+        lock (_answers)
+        {
+            answers = [.. _answers];
+        }
+        // Each answer stops at the connection's cancellation and handles its own errors.
+        await Task.WhenAll(answers).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
@@ -114,7 +147,7 @@ internal sealed partial class ConnectionSession : IDisposable
                 _wake.Set();
                 break;
             case MessageTypes.Command when ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.CommandRequest, out var command, out _):
-                _ = Task.Run(() => RunCommandAsync(command, cancellationToken), CancellationToken.None);
+                TrackAnswer(command, cancellationToken);
                 break;
             case MessageTypes.Heartbeat or MessageTypes.Welcome:
                 break;
@@ -144,6 +177,9 @@ internal sealed partial class ConnectionSession : IDisposable
                     ProtocolJsonContext.Default.CommandAccepted, _timeProvider.GetUtcNow()), cancellationToken);
             }
             var result = await ticket.Result.WaitAsync(cancellationToken);
+            // Released before the result goes out: a re-send that follows the result must be answered again, not
+            // dropped as one this connection is still answering.
+            StopAnswering(command.CommandId);
             await SendAsync(ProtocolCodec.Encode(MessageTypes.CommandResult, result, ProtocolJsonContext.Default.CommandResult,
                 _timeProvider.GetUtcNow()), cancellationToken);
         }
@@ -153,10 +189,15 @@ internal sealed partial class ConnectionSession : IDisposable
         }
         finally
         {
-            lock (_answering)
-            {
-                _answering.Remove(command.CommandId);
-            }
+            StopAnswering(command.CommandId);
+        }
+    }
+
+    private void StopAnswering(string commandId)
+    {
+        lock (_answering)
+        {
+            _answering.Remove(commandId);
         }
     }
 

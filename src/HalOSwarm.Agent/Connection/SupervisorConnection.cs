@@ -78,15 +78,22 @@ internal sealed partial class SupervisorConnection : BackgroundService
         }
     }
 
+    /// <summary>Ends the connection (which waits for its answers), then the commands still running.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await _commands.StopAsync(cancellationToken);
+    }
+
     private async Task ConnectOnceAsync(Uri url, CancellationToken stoppingToken)
     {
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", "Bearer " + _options.Value.AuthToken);
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
         Welcome welcome;
-        using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+        using (var timeout = new CancellationTokenSource(s_handshakeTimeout, _timeProvider))
+        using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token))
         {
-            handshake.CancelAfter(s_handshakeTimeout);
             await socket.ConnectAsync(url, handshake.Token);
             var hello = await _hello.CreateAsync(handshake.Token);
             await socket.SendAsync(ProtocolCodec.Encode(MessageTypes.Hello, hello, ProtocolJsonContext.Default.Hello, _timeProvider.GetUtcNow()),
@@ -106,7 +113,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
         {
             if (stoppingToken.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
-                using var close = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                using var close = new CancellationTokenSource(TimeSpan.FromSeconds(2), _timeProvider);
                 try
                 {
                     await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "agent stopping", close.Token);

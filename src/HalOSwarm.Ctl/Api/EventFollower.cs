@@ -1,6 +1,6 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using HalOSwarm.Ctl.Output;
 
 namespace HalOSwarm.Ctl.Api;
 
@@ -40,7 +40,7 @@ internal sealed class EventFollower
                 continue;
             }
             connected = true;
-            using (stream)
+            await using (stream)
             {
                 while (await ReadAsync(stream, cancellationToken) is { } sse)
                 {
@@ -57,7 +57,7 @@ internal sealed class EventFollower
         }
     }
 
-    private static async Task<SseEvent?> ReadAsync(SseStream stream, CancellationToken cancellationToken)
+    private static async Task<SseItem<string>?> ReadAsync(SseStream stream, CancellationToken cancellationToken)
     {
         try
         {
@@ -69,7 +69,7 @@ internal sealed class EventFollower
         }
     }
 
-    private static RawEvent? Parse(SseEvent sse)
+    private static RawEvent? Parse(SseItem<string> sse)
     {
         try
         {

@@ -16,11 +16,13 @@ internal sealed class SupervisorClient
 
     private readonly HttpClient _http;
     private readonly Uri _baseUri;
+    private readonly TimeProvider _time;
 
-    public SupervisorClient(HttpClient http, Uri baseUri, string? token)
+    public SupervisorClient(HttpClient http, Uri baseUri, string? token, TimeProvider? time = null)
     {
         _http = http;
         _baseUri = baseUri;
+        _time = time ?? TimeProvider.System;
         _http.Timeout = Timeout.InfiniteTimeSpan;
         if (!string.IsNullOrEmpty(token))
         {
@@ -130,8 +132,8 @@ internal sealed class SupervisorClient
     {
         using var request = new HttpRequestMessage(method, new Uri(_baseUri, path)) { Content = body };
         var timeout = s_requestTimeout + TimeSpan.FromSeconds(waitSeconds ?? 30);
-        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeoutSource.CancelAfter(timeout);
+        using var expiry = new CancellationTokenSource(timeout, _time);
+        using var timeoutSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         try
         {
             using var response = await SendRawAsync(request, HttpCompletionOption.ResponseContentRead, timeoutSource.Token);

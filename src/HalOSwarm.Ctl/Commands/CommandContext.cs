@@ -40,7 +40,7 @@ internal sealed class CommandContext : IDisposable
         var token = FirstNonEmpty(parseResult.GetValue(options.Token), environment.GetVariable(GlobalOptions.TokenVariable));
         var baseUri = ParseBaseUri(url);
         var http = new HttpClient(environment.CreateHandler(), disposeHandler: true);
-        return new CommandContext(environment, format, http, new SupervisorClient(http, baseUri, token));
+        return new CommandContext(environment, format, http, new SupervisorClient(http, baseUri, token, environment.Time));
     }
 
     public void Dispose() => _http.Dispose();

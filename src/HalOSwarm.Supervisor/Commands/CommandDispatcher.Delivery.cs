@@ -189,8 +189,8 @@ internal sealed partial class CommandDispatcher
     }
 
     private void Persist(Task write, string commandId) =>
-        write.ContinueWith(t => LogPersistFailed(_logger, commandId, t.Exception!), CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        Own(write.ContinueWith(t => LogPersistFailed(_logger, commandId, t.Exception!), CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default));
 
     private void End(TrackedCommand tracked, string state, System.Text.Json.JsonElement? result, string? error, string? errorCode)
     {
@@ -211,7 +211,7 @@ internal sealed partial class CommandDispatcher
         // so a read right after the answer sees the outcome, but the loop does not wait for the commit.
         var stored = _store.UpdateAsync(ended, CancellationToken.None);
         var audited = _audit.CompleteCommandAsync(ended, CancellationToken.None);
-        _ = FinishWhenStoredAsync(ended, Task.WhenAll(stored, audited));
+        Own(FinishWhenStoredAsync(ended, Task.WhenAll(stored, audited)));
         LogFinished(_logger, ended.CommandId, ended.NodeId, state, errorCode, error);
     }
 

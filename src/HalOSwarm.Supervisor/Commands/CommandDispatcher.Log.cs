@@ -3,36 +3,36 @@ namespace HalOSwarm.Supervisor.Commands;
 internal sealed partial class CommandDispatcher
 {
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.sent",
-        Message = "Sent command {command_id} ({Type}) to node {node_id}, session {session_id}, attempt {Attempt}")]
-    private static partial void LogSent(ILogger logger, string command_id, string type, string node_id, string? session_id, int attempt);
+        Message = "Sent command {CommandId} ({Type}) to node {NodeId}, session {SessionId}, attempt {Attempt}")]
+    private static partial void LogSent(ILogger logger, string commandId, string type, string nodeId, string? sessionId, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.finished",
-        Message = "Command {command_id} on node {node_id} {State} {ErrorCode} {Error}")]
-    private static partial void LogFinished(ILogger logger, string command_id, string node_id, string state, string? errorCode, string? error);
+        Message = "Command {CommandId} on node {NodeId} {State} {ErrorCode} {Error}")]
+    private static partial void LogFinished(ILogger logger, string commandId, string nodeId, string state, string? errorCode, string? error);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "command.retry",
-        Message = "Command {command_id} on node {node_id} failed transiently after attempt {Attempt} ({ErrorCode}); retrying")]
-    private static partial void LogRetry(ILogger logger, string command_id, string node_id, int attempt, string? errorCode);
+        Message = "Command {CommandId} on node {NodeId} failed transiently after attempt {Attempt} ({ErrorCode}); retrying")]
+    private static partial void LogRetry(ILogger logger, string commandId, string nodeId, int attempt, string? errorCode);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.late_result",
-        Message = "Result of command {command_id} from node {node_id} came after it ended ({State}); stored")]
-    private static partial void LogLateResult(ILogger logger, string command_id, string node_id, string state);
+        Message = "Result of command {CommandId} from node {NodeId} came after it ended ({State}); stored")]
+    private static partial void LogLateResult(ILogger logger, string commandId, string nodeId, string state);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "command.unknown_result",
-        Message = "Node {node_id} answered command {command_id}, which is unknown or already succeeded; ignored")]
-    private static partial void LogUnknownResult(ILogger logger, string command_id, string node_id);
+        Message = "Node {NodeId} answered command {CommandId}, which is unknown or already succeeded; ignored")]
+    private static partial void LogUnknownResult(ILogger logger, string commandId, string nodeId);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.reloaded",
-        Message = "Picked up unfinished command {command_id} ({State}) for node {node_id}")]
-    private static partial void LogReloaded(ILogger logger, string command_id, string state, string node_id);
+        Message = "Picked up unfinished command {CommandId} ({State}) for node {NodeId}")]
+    private static partial void LogReloaded(ILogger logger, string commandId, string state, string nodeId);
 
-    [LoggerMessage(Level = LogLevel.Error, EventName = "command.loop_failed", Message = "Command dispatch failed for {command_id}")]
-    private static partial void LogLoopFailed(ILogger logger, string? command_id, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, EventName = "command.loop_failed", Message = "Command dispatch failed for {CommandId}")]
+    private static partial void LogLoopFailed(ILogger logger, string? commandId, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the state of command {command_id}")]
-    private static partial void LogPersistFailed(ILogger logger, string command_id, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the state of command {CommandId}")]
+    private static partial void LogPersistFailed(ILogger logger, string commandId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "command.foreign_answer",
-        Message = "Ignored an answer to command {command_id} from node {node_id}: the command was sent to node {OwnerNodeId}")]
-    private static partial void LogForeignAnswer(ILogger logger, string command_id, string node_id, string ownerNodeId);
+        Message = "Ignored an answer to command {CommandId} from node {NodeId}: the command was sent to node {OwnerNodeId}")]
+    private static partial void LogForeignAnswer(ILogger logger, string commandId, string nodeId, string ownerNodeId);
 }

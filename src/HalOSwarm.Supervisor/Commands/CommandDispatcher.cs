@@ -12,7 +12,8 @@ namespace HalOSwarm.Supervisor.Commands;
 /// Delivers stored commands to agents. One loop owns every unfinished command: it sends when the node is online and
 /// the node's rate allows, re-sends after a reconnect, retries transient failures with backoff, and ends commands at
 /// their deadline or when their node stayed offline too long. Socket callbacks only queue signals for the loop.
-/// Unfinished commands are loaded again when the supervisor starts.
+/// Unfinished commands are loaded again when the supervisor starts. The writes it queued without waiting (states,
+/// outcomes) are owned too: <see cref="StopAsync"/> ends the loop, then waits until each of them is stored.
 /// </summary>
 internal sealed partial class CommandDispatcher : ICommandResultSink, IHostedService, IAsyncDisposable
 {
@@ -20,6 +21,7 @@ internal sealed partial class CommandDispatcher : ICommandResultSink, IHostedSer
     private readonly Channel<DispatchSignal> _signals = Channel.CreateUnbounded<DispatchSignal>();
     private readonly ConcurrentDictionary<string, TaskCompletionSource<CommandDto>> _completions = new(StringComparer.Ordinal);
     private readonly List<TrackedCommand> _tracked = [];
+    private readonly HashSet<Task> _writes = [];
     private readonly CommandStore _store;
     private readonly AgentRegistry _registry;
     private readonly IAuditLog _audit;
@@ -105,7 +107,31 @@ internal sealed partial class CommandDispatcher : ICommandResultSink, IHostedSer
         }
         await stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Task[] writes;
+        lock (_writes)
+        {
+            writes = [.. _writes];
+        }
+        // Each write logs its own failure; a stop only waits for them, bounded by the host's shutdown token.
+        await Task.WhenAll(writes).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         stopping.Dispose();
+    }
+
+    /// <summary>Owns a write the loop does not wait for, until it ends.</summary>
+    private void Own(Task write)
+    {
+        lock (_writes)
+        {
+            _writes.Add(write);
+        }
+        write.ContinueWith(static (task, state) =>
+        {
+            var writes = (HashSet<Task>)state!;
+            lock (writes)
+            {
+                writes.Remove(task);
+            }
+        }, _writes, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);

@@ -98,14 +98,14 @@ internal sealed partial class CommandService(
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.stored",
-        Message = "Stored command {command_id} ({Type}) for node {node_id}, session {session_id}, by {Actor}")]
-    private static partial void LogStored(ILogger logger, string command_id, string type, string node_id, string? session_id, string actor);
+        Message = "Stored command {CommandId} ({Type}) for node {NodeId}, session {SessionId}, by {Actor}")]
+    private static partial void LogStored(ILogger logger, string commandId, string type, string nodeId, string? sessionId, string actor);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.replayed",
-        Message = "Idempotency key {Key} already names command {command_id} ({State}); returned it")]
-    private static partial void LogReplayed(ILogger logger, string command_id, string key, string state);
+        Message = "Idempotency key {Key} already names command {CommandId} ({State}); returned it")]
+    private static partial void LogReplayed(ILogger logger, string commandId, string key, string state);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.rejected",
-        Message = "Rejected {Type} command for session {session_id} / project {Project}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string type, string? session_id, string? project, string reason);
+        Message = "Rejected {Type} command for session {SessionId} / project {Project}: {Reason}")]
+    private static partial void LogRejected(ILogger logger, string type, string? sessionId, string? project, string reason);
 }

@@ -1,36 +1,29 @@
+using System.CommandLine;
+
 namespace HalOSwarm.Supervisor.Configuration;
 
-/// <summary>The command line: <c>hal-supervisor [--config FILE] [--validate]</c>.</summary>
-internal sealed record SupervisorArguments(string? ConfigPath, bool ValidateOnly, bool Help)
+/// <summary>The command line, <c>hal-supervisor [--config FILE] [--validate]</c>, as System.CommandLine options.</summary>
+internal sealed record SupervisorArguments(string? ConfigPath, bool ValidateOnly)
 {
-    public const string Usage = "usage: hal-supervisor --config FILE [--validate]";
+    public static Option<string?> CreateConfigOption() => new("--config", "-c")
+    {
+        Description = "The JSON config file (snake_case keys); HAL_… environment variables win. Left out: the environment alone",
+        HelpName = "FILE",
+    };
 
+    public static Option<bool> CreateValidateOption() => new("--validate")
+    {
+        Description = "Check the configuration, print every problem with its key, start nothing",
+    };
+
+    /// <summary>Parses <paramref name="args"/> with the same options <c>--help</c> lists; <paramref name="error"/> is the first parse error.</summary>
     public static bool TryParse(IReadOnlyList<string> args, out SupervisorArguments parsed, out string error)
     {
-        string? config = null;
-        var validate = false;
-        var help = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--config" or "-c" when i + 1 < args.Count:
-                    config = args[++i];
-                    break;
-                case "--validate":
-                    validate = true;
-                    break;
-                case "--help" or "-h":
-                    help = true;
-                    break;
-                default:
-                    parsed = new(null, false, false);
-                    error = args[i] is "--config" or "-c" ? "--config needs a file path" : $"unknown argument '{args[i]}'";
-                    return false;
-            }
-        }
-        parsed = new(config, validate, help);
-        error = "";
-        return true;
+        var config = CreateConfigOption();
+        var validate = CreateValidateOption();
+        var result = new RootCommand { config, validate }.Parse(args);
+        parsed = new(result.GetValue(config), result.GetValue(validate));
+        error = result.Errors.Count > 0 ? result.Errors[0].Message : "";
+        return result.Errors.Count == 0;
     }
 }

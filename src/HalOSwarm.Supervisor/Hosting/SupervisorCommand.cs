@@ -1,37 +1,47 @@
+using System.CommandLine;
 using HalOSwarm.Supervisor.Configuration;
 
 namespace HalOSwarm.Supervisor.Hosting;
 
-/// <summary>The process entry: <c>--validate</c> checks and prints every problem; otherwise the server runs.</summary>
-internal static class SupervisorCommand
+/// <summary>
+/// The hal-supervisor command line: <c>--validate</c> checks and prints every problem; otherwise the server runs.
+/// Exit codes follow <see cref="ExitCodes"/>: 2 for a command line or configuration that is wrong, 1 for a crash.
+/// </summary>
+internal sealed class SupervisorCommand : RootCommand
 {
-    public const int Ok = 0;
-    public const int InvalidConfiguration = 2;
-    public const int UsageError = 64;
+    public const string Program = "hal-supervisor";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    private readonly Option<string?> _config = SupervisorArguments.CreateConfigOption();
+    private readonly Option<bool> _validate = SupervisorArguments.CreateValidateOption();
+
+    private SupervisorCommand(string[] args)
+        : base("hal-supervisor — the control plane of HAL-O-SWARM: agents connect on server.port, people and halctl use the HTTP API on server.http_port.\n\n"
+            + "Exit codes: 0 success; 1 the server stopped on an error; 2 the command line or the configuration is wrong (every problem is listed with its key).")
     {
-        if (!SupervisorArguments.TryParse(args, out var arguments, out var argumentError))
-        {
-            await error.WriteLineAsync($"hal-supervisor: {argumentError}{Environment.NewLine}{SupervisorArguments.Usage}");
-            return UsageError;
-        }
-        if (arguments.Help)
-        {
-            await output.WriteLineAsync(SupervisorArguments.Usage);
-            return Ok;
-        }
-        if (arguments.ValidateOnly)
+        Options.Add(_config);
+        Options.Add(_validate);
+        SetAction((result, cancellationToken) => RunAsync(args, result, cancellationToken));
+    }
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        CommandLineShell.RunAsync(new SupervisorCommand(args), Program, args, output, error, cancellationToken);
+
+    private async Task<int> RunAsync(string[] args, ParseResult result, CancellationToken cancellationToken)
+    {
+        var output = result.InvocationConfiguration.Output;
+        var error = result.InvocationConfiguration.Error;
+        var configPath = result.GetValue(_config);
+        if (result.GetValue(_validate))
         {
             var problems = new List<string>();
-            SupervisorConfiguration.Load(arguments.ConfigPath, null, problems);
+            SupervisorConfiguration.Load(configPath, null, problems);
             if (problems.Count == 0)
             {
-                await output.WriteLineAsync($"configuration {arguments.ConfigPath ?? "(environment only)"} is valid");
-                return Ok;
+                await output.WriteLineAsync($"configuration {configPath ?? "(environment only)"} is valid");
+                return ExitCodes.Success;
             }
             await Report(error, problems);
-            return InvalidConfiguration;
+            return ExitCodes.Usage;
         }
         WebApplication app;
         try
@@ -41,18 +51,18 @@ internal static class SupervisorCommand
         catch (ConfigurationProblemsException ex)
         {
             await Report(error, ex.Problems);
-            return InvalidConfiguration;
+            return ExitCodes.Usage;
         }
         await using (app)
         {
             await app.RunAsync(cancellationToken);
         }
-        return Ok;
+        return ExitCodes.Success;
     }
 
     private static async Task Report(TextWriter error, IReadOnlyList<string> problems)
     {
-        await error.WriteLineAsync($"hal-supervisor: the configuration has {problems.Count} problem(s):");
+        await error.WriteLineAsync($"{Program}: the configuration has {problems.Count} problem(s):");
         foreach (var problem in problems)
         {
             await error.WriteLineAsync("  " + problem);

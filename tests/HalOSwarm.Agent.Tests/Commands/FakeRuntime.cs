@@ -43,6 +43,18 @@ internal sealed class FakeRuntime : IRuntimeAdapter
     public Task ReplyPermissionAsync(SessionRecord session, string permissionId, string reply, CancellationToken cancellationToken) =>
         Task.CompletedTask;
 
-    public Task<JsonElement> StatusAsync(SessionRecord session, CancellationToken cancellationToken) =>
-        Task.FromResult(JsonDocument.Parse("{}").RootElement);
+    /// <summary>When set, <see cref="StatusAsync"/> completes <see cref="StatusEntered"/> and then waits for it (or cancellation).</summary>
+    public TaskCompletionSource? HoldStatus { get; set; }
+
+    public TaskCompletionSource StatusEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<JsonElement> StatusAsync(SessionRecord session, CancellationToken cancellationToken)
+    {
+        StatusEntered.TrySetResult();
+        if (HoldStatus is { } hold)
+        {
+            await hold.Task.WaitAsync(cancellationToken);
+        }
+        return JsonDocument.Parse("{}").RootElement;
+    }
 }

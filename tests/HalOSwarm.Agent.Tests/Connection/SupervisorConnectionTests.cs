@@ -17,12 +17,13 @@ public sealed class SupervisorConnectionTests : IDisposable
     private readonly Outbox _outbox;
     private readonly StubCommands _commands = new();
     private readonly CommandRunner _runner;
+    private readonly SignalLogger<CommandRunner> _runnerLog = new("received again (running)");
 
     public SupervisorConnectionTests()
     {
         _db = new AgentDatabase(_dir.Path);
         _outbox = new Outbox(_db, TimeProvider.System);
-        _runner = new CommandRunner(_commands, new CommandJournal(_db, TimeProvider.System), NullLogger<CommandRunner>.Instance);
+        _runner = new CommandRunner(_commands, new CommandJournal(_db, TimeProvider.System), _runnerLog);
     }
 
     // xUnit v2 calls Dispose on a test class, never IAsyncDisposable.DisposeAsync: clean-up must be here.
@@ -219,7 +220,7 @@ public sealed class SupervisorConnectionTests : IDisposable
         await second.ReceiveAsync(MessageTypes.Hello);
         await second.WelcomeAsync(durableSeq: 0);
         await second.SendAsync(MessageTypes.Command, Command);
-        await Task.Delay(200);
+        await _runnerLog.Seen.Task.WaitAsync(TimeSpan.FromSeconds(10));
         _commands.Hold.SetResult();
         var result = (await second.ReceiveAsync(MessageTypes.CommandResult)).Payload;
         Assert.Equal("c-slow", result.GetProperty("command_id").GetString());
@@ -230,6 +231,25 @@ public sealed class SupervisorConnectionTests : IDisposable
         Assert.Equal(result.GetRawText(), again.GetRawText());
         Assert.Equal(1, _commands.Runs);
         await connection.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Stop_WhileACommandRuns_CancelsItAndReturnsOnlyAfterItEnded()
+    {
+        await using var supervisor = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection(supervisor.Url);
+        await connection.StartAsync(CancellationToken.None);
+        var peer = await supervisor.NextConnectionAsync();
+        await peer.ReceiveAsync(MessageTypes.Hello);
+        await peer.WelcomeAsync(durableSeq: 0);
+        _commands.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await peer.SendAsync(MessageTypes.Command, """{"command_id":"c-long","type":"dance","args":{}}""");
+        await peer.ReceiveAsync(MessageTypes.CommandAccepted);
+
+        await connection.StopAsync(CancellationToken.None);
+
+        Assert.True(_commands.Ended.Task.IsCompleted, "StopAsync returned while the command was still running");
+        Assert.True(await _commands.Ended.Task, "the running command was not cancelled");
     }
 
     [Fact]
@@ -258,14 +278,24 @@ public sealed class SupervisorConnectionTests : IDisposable
 
         public int Runs => Volatile.Read(ref _runs);
 
+        /// <summary>Completes when a run has ended, true when it was cancelled.</summary>
+        public TaskCompletionSource<bool> Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task<CommandResult> HandleAsync(CommandRequest command, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _runs);
-            if (Hold is { } hold)
+            try
             {
-                await hold.Task.WaitAsync(cancellationToken);
+                if (Hold is { } hold)
+                {
+                    await hold.Task.WaitAsync(cancellationToken);
+                }
+                return new CommandResult(command.CommandId, false, null, "no such command", CommandErrorCodes.UnknownCommand);
             }
-            return new CommandResult(command.CommandId, false, null, "no such command", CommandErrorCodes.UnknownCommand);
+            finally
+            {
+                Ended.TrySetResult(cancellationToken.IsCancellationRequested);
+            }
         }
     }
 }

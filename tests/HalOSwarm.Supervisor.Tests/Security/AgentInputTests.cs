@@ -126,7 +126,9 @@ public sealed class AgentInputTests
             WebSocketMessageType.Text, true, CancellationToken.None);
         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
 
-        await Task.Delay(500);
+        // The node is marked offline once its connection is gone, through the same writer after anything the late
+        // frame could have queued: when offline shows, a stored late event would show too.
+        await SupervisorHost.WaitUntilAsync(async () => (await host.GetDataAsync("/api/v1/nodes/node-late")).GetProperty("status").GetString() == "offline", "offline");
         Assert.Equal(0, (await host.GetDataAsync("/api/v1/events?node_id=node-late&type=message.*")).GetArrayLength());
         Assert.Equal(0, (await host.GetDataAsync("/api/v1/nodes/node-late")).GetProperty("durable_seq").GetInt64());
     }

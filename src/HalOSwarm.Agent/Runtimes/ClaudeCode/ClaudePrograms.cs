@@ -66,7 +66,7 @@ internal sealed partial class ClaudePrograms : IDisposable
             var session = new ClaudeSession(sessionId, Path.Combine(StateFolder, sessionId));
             var position = await _recorder.ReadCursorAsync(session.CursorKey, cancellationToken);
             session.Rebuild(position);
-            session.Process = DetachedProcess.Attach(session.Folder);
+            session.Process = DetachedProcess.Attach(session.Folder, _timeProvider);
             var unread = File.Exists(session.OutputPath) && new FileInfo(session.OutputPath).Length > position;
             if (session.IsAlive || unread || !session.Mapper.Exited)
             {
@@ -143,7 +143,7 @@ internal sealed partial class ClaudePrograms : IDisposable
             session.ForgetPrompts();
             var message = process?.ErrorTail(500) is { Length: > 0 } tail ? tail : "the program ended";
             session.AppendAgentLine(new JsonObject { ["type"] = "hal", ["event"] = "exit", ["message"] = message }.ToJsonString());
-            process ??= DetachedProcess.Attach(session.Folder);
+            process ??= DetachedProcess.Attach(session.Folder, _timeProvider);
             if (process is null)
             {
                 return;
@@ -175,7 +175,7 @@ internal sealed partial class ClaudePrograms : IDisposable
         var position = await _recorder.ReadCursorAsync(session.CursorKey, cancellationToken);
         try
         {
-            session.Process = DetachedProcess.Start(session.Folder, Options.Binary, args, directory, env);
+            session.Process = DetachedProcess.Start(session.Folder, Options.Binary, args, directory, env, _timeProvider);
         }
         catch (InvalidOperationException ex)
         {

@@ -14,6 +14,7 @@ namespace HalOSwarm.Agent.Runtimes.Detached;
 /// stdout and stderr are appended to files there. The agent writes lines into the FIFO and tails the
 /// stdout file from a byte offset it keeps durably; a restarted agent calls <see cref="Attach"/> and
 /// goes on reading where it stopped, so a reply that continued while the agent was down is read whole.
+/// Its waits and deadlines run on the <see cref="TimeProvider"/> it was given (the system clock by default).
 /// </summary>
 internal sealed class DetachedProcess
 {
@@ -28,12 +29,14 @@ internal sealed class DetachedProcess
 
     private readonly Lock _writeGate = new();
     private readonly long _startTicks;
+    private readonly TimeProvider _time;
 
-    private DetachedProcess(string folder, int pid, long startTicks)
+    private DetachedProcess(string folder, int pid, long startTicks, TimeProvider? time)
     {
         Folder = folder;
         Pid = pid;
         _startTicks = startTicks;
+        _time = time ?? TimeProvider.System;
     }
 
     public string Folder { get; }
@@ -53,7 +56,7 @@ internal sealed class DetachedProcess
 
     /// <summary>Starts <paramref name="binary"/> with its own stdin FIFO and output files in <paramref name="folder"/> (created).</summary>
     public static DetachedProcess Start(string folder, string binary, IEnumerable<string> args, string workingDirectory,
-        IReadOnlyDictionary<string, string>? environment = null)
+        IReadOnlyDictionary<string, string>? environment = null, TimeProvider? time = null)
     {
         Directory.CreateDirectory(folder);
         var start = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, WorkingDirectory = workingDirectory };
@@ -79,11 +82,11 @@ internal sealed class DetachedProcess
         _ = process.WaitForExitAsync().ContinueWith(_ => process.Dispose(), TaskScheduler.Default);
         var ticks = StartTicks(pid);
         File.WriteAllText(PidPath(folder), string.Create(CultureInfo.InvariantCulture, $"{pid} {ticks}\n"));
-        return new DetachedProcess(folder, pid, ticks);
+        return new DetachedProcess(folder, pid, ticks, time);
     }
 
     /// <summary>The process started in <paramref name="folder"/> by an earlier agent, or null when its pid file is missing.</summary>
-    public static DetachedProcess? Attach(string folder)
+    public static DetachedProcess? Attach(string folder, TimeProvider? time = null)
     {
         var path = PidPath(folder);
         if (!File.Exists(path))
@@ -93,7 +96,7 @@ internal sealed class DetachedProcess
         var parts = File.ReadAllText(path).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return parts.Length == 2 && int.TryParse(parts[0], CultureInfo.InvariantCulture, out var pid)
             && long.TryParse(parts[1], CultureInfo.InvariantCulture, out var ticks)
-            ? new DetachedProcess(folder, pid, ticks)
+            ? new DetachedProcess(folder, pid, ticks, time)
             : null;
     }
 
@@ -104,18 +107,18 @@ internal sealed class DetachedProcess
     /// </summary>
     public async Task WaitForInputAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var started = _time.GetTimestamp();
         while (!HoldsInput())
         {
             if (!IsAlive)
             {
                 throw new InvalidOperationException($"the program ended at start: {ErrorTail(500)}");
             }
-            if (DateTime.UtcNow > deadline)
+            if (_time.GetElapsedTime(started) > timeout)
             {
                 throw new InvalidOperationException($"the program did not open {InputPath} within {timeout.TotalSeconds:0} s");
             }
-            await Task.Delay(10, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(10), _time, cancellationToken);
         }
     }
 
@@ -163,7 +166,7 @@ internal sealed class DetachedProcess
             {
                 yield break;
             }
-            await Task.Delay(s_poll, cancellationToken);
+            await Task.Delay(s_poll, _time, cancellationToken);
         }
         await using var stream = new FileStream(OutputPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 64 * 1024);
         stream.Seek(offset, SeekOrigin.Begin);
@@ -184,7 +187,7 @@ internal sealed class DetachedProcess
                 lastLook = !IsAlive;
                 if (!lastLook)
                 {
-                    await Task.Delay(s_poll, cancellationToken);
+                    await Task.Delay(s_poll, _time, cancellationToken);
                 }
                 continue;
             }
@@ -226,10 +229,10 @@ internal sealed class DetachedProcess
     {
         Signal(-Pid, SigTerm);
         Signal(Pid, SigTerm);
-        var deadline = DateTime.UtcNow + grace;
-        while (IsAlive && DateTime.UtcNow < deadline)
+        var signalled = _time.GetTimestamp();
+        while (IsAlive && _time.GetElapsedTime(signalled) < grace)
         {
-            await Task.Delay(s_poll, cancellationToken);
+            await Task.Delay(s_poll, _time, cancellationToken);
         }
         if (IsAlive)
         {

@@ -18,15 +18,20 @@ internal sealed class OpenCodeClient
     private static readonly TimeSpan s_requestTimeout = TimeSpan.FromSeconds(30);
 
     private readonly HttpClient _http;
+    private readonly TimeProvider _time;
 
-    public OpenCodeClient(HttpClient http) => _http = http;
+    public OpenCodeClient(HttpClient http, TimeProvider? time = null)
+    {
+        _http = http;
+        _time = time ?? TimeProvider.System;
+    }
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(3));
+            using var expiry = new CancellationTokenSource(TimeSpan.FromSeconds(3), _time);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
             using var response = await _http.GetAsync("global/health", timeout.Token);
             return response.IsSuccessStatusCode;
         }
@@ -104,8 +109,8 @@ internal sealed class OpenCodeClient
     private async Task<JsonElement> SendAsync(HttpMethod method, string path, JsonObject? body, string notFoundCode,
         CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(s_requestTimeout);
+        using var expiry = new CancellationTokenSource(s_requestTimeout, _time);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, expiry.Token);
         using var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {

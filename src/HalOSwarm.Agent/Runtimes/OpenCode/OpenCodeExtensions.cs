@@ -16,7 +16,8 @@ internal static class OpenCodeExtensions
             var options = sp.GetRequiredService<IOptions<AgentOptions>>().Value;
             OpenCodeClient.Configure(http, options.Runtimes.OpenCode.BaseUrl, options.Runtimes.OpenCode.Password);
         }).RemoveAllLoggers();
-        services.AddSingleton(sp => new OpenCodeClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenCodeClient.HttpClientName)));
+        services.AddSingleton(sp => new OpenCodeClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenCodeClient.HttpClientName),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new OpenCodeEventMapper(sp.GetRequiredService<IOptions<AgentOptions>>().Value.Projects));
         services.AddSingleton<OpenCodeProcessManager>();
         services.AddSingleton<OpenCodeReconciler>();

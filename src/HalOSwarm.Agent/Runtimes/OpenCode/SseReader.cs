@@ -1,47 +1,33 @@
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 
 namespace HalOSwarm.Agent.Runtimes.OpenCode;
 
-/// <summary>Reads a server-sent-events stream of JSON <c>data:</c> items (opencode's /event and /global/event).</summary>
+/// <summary>The JSON <c>data</c> of a server-sent-events stream (opencode's /event and /global/event); items that are not JSON are skipped.</summary>
 internal static class SseReader
 {
     public static async IAsyncEnumerable<JsonElement> ReadAsync(Stream stream, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        var data = new StringBuilder();
-        while (await reader.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var item in SseParser.Create(stream, static (_, data) => TryParse(data)).EnumerateAsync(cancellationToken))
         {
-            if (line.Length == 0)
+            if (item.Data is { } json)
             {
-                if (data.Length > 0 && TryParse(data.ToString()) is { } item)
-                {
-                    yield return item;
-                }
-                data.Clear();
+                yield return json;
             }
-            else if (line.StartsWith("data:", StringComparison.Ordinal))
-            {
-                if (data.Length > 0)
-                {
-                    data.Append('\n');
-                }
-                data.Append(line.AsSpan(line.Length > 5 && line[5] == ' ' ? 6 : 5));
-            }
-        }
-        if (data.Length > 0 && TryParse(data.ToString()) is { } last)
-        {
-            yield return last;
         }
     }
 
-    private static JsonElement? TryParse(string json)
+    private static JsonElement? TryParse(ReadOnlySpan<byte> data)
     {
+        if (data.IsEmpty)
+        {
+            return null;
+        }
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.Clone();
+            var reader = new Utf8JsonReader(data);
+            return JsonElement.ParseValue(ref reader);
         }
         catch (JsonException)
         {

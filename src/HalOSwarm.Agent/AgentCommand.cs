@@ -1,0 +1,60 @@
+using System.CommandLine;
+using HalOSwarm.Agent.Configuration;
+
+namespace HalOSwarm.Agent;
+
+/// <summary>
+/// The hal-agent command line, <c>hal-agent --config FILE [--validate]</c>: <c>--validate</c> checks and prints every
+/// problem; otherwise the agent runs. Exit codes follow <see cref="ExitCodes"/>.
+/// </summary>
+internal sealed class AgentCommand : RootCommand
+{
+    public const string Program = "hal-agent";
+
+    private readonly Option<string> _config = new("--config", "-c")
+    {
+        Description = "The JSON config file (snake_case keys); HAL_AGENT_… environment variables win",
+        HelpName = "FILE",
+        Required = true,
+    };
+
+    private readonly Option<bool> _validate = new("--validate")
+    {
+        Description = "Check the configuration, print every problem with its key, start nothing",
+    };
+
+    private AgentCommand()
+        : base("hal-agent — the worker of HAL-O-SWARM: dials the supervisor, runs and watches the local agent sessions, forwards their events durably.\n\n"
+            + "Exit codes: 0 success; 1 the agent stopped on an error; 2 the command line or the configuration is wrong (every problem is listed with its key).")
+    {
+        Options.Add(_config);
+        Options.Add(_validate);
+        SetAction(RunAsync);
+    }
+
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        CommandLineShell.RunAsync(new AgentCommand(), Program, args, output, error, cancellationToken);
+
+    private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
+    {
+        var configPath = result.GetRequiredValue(_config);
+        var errors = AgentConfigLoader.Validate(configPath);
+        foreach (var error in errors)
+        {
+            await result.InvocationConfiguration.Error.WriteLineAsync("config error: " + error);
+        }
+        if (errors.Count > 0)
+        {
+            return ExitCodes.Usage;
+        }
+        if (result.GetValue(_validate))
+        {
+            await result.InvocationConfiguration.Output.WriteLineAsync($"{configPath}: configuration is valid");
+            return ExitCodes.Success;
+        }
+
+        using var host = AgentHost.Build(configPath);
+        await host.RunAsync(cancellationToken);
+        return ExitCodes.Success;
+    }
+}
