@@ -1,8 +1,8 @@
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Configuration;
-using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -45,16 +45,17 @@ public sealed class HeartbeatTimeoutTests
         // Sweeps that see the connection as it is and a minute later (silent for far longer than the timeout).
         var now = new HeartbeatSweeper(registry, server, TimeProvider.System, NullLogger<HeartbeatSweeper>.Instance);
         var later = new HeartbeatSweeper(registry, server, new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)), NullLogger<HeartbeatSweeper>.Instance);
-        using var writerHeld = new ManualResetEventSlim();
-        var held = host.Service<IEventSink>().RunInWriterAsync((_, _) => writerHeld.Wait(TimeSpan.FromSeconds(30)), CancellationToken.None);
+        // Another connection holds the database's write lock, so the hello's write (and so the welcome) waits.
+        await using var locker = new SqliteConnection($"Data Source={host.DatabasePath}");
+        await locker.OpenAsync();
+        using var writeLock = locker.BeginTransaction(deferred: false);
         await using var agent = await TestAgent.OpenAsync(host, "node-slow");
 
         await agent.SendHelloAsync();
         await SupervisorHost.WaitUntilAsync(() => Task.FromResult(registry.Connections.Any(c => c.NodeId == "node-slow")), "the hello to register the node");
         now.Sweep(server.Value);
         later.Sweep(server.Value);
-        writerHeld.Set();
-        await held;
+        writeLock.Rollback();
 
         Assert.Equal(MessageTypes.Welcome, (await agent.ReceiveNextAsync()).Type);
         now.Sweep(server.Value);
