@@ -30,7 +30,7 @@ public sealed class DurabilityModeTests
         await agent.SendEventsAsync(Ev.Range(1, 20));
         await agent.WaitForAckAsync(20);
 
-        var events = await host.GetDataAsync("/api/v1/events?node_id=node-full&limit=100");
+        var events = await host.GetDataAsync("/api/v1/events?node_id=node-full&type=message.delta&limit=100");
         Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), events.EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).Order());
     }
 }
