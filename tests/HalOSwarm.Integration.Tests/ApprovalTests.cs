@@ -44,8 +44,14 @@ public sealed class ApprovalTests
     {
         await using var cluster = await HalCluster.StartAsync(AskForBash());
         var (sessionId, approval) = await StartToolCallAsync(cluster);
-        var needsInput = await cluster.GetEventsAsync($"session_id={sessionId}&type=session.needs_input");
-        Assert.Contains(needsInput, e => e.Data().Str("approval_id") == approval.Str("approval_id") && e.Data().Str("reason").Contains("echo hi-from-tool", StringComparison.Ordinal));
+        // The approval row is stored first, then the session.needs_input event that announces it.
+        var needsInput = await cluster.WaitForAsync(async () =>
+        {
+            var events = await cluster.GetEventsAsync($"session_id={sessionId}&type=session.needs_input");
+            return events.Count > 0 ? events[0] : (JsonElement?)null;
+        }, s_wait, "session.needs_input for the approval");
+        Assert.Equal(approval.Str("approval_id"), needsInput.Data().Str("approval_id"));
+        Assert.Contains("echo hi-from-tool", needsInput.Data().Str("reason"), StringComparison.Ordinal);
         Assert.False(File.Exists(Marker(cluster)), "the tool must wait for the answer");
 
         var list = await cluster.CtlAsync("approvals", "list", "--state", "pending");

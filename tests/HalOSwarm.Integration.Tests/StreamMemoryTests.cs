@@ -14,7 +14,7 @@ namespace HalOSwarm.Integration.Tests;
 public sealed class StreamMemoryTests
 {
     private const int EventBytes = 800 * 1024;
-    private const int EventCount = 200; // 160 MB of events in all
+    private const int EventCount = 400; // 320 MB of events in all
     private const long BufferBytes = 4 * 1024 * 1024;
 
     [Fact]
@@ -57,9 +57,10 @@ public sealed class StreamMemoryTests
             }
         }
 
-        // Held events would be 160 MB; the budget is 4 MB. The rest of the margin is the writer's and SQLite's working set.
+        // Held events would be 320 MB; the budget is 4 MB. The rest of the margin is the writer's and SQLite's working set
+        // and the garbage of 800 KB frames the GC has not collected yet (80–120 MB, whatever the number of events).
         var growth = peak - baseline;
-        Assert.True(growth < 96L * 1024 * 1024,
+        Assert.True(growth < 192L * 1024 * 1024,
             $"RSS grew by {growth / 1024 / 1024} MB (baseline {baseline / 1024 / 1024} MB, peak {peak / 1024 / 1024} MB) while {EventCount} events of {EventBytes / 1024} KB flowed");
         // Dropped: the supervisor cut the connection; what the kernel still buffered drains, then the stream ends.
         Assert.True(await EndsAsync(idle, TimeSpan.FromSeconds(20)), "the idle stream was not dropped");
