@@ -25,6 +25,9 @@ internal sealed class AgentConnection : IDisposable
     private int _closeRequested;
     private volatile bool _welcomed;
 
+    /// <summary>The frames read from this connection on their way to the writer's bulk lane; set once the hello is answered.</summary>
+    public IngestStage? Ingest { get; set; }
+
     public AgentConnection(WebSocket socket, string remote, TimeProvider timeProvider)
     {
         _socket = socket;
@@ -175,5 +178,9 @@ internal sealed class AgentConnection : IDisposable
         return text + "...";
     }
 
-    public void Dispose() => _closing.Dispose();
+    public void Dispose()
+    {
+        _closing.Dispose();
+        Ingest?.Dispose();
+    }
 }

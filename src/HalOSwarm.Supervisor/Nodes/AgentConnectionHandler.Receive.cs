@@ -33,7 +33,7 @@ internal sealed partial class AgentConnectionHandler
             }
             if (eventsParser.TryParse(buffer.WrittenSpan, out var parsed))
             {
-                if (!await AcceptEventsAsync(connection, parsed, cancellationToken)) // the common case, in one pass
+                if (!await AcceptEventsAsync(connection, parsed, buffer.WrittenCount, cancellationToken)) // the common case, in one pass
                 {
                     return;
                 }
@@ -46,8 +46,8 @@ internal sealed partial class AgentConnectionHandler
             }
             var ok = envelope.Type switch
             {
-                MessageTypes.Events => await HandleEventsAsync(connection, envelope, cancellationToken),
-                MessageTypes.Heartbeat => await HandleHeartbeatAsync(connection, envelope, cancellationToken),
+                MessageTypes.Events => await HandleEventsAsync(connection, envelope, buffer.WrittenCount, cancellationToken),
+                MessageTypes.Heartbeat => await HandleHeartbeatAsync(connection, envelope, buffer.WrittenCount, cancellationToken),
                 MessageTypes.CommandResult => await HandleCommandResultAsync(connection, envelope, cancellationToken),
                 MessageTypes.CommandAccepted => await HandleCommandAcceptedAsync(connection, envelope, cancellationToken),
                 MessageTypes.Hello or MessageTypes.Welcome or MessageTypes.Ack or MessageTypes.Replay or MessageTypes.Command =>
@@ -61,7 +61,7 @@ internal sealed partial class AgentConnectionHandler
         }
     }
 
-    private async Task<bool> HandleEventsAsync(AgentConnection connection, Envelope envelope, CancellationToken cancellationToken)
+    private async Task<bool> HandleEventsAsync(AgentConnection connection, Envelope envelope, long frameBytes, CancellationToken cancellationToken)
     {
         if (!ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.EventBatch, out var batch, out var error) || batch.Events is null)
         {
@@ -80,7 +80,7 @@ internal sealed partial class AgentConnectionHandler
         {
             incoming.Add(new IncomingEvent(e.Seq, e.Type, e.SessionId, e.Ts, CompactJson.From(e.Data)));
         }
-        return await AcceptEventsAsync(connection, incoming, cancellationToken);
+        return await AcceptEventsAsync(connection, incoming, frameBytes, cancellationToken);
     }
 
     /// <summary>
@@ -88,7 +88,7 @@ internal sealed partial class AgentConnectionHandler
     /// the batch limit or with a seq past the highest is refused whole; an event that breaks a content rule is marked
     /// rejected (not stored, seq counted). False when the connection was refused.
     /// </summary>
-    private async Task<bool> AcceptEventsAsync(AgentConnection connection, List<IncomingEvent> events, CancellationToken cancellationToken)
+    private async Task<bool> AcceptEventsAsync(AgentConnection connection, List<IncomingEvent> events, long frameBytes, CancellationToken cancellationToken)
     {
         if (events.Count > _options.MaxBatchEvents)
         {
@@ -149,18 +149,18 @@ internal sealed partial class AgentConnectionHandler
         if (count > 0)
         {
             IReadOnlyList<IncomingEvent> accepted = count == events.Count ? events : events.GetRange(first, count);
-            await writer.EnqueueAsync(new EventsWrite(nodeId, accepted), cancellationToken);
+            await connection.Ingest!.AddAsync(new EventsWrite(nodeId, accepted), frameBytes, cancellationToken);
         }
         return true;
     }
 
-    private async Task<bool> HandleHeartbeatAsync(AgentConnection connection, Envelope envelope, CancellationToken cancellationToken)
+    private async Task<bool> HandleHeartbeatAsync(AgentConnection connection, Envelope envelope, long frameBytes, CancellationToken cancellationToken)
     {
         if (!ProtocolCodec.TryPayload(envelope, ProtocolJsonContext.Default.Heartbeat, out var heartbeat, out var error))
         {
             return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {error}", cancellationToken);
         }
-        await writer.EnqueueAsync(new HeartbeatWrite(connection.NodeId!, heartbeat.Resources, timeProvider.GetUtcNow()), cancellationToken);
+        await connection.Ingest!.AddAsync(new HeartbeatWrite(connection.NodeId!, heartbeat.Resources, timeProvider.GetUtcNow()), frameBytes, cancellationToken);
         return true;
     }
 

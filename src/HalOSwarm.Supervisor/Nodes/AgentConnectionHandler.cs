@@ -25,6 +25,9 @@ internal sealed partial class AgentConnectionHandler(
 {
     private readonly ServerOptions _options = options.Value;
 
+    /// <summary>What one connection's read frames may hold while the writer's bulk lane is full: four of the largest frames.</summary>
+    private long IngestStageBytes => 4L * _options.MaxFrameBytes;
+
     public async Task RunAsync(WebSocket socket, string remote, CancellationToken requestAborted)
     {
         using var connection = new AgentConnection(socket, remote, timeProvider);
@@ -37,6 +40,7 @@ internal sealed partial class AgentConnectionHandler(
             registered = await HandshakeAsync(connection, linked.Token);
             if (registered)
             {
+                connection.Ingest = new IngestStage(writer, IngestStageBytes);
                 await ReceiveLoopAsync(connection, linked.Token);
             }
         }
@@ -48,6 +52,10 @@ internal sealed partial class AgentConnectionHandler(
         {
             connection.RequestClose((int)WebSocketCloseStatus.NormalClosure, "closing");
             await sendLoop;
+            if (connection.Ingest is { } ingest)
+            {
+                await ingest.DrainAsync(); // the node's offline op goes behind the frames it sent before it left
+            }
             if (registered)
             {
                 await UnregisterAsync(connection);
