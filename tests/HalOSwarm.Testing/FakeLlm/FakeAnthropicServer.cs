@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace HalOSwarm.Testing.FakeLlm;
 
@@ -19,18 +16,10 @@ namespace HalOSwarm.Testing.FakeLlm;
 /// <c>anthropic-ratelimit-*</c> headers. Requests without tools (the program's own side requests) get
 /// a short text without taking a scripted reply.
 /// </summary>
-public sealed class FakeAnthropicServer : IAsyncDisposable
+public sealed class FakeAnthropicServer : FakeLlmServer
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<ChatRequest> _requests = new();
     private int _messages;
-
-    private FakeAnthropicServer(WebApplication app) => _app = app;
-
-    public Uri BaseUrl { get; private set; } = null!;
-
-    public FakeReply DefaultReply { get; set; } = FakeReply.Text("Done. Nothing else to do.");
 
     /// <summary>Tokens reported per response: input, output, cache read.</summary>
     public (int Input, int Output, int CacheRead) Usage { get; set; } = (1200, 80, 200);
@@ -40,30 +29,13 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
     /// <summary>The requests that were turns of a conversation (they carry tools).</summary>
     public IEnumerable<ChatRequest> Turns => _requests.Where(r => !r.IsAuxiliary);
 
-    /// <summary>Drops the replies still scripted (a test that failed half-way leaves none for the next).</summary>
-    public void Clear() => _script.Clear();
+    public static Task<FakeAnthropicServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(new FakeAnthropicServer(), cancellationToken);
 
-    public void Enqueue(params FakeReply[] replies)
+    protected override void Map(WebApplication app)
     {
-        foreach (var reply in replies)
-        {
-            _script.Enqueue(reply);
-        }
-    }
-
-    public static async Task<FakeAnthropicServer> StartAsync(CancellationToken cancellationToken = default)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeAnthropicServer(app);
         app.MapMethods("/", ["HEAD", "GET"], () => Results.Ok());
-        app.MapPost("/v1/messages", server.HandleAsync);
+        app.MapPost("/v1/messages", HandleAsync);
         app.MapPost("/v1/messages/count_tokens", () => Results.Json(new { input_tokens = 1200 }));
-        await app.StartAsync(cancellationToken);
-        server.BaseUrl = new Uri(app.Urls.First() + "/");
-        return server;
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -71,7 +43,7 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
         using var doc = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         var request = Parse(doc.RootElement.Clone());
         _requests.Enqueue(request);
-        var reply = request.IsAuxiliary ? FakeReply.Text("Fake title") : _script.TryDequeue(out var next) ? next : DefaultReply;
+        var reply = request.IsAuxiliary ? FakeReply.Text("Fake title") : NextReply();
         var cancel = context.RequestAborted;
         switch (reply)
         {
@@ -207,11 +179,5 @@ public sealed class FakeAnthropicServer : IAsyncDisposable
         {
             yield return text.Substring(i, Math.Min(size, text.Length - i));
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace HalOSwarm.Testing.FakeLlm;
 
@@ -15,20 +12,12 @@ namespace HalOSwarm.Testing.FakeLlm;
 /// the next scripted reply, or <see cref="DefaultReply"/> when the script is empty; side requests
 /// (titles, summaries; they carry no tools) get a short text.
 /// </summary>
-public sealed class FakeOpenAiServer : IAsyncDisposable
+public sealed class FakeOpenAiServer : FakeLlmServer
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<ChatRequest> _requests = new();
-
-    private FakeOpenAiServer(WebApplication app) => _app = app;
-
-    public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>The <c>/v1</c> URL to put in a client's config.</summary>
     public string V1Url => new Uri(BaseUrl, "v1").ToString();
-
-    public FakeReply DefaultReply { get; set; } = FakeReply.Text("Done. Nothing else to do.");
 
     /// <summary>Tokens reported per request: prompt, completion, cached.</summary>
     public (int Prompt, int Completion, int Cached) Usage { get; set; } = (1200, 80, 200);
@@ -47,26 +36,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>Turns (not side requests) whose reply was streamed to the end.</summary>
     public int FinishedTurns => Volatile.Read(ref _finishedTurns);
 
-    public void Enqueue(params FakeReply[] replies)
-    {
-        foreach (var reply in replies)
-        {
-            _script.Enqueue(reply);
-        }
-    }
+    public static Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(new FakeOpenAiServer(), cancellationToken);
 
-    public static async Task<FakeOpenAiServer> StartAsync(CancellationToken cancellationToken = default)
+    protected override void Map(WebApplication app)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeOpenAiServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/v1/chat/completions", HandleAsync);
         app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = new[] { new { id = "fake-model", @object = "model" } } }));
-        await app.StartAsync(cancellationToken);
-        server.BaseUrl = new Uri(app.Urls.First() + "/");
-        return server;
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -76,7 +51,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         _requests.Enqueue(request);
         FakeReply reply = request.IsAuxiliary
             ? FakeReply.Text("Fake session title")
-            : _script.TryDequeue(out var next) ? next : DefaultReply;
+            : NextReply();
 
         if (reply is ErrorReply error)
         {
@@ -172,11 +147,5 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         {
             yield return text.Substring(i, Math.Min(size, text.Length - i));
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }

@@ -1,11 +1,8 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace HalOSwarm.Testing.FakeLlm;
 
@@ -18,50 +15,25 @@ namespace HalOSwarm.Testing.FakeLlm;
 /// <c>function_call</c> item (<c>exec_command</c> with <c>{"cmd": …}</c> in 0.169); errors are an HTTP
 /// status with the OpenAI error body; a usage limit is a 429 with its reset.
 /// </summary>
-public sealed class FakeResponsesServer : IAsyncDisposable
+public sealed class FakeResponsesServer : FakeLlmServer
 {
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<FakeReply> _script = new();
     private readonly ConcurrentQueue<ResponsesRequest> _requests = new();
     private int _sequence;
 
-    private FakeResponsesServer(WebApplication app) => _app = app;
-
-    public Uri BaseUrl { get; private set; } = null!;
-
     /// <summary>The <c>/v1</c> URL for a provider's <c>base_url</c>.</summary>
     public string V1Url => new Uri(BaseUrl, "v1").ToString();
-
-    public FakeReply DefaultReply { get; set; } = FakeReply.Text("Done. Nothing else to do.");
 
     /// <summary>Tokens reported per response: input (cached included), cached, output (reasoning included), reasoning.</summary>
     public (int Input, int Cached, int Output, int Reasoning) Usage { get; set; } = (1000, 100, 50, 5);
 
     public IReadOnlyCollection<ResponsesRequest> Requests => _requests.ToArray();
 
-    /// <summary>Drops the replies still scripted (a test sharing the server starts from an empty script).</summary>
-    public void Clear() => _script.Clear();
+    public static Task<FakeResponsesServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(new FakeResponsesServer(), cancellationToken);
 
-    public void Enqueue(params FakeReply[] replies)
+    protected override void Map(WebApplication app)
     {
-        foreach (var reply in replies)
-        {
-            _script.Enqueue(reply);
-        }
-    }
-
-    public static async Task<FakeResponsesServer> StartAsync(CancellationToken cancellationToken = default)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
-        var server = new FakeResponsesServer(app);
-        app.MapPost("/v1/responses", server.HandleAsync);
+        app.MapPost("/v1/responses", HandleAsync);
         app.MapGet("/v1/models", () => Results.Json(new { @object = "list", data = new[] { new { id = "fake-model", @object = "model" } } }));
-        await app.StartAsync(cancellationToken);
-        server.BaseUrl = new Uri(app.Urls.First() + "/");
-        return server;
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -73,7 +45,7 @@ public sealed class FakeResponsesServer : IAsyncDisposable
             LastUserText(body),
             body.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array && tools.GetArrayLength() > 0,
             body));
-        var reply = _script.TryDequeue(out var next) ? next : DefaultReply;
+        var reply = NextReply();
         var ct = context.RequestAborted;
         switch (reply)
         {
@@ -155,11 +127,5 @@ public sealed class FakeResponsesServer : IAsyncDisposable
             }
         }
         return last;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
     }
 }
