@@ -1,11 +1,14 @@
 using System.CommandLine;
 using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Agent.Runtimes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HalOSwarm.Agent;
 
 /// <summary>
 /// The hal-agent command line, <c>hal-agent --config FILE [--validate]</c>: <c>--validate</c> checks and prints every
-/// problem; otherwise the agent runs. Exit codes follow <see cref="ExitCodes"/>.
+/// problem; otherwise the agent runs. <c>hal-agent stop-runtimes --config FILE</c> stops the programs the runtimes
+/// left running (<see cref="RuntimeProgramStopper"/>). Exit codes follow <see cref="ExitCodes"/>.
 /// </summary>
 internal sealed class AgentCommand : RootCommand
 {
@@ -30,6 +33,7 @@ internal sealed class AgentCommand : RootCommand
         Options.Add(_config);
         Options.Add(_validate);
         SetAction(RunAsync);
+        Subcommands.Add(StopRuntimesCommand());
     }
 
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
@@ -38,12 +42,7 @@ internal sealed class AgentCommand : RootCommand
     private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var configPath = result.GetRequiredValue(_config);
-        var errors = AgentConfigLoader.Validate(configPath);
-        foreach (var error in errors)
-        {
-            await result.InvocationConfiguration.Error.WriteLineAsync("config error: " + error);
-        }
-        if (errors.Count > 0)
+        if (!await IsValidAsync(result, configPath))
         {
             return ExitCodes.Usage;
         }
@@ -56,5 +55,49 @@ internal sealed class AgentCommand : RootCommand
         using var host = AgentHost.Build(configPath);
         await host.RunAsync(cancellationToken);
         return ExitCodes.Success;
+    }
+
+    private static Command StopRuntimesCommand()
+    {
+        var config = new Option<string>("--config", "-c")
+        {
+            Description = "The agent's JSON config file (its state_dir says what the runtimes left running)",
+            HelpName = "FILE",
+            Required = true,
+        };
+        var command = new Command("stop-runtimes",
+            "Stop the programs the runtimes started and left running on purpose (the opencode server, claude and codex programs, "
+            + "tmux sessions the agent started; adopted sessions are left alone). Run it with the agent stopped.")
+        {
+            config,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var configPath = result.GetRequiredValue(config);
+            if (!await IsValidAsync(result, configPath))
+            {
+                return ExitCodes.Usage;
+            }
+            using var host = AgentHost.Build(configPath);
+            var stopped = await host.Services.GetRequiredService<RuntimeProgramStopper>().StopAllAsync(cancellationToken);
+            var output = result.InvocationConfiguration.Output;
+            foreach (var line in stopped)
+            {
+                await output.WriteLineAsync("stopped " + line);
+            }
+            await output.WriteLineAsync(stopped.Count == 0 ? "nothing was running" : $"{stopped.Count} program(s) stopped");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static async Task<bool> IsValidAsync(ParseResult result, string configPath)
+    {
+        var errors = AgentConfigLoader.Validate(configPath);
+        foreach (var error in errors)
+        {
+            await result.InvocationConfiguration.Error.WriteLineAsync("config error: " + error);
+        }
+        return errors.Count == 0;
     }
 }

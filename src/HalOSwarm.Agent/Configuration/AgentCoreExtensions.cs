@@ -17,6 +17,9 @@ internal static class AgentCoreExtensions
         services.AddOptions<AgentOptions>().Bind(builder.Configuration).PostConfigure(o => o.ApplyLegacyKeys()).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        // First of the hosted services, so the last to stop (see RuntimeProgramsOnExit).
+        services.AddSingleton<RuntimeProgramStopper>();
+        services.AddHostedService<RuntimeProgramsOnExit>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<AgentOptions>>().Value;

@@ -49,12 +49,16 @@ internal sealed class AgentOptions
     [ConfigurationKeyName("hostname")]
     public string? Hostname { get; set; }
 
+    /// <summary>Stop the runtimes' programs (opencode server, claude, codex, tmux sessions) when the agent stops; off by default, so they outlive a restart.</summary>
+    [ConfigurationKeyName("stop_runtimes_on_exit")]
+    public bool StopRuntimesOnExit { get; set; }
+
     /// <summary>The keys a config file may hold at its top level.</summary>
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "supervisor_url", "auth_token", "state_dir", "projects", "runtimes", "opencode_port", "opencode_hostname",
         "opencode_binary", "opencode_password", "opencode_startup_timeout_sec", "task_poll_interval_sec",
-        "max_in_flight_events", "hostname", "logging",
+        "max_in_flight_events", "hostname", "logging", "stop_runtimes_on_exit",
     };
 
     /// <summary>The top-level opencode_* keys and the runtimes.opencode key each stands for.</summary>

@@ -159,7 +159,7 @@ internal sealed class HalCluster : IAsyncDisposable
     }
 
     /// <summary>The pid of the opencode server the agent started (it records it in its state directory).</summary>
-    public int OpenCodePid() => int.Parse(File.ReadAllText(Path.Combine(AgentStateDir, "opencode.pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
+    public int OpenCodePid() => int.Parse(File.ReadAllText(Path.Combine(AgentStateDir, "opencode.pid")).Split(' ')[0].Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Asks opencode itself (not the agent) whether the session's turn is over.</summary>
     public async Task<bool> OpenCodeIdleAsync(string sessionId)

@@ -80,15 +80,27 @@ internal sealed class DetachedProcess
         var pid = process.Id;
         // Reap it when it ends while this agent runs; after an agent restart init does.
         _ = process.WaitForExitAsync().ContinueWith(_ => process.Dispose(), TaskScheduler.Default);
-        var ticks = StartTicks(pid);
-        File.WriteAllText(PidPath(folder), string.Create(CultureInfo.InvariantCulture, $"{pid} {ticks}\n"));
+        var ticks = WritePidFile(PidPath(folder), pid);
         return new DetachedProcess(folder, pid, ticks, time);
     }
 
     /// <summary>The process started in <paramref name="folder"/> by an earlier agent, or null when its pid file is missing.</summary>
-    public static DetachedProcess? Attach(string folder, TimeProvider? time = null)
+    public static DetachedProcess? Attach(string folder, TimeProvider? time = null) => FromPidFile(PidPath(folder), folder, time);
+
+    /// <summary>
+    /// Writes <c>PID START_TICKS</c> to <paramref name="path"/>, so a later reader can tell the process from another
+    /// that got its pid after it ended; returns the start ticks.
+    /// </summary>
+    public static long WritePidFile(string path, int pid)
     {
-        var path = PidPath(folder);
+        var ticks = StartTicks(pid);
+        File.WriteAllText(path, string.Create(CultureInfo.InvariantCulture, $"{pid} {ticks}\n"));
+        return ticks;
+    }
+
+    /// <summary>The process a pid file written by <see cref="WritePidFile"/> names, or null when the file is missing or malformed.</summary>
+    public static DetachedProcess? FromPidFile(string path, string folder, TimeProvider? time = null)
+    {
         if (!File.Exists(path))
         {
             return null;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Agent.Runtimes.Detached;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -39,7 +40,10 @@ internal sealed partial class OpenCodeProcessManager
 
     public string LogPath => Path.Combine(_options.StateDir, "opencode.log");
 
-    public string PidPath => Path.Combine(_options.StateDir, "opencode.pid");
+    public string PidPath => PidPathIn(_options.StateDir);
+
+    /// <summary>Where the agent keeps the pid (and start time) of the server it started: <c>STATE_DIR/opencode.pid</c>.</summary>
+    public static string PidPathIn(string stateDir) => Path.Combine(stateDir, "opencode.pid");
 
     /// <summary>Returns once the server answers; starts it when nothing does.</summary>
     public async Task EnsureRunningAsync(CancellationToken cancellationToken)
@@ -51,7 +55,7 @@ internal sealed partial class OpenCodeProcessManager
         }
         using var process = Start();
         Log.Started(_logger, process.Id, OpenCode.BaseUrl, LogPath);
-        await File.WriteAllTextAsync(PidPath, process.Id + "\n", cancellationToken);
+        DetachedProcess.WritePidFile(PidPath, process.Id);
         var deadline = _timeProvider.GetUtcNow().AddSeconds(OpenCode.StartupTimeoutSec);
         while (!await _client.IsHealthyAsync(cancellationToken))
         {
