@@ -25,11 +25,7 @@ internal static class AgentHost
         });
         AgentConfigLoader.AddAgentConfig(builder.Configuration, configPath);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("logging"));
-        builder.Logging.AddJsonConsole(o =>
-        {
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
+        builder.Services.AddServiceHosting(builder.Logging, includeScopes: false);
         builder.AddAgentCore()
             .AddSupervisorConnection()
             .AddOpenCodeRuntime()

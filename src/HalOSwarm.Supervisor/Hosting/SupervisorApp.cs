@@ -46,12 +46,7 @@ internal static class SupervisorApp
         var logging = SupervisorConfiguration.Bind<LoggingOptions>(builder.Configuration, LoggingOptions.SectionName);
 
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
-        {
-            o.IncludeScopes = false;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-            o.UseUtcTimestamp = true;
-        });
+        builder.Services.AddServiceHosting(builder.Logging, includeScopes: false);
         var level = LoggingOptionsValidator.TryParseLevel(logging.Level, out var parsed) ? parsed : LogLevel.Information;
         builder.Logging.SetMinimumLevel(level);
         builder.Logging.AddFilter("Microsoft.AspNetCore", (LogLevel)Math.Max((int)level, (int)LogLevel.Warning));

@@ -1,0 +1,107 @@
+using System.Globalization;
+using HalOSwarm.Testing;
+using HalOSwarm.Testing.Processes;
+using HalOSwarm.Testing.Tools;
+
+namespace HalOSwarm.Deploy.Tests;
+
+/// <summary><c>./dev up</c>, the README's first command: SIGTERM stops all it started, as Ctrl-C does.</summary>
+public sealed class DevUpTests
+{
+    [Fact]
+    public async Task DevUp_Sigterm_StopsTheSupervisorTheAgentAndTheOpenCodeServer()
+    {
+        await NpmTool.OpenCode.EnsureInstalledAsync();
+        using var run = new TempDirectory("hal-devup");
+        var openCodePort = FreePort.Next();
+        var env = new Dictionary<string, string?>
+        {
+            ["HAL_RUN_DIR"] = run.Path,
+            ["HAL_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["HAL_HTTP_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["HAL_OPENCODE_PORT"] = openCodePort.ToString(CultureInfo.InvariantCulture),
+            ["HAL_TOOLS_DIR"] = NpmTool.ToolsDirectory,
+            ["CONFIGURATION"] = RepoPaths.Configuration,
+        };
+        await using var up = TestProcess.Start("dev up", "/bin/bash", [Path.Combine(RepoPaths.Root, "dev"), "up"], env, RepoPaths.Root);
+        try
+        {
+            await up.WaitForOutputAsync("Ctrl-C stops everything", TimeSpan.FromMinutes(10));
+            var pidFile = Path.Combine(run.Path, "agent-state", "opencode.pid");
+            var openCode = await WaitForAsync(() => File.Exists(pidFile) && IsAlive(OpenCodePid(pidFile)) ? OpenCodePid(pidFile) : 0,
+                TimeSpan.FromSeconds(90), "the agent started opencode", up);
+            var daemons = ProcessesMentioning(run.Path);
+            Assert.True(daemons.Count >= 2, "supervisor and agent not found running:\n" + up.Output);
+
+            var code = await up.StopAsync(TimeSpan.FromSeconds(90));
+
+            Assert.Equal(143, code);
+            Assert.Contains("dev: stopped", up.Output, StringComparison.Ordinal);
+            Assert.All(daemons, pid => Assert.False(IsAlive(pid), $"pid {pid} still runs after SIGTERM:\n{up.Output}"));
+            Assert.False(IsAlive(openCode), "the opencode server still runs after SIGTERM:\n" + up.Output);
+        }
+        finally
+        {
+            ProcessTools.KillByCommandLine(run.Path);
+            ProcessTools.KillByCommandLine("serve", "--port", openCodePort.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static int OpenCodePid(string pidFile) =>
+        int.Parse(File.ReadAllText(pidFile).Split(' ')[0].Trim(), CultureInfo.InvariantCulture);
+
+    private static List<int> ProcessesMentioning(string fragment)
+    {
+        var pids = new List<int>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != Environment.ProcessId && Mentions(dir, fragment))
+            {
+                pids.Add(pid);
+            }
+        }
+        return pids;
+    }
+
+    private static bool Mentions(string procDir, string fragment)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(procDir, "cmdline")).Replace('\0', ' ').Contains(fragment, StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            return pid > 0 && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].TrimStart().StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<int> WaitForAsync(Func<int> probe, TimeSpan timeout, string what, TestProcess up)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (probe() is var value and not 0)
+            {
+                return value;
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{what}: not within {timeout}:\n{up.Output}");
+    }
+}
