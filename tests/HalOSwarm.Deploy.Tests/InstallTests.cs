@@ -94,7 +94,9 @@ public sealed class InstallTests(PublishedRelease release) : IClassFixture<Publi
         using var root = new TempDirectory("hal-root");
         Assert.Equal(0, (await Run.BashAsync(InstallScript, ["--destdir", root.Path], s_timeout)).ExitCode);
         // verify resolves the units' dependencies (sysinit.target…) inside the root: give it the system's own units.
-        CopyDirectory("/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd", "system"));
+        Directory.CreateDirectory(root.Combine("usr", "lib", "systemd"));
+        var copy = await Run.ProgramAsync("cp", ["-a", "/usr/lib/systemd/system", root.Combine("usr", "lib", "systemd")], s_timeout);
+        Assert.True(copy.ExitCode == 0, copy.Output);
 
         var verify = await Run.ProgramAsync("systemd-analyze",
             ["verify", "--root=" + root.Path, "/etc/systemd/system/hal-supervisor.service", "/etc/systemd/system/hal-agent.service"], s_timeout);
@@ -160,16 +162,5 @@ public sealed class InstallTests(PublishedRelease release) : IClassFixture<Publi
             element = element.GetProperty(key);
         }
         return element.GetString()!;
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target, overwrite: true);
-        }
     }
 }
