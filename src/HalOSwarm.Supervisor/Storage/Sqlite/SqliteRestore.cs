@@ -67,27 +67,39 @@ internal static class SqliteRestore
     }
 
     /// <summary>
-    /// A running supervisor keeps its connections open, and in WAL mode an open connection holds a shared lock on the
-    /// file for as long as it is open: an exclusive lock that cannot be had means someone still uses the database.
-    /// Taking it also folds a leftover WAL into the file when the last user crashed.
+    /// A running supervisor keeps its connections open. Switching the file out of WAL mode (to a rollback journal)
+    /// needs it to itself, so a switch that fails or does not happen means someone still uses the database. The file is
+    /// moved aside next, so its mode no longer matters; the switch also folds a leftover WAL into it.
     /// </summary>
     private static async Task EnsureNotInUseAsync(string databasePath, CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = new SqliteConnection(SqliteBackup.ConnectionString(databasePath, SqliteOpenMode.ReadWrite));
+            await using var connection = new SqliteConnection(SqliteBackup.ConnectionString(databasePath, SqliteOpenMode.ReadWrite) + ";Default Timeout=1");
             await connection.OpenAsync(cancellationToken);
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var sql in (string[])["PRAGMA busy_timeout = 0", "PRAGMA locking_mode = EXCLUSIVE", "SELECT count(*) FROM sqlite_master", "PRAGMA journal_mode = DELETE"])
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                var answer = Convert.ToString(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+                if (sql.Contains("journal_mode", StringComparison.Ordinal) && !string.Equals(answer, "delete", StringComparison.OrdinalIgnoreCase))
+                {
+                    // Leaving WAL mode needs the file to itself: another connection keeps it in WAL.
+                    throw new IOException($"database '{databasePath}' is in use (is hal-supervisor still running?); stop it first");
+                }
+            }
         }
         catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_LOCKED)
         {
             throw new IOException($"database '{databasePath}' is in use (is hal-supervisor still running?); stop it first");
         }
-        catch (SqliteException)
+        catch (SqliteException ex) when (DatabaseIntegrity.IsDamage(ex))
         {
             // A damaged database cannot be locked or read; it is moved aside all the same.
+        }
+        catch (SqliteException ex)
+        {
+            throw new IOException($"database '{databasePath}' cannot be locked for the restore ({ex.Message}); is hal-supervisor still running?", ex);
         }
     }
 }
