@@ -45,7 +45,10 @@ internal sealed partial class EventRetentionService(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    LogPassFailed(logger, ex);
+                    if (!stoppingToken.IsCancellationRequested)
+                    {
+                        LogPassFailed(logger, ex); // stopping: the writer closed its lanes under the pass, nothing failed
+                    }
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
