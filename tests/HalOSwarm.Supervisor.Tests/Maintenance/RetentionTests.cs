@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Maintenance;
 using HalOSwarm.Supervisor.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -68,6 +69,28 @@ public sealed class RetentionTests
         Assert.Equal(14, second.Deleted);
         Assert.Equal([20L], await SeqsAsync(host, "node-cur"));
         Assert.False(Directory.Exists(Path.Combine(host.Directory, "archive")));
+    }
+
+    [Fact]
+    public async Task Retention_ReaderCatchingUpFromAnOldId_ItsEventsStayUntilItIsClosed()
+    {
+        await using var host = await StartAsync(batchEvents: 500, archive: false);
+        await using var agent = await TestAgent.ConnectAsync(host, "node-rd");
+        await agent.SendEventsAsync(Events(1, 20, s_old, "ses_d"));
+        await agent.WaitForAckAsync(20);
+        var retention = host.Service<EventRetentionService>();
+
+        RetentionResult whileOpen;
+        // A live stream that came back with Last-Event-ID 0 and has not read the stored events yet.
+        using (host.Service<EventFeed>().Open(new EventFilter(null, null, [], [], null, null), afterId: 0))
+        {
+            whileOpen = await retention.RunOnceAsync(CancellationToken.None);
+        }
+        var afterClose = await retention.RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(0, whileOpen.Deleted);
+        Assert.Equal(19, afterClose.Deleted); // all but the node's newest
+        Assert.Equal([20L], await SeqsAsync(host, "node-rd"));
     }
 
     [Fact]
