@@ -28,6 +28,7 @@ internal sealed class HalctlRootCommand : RootCommand
         Subcommands.Add(new ApprovalsCommand(options, environment));
         Subcommands.Add(new CommandsCommand(options, environment));
         Subcommands.Add(new AuditCommand(options, environment));
+        Subcommands.Add(new AdminCommand(options, environment));
         Subcommands.Add(new SessionsStartCommand(options, environment));
         Subcommands.Add(new SessionsPromptCommand("inject", "Send text to a session: queued while it is busy, unless --interrupt", options, environment));
         Subcommands.Add(new SessionsControlCommand("resume", "Send the configured continue prompt to an idle session", "resumed", options, environment));

@@ -14,6 +14,12 @@ internal static class ExitCodes
     /// <summary>Nothing ran: the command line did not parse or the configuration is invalid (<c>--validate</c> found problems).</summary>
     public const int Usage = 2;
 
+    /// <summary>
+    /// hal-supervisor: the database (or the backup to restore) failed its integrity check; nothing was started or changed.
+    /// Restarting will not help: docs/OPERATIONS.md says how to recover.
+    /// </summary>
+    public const int DatabaseDamaged = 3;
+
     /// <summary>Interrupted (Ctrl+C) where that is not the normal way out.</summary>
     public const int Interrupted = 130;
 }

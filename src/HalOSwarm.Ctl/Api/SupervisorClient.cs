@@ -127,6 +127,42 @@ internal sealed class SupervisorClient
         }
     }
 
+    /// <summary>
+    /// <c>POST api/v1/admin/backup</c> into <paramref name="path"/> (written as <c>PATH.partial</c>, renamed once whole);
+    /// returns its size. No time limit: a large database takes as long as it takes.
+    /// </summary>
+    public async Task<long> DownloadBackupAsync(string path, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, "api/v1/admin/backup"));
+        using var response = await SendRawAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        var partial = path + ".partial";
+        try
+        {
+            long written;
+            await using (var file = new FileStream(partial, FileMode.CreateNew, FileAccess.Write))
+            {
+                await response.Content.CopyToAsync(file, cancellationToken);
+                await file.FlushAsync(cancellationToken);
+                written = file.Length;
+            }
+            if (response.Content.Headers.ContentLength is { } expected && expected != written)
+            {
+                throw new IOException($"the backup was cut short: got {written} of {expected} bytes");
+            }
+            File.Move(partial, path);
+            return written;
+        }
+        catch (HttpRequestException ex)
+        {
+            throw ApiErrors.FromTransport(_baseUri, ex);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+    }
+
     private async Task<ApiPage<T>> SendAsync<T>(
         HttpMethod method, string path, HttpContent? body, JsonTypeInfo<T> typeInfo, int? waitSeconds, CancellationToken cancellationToken)
     {

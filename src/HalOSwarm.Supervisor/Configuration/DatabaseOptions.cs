@@ -31,6 +31,24 @@ internal sealed class DatabaseOptions
     [ConfigurationKeyName("synchronous")]
     public string Synchronous { get; set; } = SynchronousNormal;
 
+    /// <summary>
+    /// What start-up checks before it touches the file: <c>quick</c> (<c>PRAGMA quick_check</c>: every page and
+    /// record, not index contents), <c>full</c> (<c>PRAGMA integrity_check</c>: also every index against its table) or
+    /// <c>off</c>. <c>true</c> and <c>false</c> (this key's earlier values) mean <c>full</c> and <c>off</c>.
+    /// </summary>
     [ConfigurationKeyName("integrity_check")]
-    public bool IntegrityCheck { get; set; }
+    public string IntegrityCheck { get; set; } = IntegrityQuick;
+
+    public const string IntegrityQuick = "quick";
+    public const string IntegrityFull = "full";
+    public const string IntegrityOff = "off";
+
+    /// <summary><see cref="IntegrityCheck"/> as one of quick, full, off; null when it is none of them.</summary>
+    public string? IntegrityMode => IntegrityCheck.Trim().ToLowerInvariant() switch
+    {
+        IntegrityQuick => IntegrityQuick,
+        IntegrityFull or "true" => IntegrityFull,
+        IntegrityOff or "false" => IntegrityOff,
+        _ => null,
+    };
 }

@@ -24,6 +24,10 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
         {
             errors.Add($"database.synchronous: '{options.Synchronous}' is not one of '{DatabaseOptions.SynchronousNormal}', '{DatabaseOptions.SynchronousFull}'");
         }
+        if (options.IntegrityMode is null)
+        {
+            errors.Add($"database.integrity_check: '{options.IntegrityCheck}' is not one of '{DatabaseOptions.IntegrityQuick}', '{DatabaseOptions.IntegrityFull}', '{DatabaseOptions.IntegrityOff}'");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

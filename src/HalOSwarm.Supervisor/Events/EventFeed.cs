@@ -8,14 +8,14 @@ namespace HalOSwarm.Supervisor.Events;
 /// approval watcher and the dependency scheduler read <see cref="ReadAsync"/>, which subscribes again when dropped and
 /// re-reads what it missed from the database, so they never lose an event.
 /// </summary>
-internal sealed partial class EventFeed(EventBroadcaster broadcaster, EventQueries queries, ILogger<EventFeed> logger)
+internal sealed partial class EventFeed(EventBroadcaster broadcaster, EventQueries queries, OpenFeedReaders open, ILogger<EventFeed> logger)
 {
     /// <summary>
     /// A reader of the events matching <paramref name="filter"/> after <paramref name="afterId"/> (none stored before
     /// now when null), dropped once more than <paramref name="maxBufferedBytes"/> of live events wait in it.
     /// </summary>
     public EventFeedReader Open(EventFilter filter, long? afterId, long maxBufferedBytes = long.MaxValue) =>
-        new(broadcaster.Subscribe(maxBufferedBytes), queries, filter, afterId);
+        new(broadcaster.Subscribe(maxBufferedBytes), queries, filter, afterId, open);
 
     /// <summary>The events of some types after <paramref name="afterId"/>, in id order, each once, for as long as the caller reads.</summary>
     public async IAsyncEnumerable<StoredEvent> ReadAsync(

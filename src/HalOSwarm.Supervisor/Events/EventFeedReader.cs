@@ -14,20 +14,27 @@ internal sealed class EventFeedReader : IDisposable
     private readonly EventSubscription _subscription;
     private readonly EventQueries _queries;
     private readonly EventFilter _filter;
+    private readonly OpenFeedReaders? _open;
     private IReadOnlyList<StoredEvent> _page = [];
     private int _index;
-    private bool _catchingUp;
+    private volatile bool _catchingUp;
     private long _last;
 
     /// <param name="afterId">Catch up from the database after this id; null reads only what is stored from now on.</param>
-    public EventFeedReader(EventSubscription subscription, EventQueries queries, EventFilter filter, long? afterId)
+    /// <param name="open">Where the reader registers while it catches up from the database, for event retention.</param>
+    public EventFeedReader(EventSubscription subscription, EventQueries queries, EventFilter filter, long? afterId, OpenFeedReaders? open = null)
     {
         _subscription = subscription;
         _queries = queries;
         _filter = filter;
         _catchingUp = afterId is not null;
         _last = afterId ?? 0;
+        _open = open;
+        _open?.Add(this);
     }
+
+    /// <summary>While catching up: the id after which it still reads stored events; null once it reads live.</summary>
+    public long? NeededAfter => _catchingUp ? Interlocked.Read(ref _last) : null;
 
     /// <summary>Fires when the broadcaster dropped the subscription for falling behind.</summary>
     public CancellationToken Dropped => _subscription.Dropped;
@@ -63,7 +70,7 @@ internal sealed class EventFeedReader : IDisposable
         if (_index < _page.Count)
         {
             stored = _page[_index++];
-            _last = stored.Id;
+            Interlocked.Exchange(ref _last, stored.Id);
             return true;
         }
         if (!_catchingUp)
@@ -85,5 +92,9 @@ internal sealed class EventFeedReader : IDisposable
         return false;
     }
 
-    public void Dispose() => _subscription.Dispose();
+    public void Dispose()
+    {
+        _open?.Remove(this);
+        _subscription.Dispose();
+    }
 }

@@ -12,6 +12,7 @@ internal static class EventsServiceCollectionExtensions
         services.AddWriteHandler<EventsWrite, EventsWriteHandler>();
         services.AddWriteHandler<SupervisorEventWrite, SupervisorEventWriteHandler>();
         services.AddSingleton<EventQueries>();
+        services.AddSingleton<OpenFeedReaders>();
         services.AddSingleton<EventFeed>();
         services.AddSingleton<EventCursorStore>();
         services.AddSingleton<ISupervisorEvents, SupervisorEvents>();

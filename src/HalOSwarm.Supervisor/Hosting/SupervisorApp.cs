@@ -7,6 +7,7 @@ using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Maintenance;
 using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Policies;
 using HalOSwarm.Supervisor.Security;
@@ -88,6 +89,7 @@ internal static class SupervisorApp
         services.AddPolicies();
         services.AddDependencyScheduling();
         services.AddApprovals();
+        services.AddMaintenance();
     }
 
     /// <summary>The config sections the features register, found by registering them into a collection that is never built.</summary>
@@ -120,6 +122,7 @@ internal static class SupervisorApp
         api.MapCommandsApi();
         api.MapAuditApi();
         api.MapApprovalsApi();
+        api.MapMaintenanceApi();
         app.MapApiFallback();
         return app;
     }

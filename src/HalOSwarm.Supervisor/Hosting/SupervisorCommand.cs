@@ -1,5 +1,7 @@
 using System.CommandLine;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Maintenance;
+using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Hosting;
 
@@ -16,10 +18,13 @@ internal sealed class SupervisorCommand : RootCommand
 
     private SupervisorCommand(string[] args)
         : base("hal-supervisor — the control plane of HAL-O-SWARM: agents connect on server.port, people and halctl use the HTTP API on server.http_port.\n\n"
-            + "Exit codes: 0 success; 1 the server stopped on an error; 2 the command line or the configuration is wrong (every problem is listed with its key).")
+            + "Exit codes: 0 success; 1 the server stopped on an error; 2 the command line or the configuration is wrong (every problem is listed with its key); "
+            + "3 the database failed its integrity check (docs/OPERATIONS.md says how to recover).")
     {
         Options.Add(_config);
         Options.Add(_validate);
+        Subcommands.Add(new BackupCommand());
+        Subcommands.Add(new RestoreCommand());
         SetAction((result, cancellationToken) => RunAsync(args, result, cancellationToken));
     }
 
@@ -55,7 +60,15 @@ internal sealed class SupervisorCommand : RootCommand
         }
         await using (app)
         {
-            await app.RunAsync(cancellationToken);
+            try
+            {
+                await app.RunAsync(cancellationToken);
+            }
+            catch (DatabaseDamagedException ex)
+            {
+                await error.WriteLineAsync($"{Program}: {ex.Message}");
+                return ExitCodes.DatabaseDamaged;
+            }
         }
         return ExitCodes.Success;
     }

@@ -24,7 +24,7 @@ public sealed class DependencySchedulerTests : IDisposable
 
     private async Task<DependencyScheduler> StartAsync()
     {
-        var feed = new EventFeed(new EventBroadcaster(), new EventQueries(_db.Database), NullLogger<EventFeed>.Instance);
+        var feed = new EventFeed(new EventBroadcaster(), new EventQueries(_db.Database), new OpenFeedReaders(), NullLogger<EventFeed>.Instance);
         var scheduler = new DependencyScheduler(Microsoft.Extensions.Options.Options.Create(_options), _sessions, new DependencyStore(_db.Database),
             new EventCursorStore(_db.Database, _time), feed, _commands, _events, _time, NullLogger<DependencyScheduler>.Instance);
         await scheduler.InitializeAsync(CancellationToken.None);

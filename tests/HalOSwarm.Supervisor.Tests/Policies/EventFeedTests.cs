@@ -18,7 +18,7 @@ public sealed class EventFeedTests
             .Select(i => new StoredEvent(i, "node-1", i, i % 2 == 0 ? EventTypes.SessionError : EventTypes.MessageDelta, "ses_1", Sessions.T0, "{}"))
             .ToList();
         var broadcaster = new EventBroadcaster();
-        var feed = new EventFeed(broadcaster, new EventQueries(db.Database), NullLogger<EventFeed>.Instance);
+        var feed = new EventFeed(broadcaster, new EventQueries(db.Database), new OpenFeedReaders(), NullLogger<EventFeed>.Instance);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await using var reader = feed.ReadAsync([EventTypes.SessionError], 0, cts.Token).GetAsyncEnumerator(cts.Token);
 

@@ -38,7 +38,7 @@ internal sealed class PolicyEngineHarness : IDisposable
     {
         var store = new PolicyStateStore(_db.Database, Time);
         var executor = new PolicyExecutor(Sessions, store, Commands, Events, NullLogger<PolicyExecutor>.Instance);
-        var feed = new EventFeed(new EventBroadcaster(), new EventQueries(_db.Database), NullLogger<EventFeed>.Instance);
+        var feed = new EventFeed(new EventBroadcaster(), new EventQueries(_db.Database), new OpenFeedReaders(), NullLogger<EventFeed>.Instance);
         Engine = new PolicyEngine(Microsoft.Extensions.Options.Options.Create(Options), Sessions, store, new EventCursorStore(_db.Database, Time),
             feed, executor, Commands, Time, NullLogger<PolicyEngine>.Instance);
         await Engine.InitializeAsync(CancellationToken.None);

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace HalOSwarm.Supervisor.Storage.Sqlite;
 
 /// <summary>
-/// Runs before every other component: creates the file's folder, applies migrations, optionally checks integrity
-/// and marks every node offline (no agent is connected to a process that is only starting).
+/// Runs before every other component: creates the file's folder, checks an existing file's integrity
+/// (<c>database.integrity_check</c>; a damaged file stops start-up with <see cref="DatabaseDamagedException"/>),
+/// applies migrations and marks every node offline (no agent is connected to a process that is only starting).
 /// </summary>
 internal sealed partial class DatabaseInitializer(
     SqliteDatabase database,
@@ -20,28 +21,42 @@ internal sealed partial class DatabaseInitializer(
         {
             Directory.CreateDirectory(folder);
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var applied = await MigrationRunner.ApplyAsync(connection, timeProvider.GetUtcNow(), cancellationToken);
-        foreach (var name in applied)
+        var existed = File.Exists(database.FilePath);
+        try
         {
-            LogMigrationApplied(logger, name, database.FilePath);
-        }
-        if (options.Value.IntegrityCheck)
-        {
-            using var check = connection.CreateCommand();
-            check.CommandText = "PRAGMA integrity_check";
-            var result = (string?)await check.ExecuteScalarAsync(cancellationToken);
-            if (result != "ok")
+            await using var connection = await database.OpenAsync(cancellationToken);
+            // Checked before any migration writes to it: a damaged file is left exactly as it was found.
+            var mode = options.Value.IntegrityMode ?? DatabaseOptions.IntegrityQuick;
+            if (existed && mode != DatabaseOptions.IntegrityOff)
             {
-                throw new InvalidOperationException($"database '{database.FilePath}' failed its integrity check: {result}");
+                var started = timeProvider.GetTimestamp();
+                var problems = await DatabaseIntegrity.CheckAsync(connection, mode, cancellationToken);
+                if (problems.Count > 0)
+                {
+                    throw new DatabaseDamagedException(database.FilePath, problems, atStartup: true);
+                }
+                var elapsedMs = (long)timeProvider.GetElapsedTime(started).TotalMilliseconds;
+                LogIntegrityChecked(logger, mode, database.FilePath, elapsedMs);
             }
+            var applied = await MigrationRunner.ApplyAsync(connection, timeProvider.GetUtcNow(), cancellationToken);
+            foreach (var name in applied)
+            {
+                LogMigrationApplied(logger, name, database.FilePath);
+            }
+            using var reset = connection.CreateCommand();
+            reset.CommandText = "UPDATE nodes SET status = 'offline' WHERE status <> 'offline'";
+            await reset.ExecuteNonQueryAsync(cancellationToken);
         }
-        using var reset = connection.CreateCommand();
-        reset.CommandText = "UPDATE nodes SET status = 'offline' WHERE status <> 'offline'";
-        await reset.ExecuteNonQueryAsync(cancellationToken);
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (DatabaseIntegrity.IsDamage(ex))
+        {
+            throw new DatabaseDamagedException(database.FilePath, [ex.Message], atStartup: true);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "database.checked", Message = "Integrity check ({Mode}) of {DatabasePath} passed in {ElapsedMs} ms")]
+    private static partial void LogIntegrityChecked(ILogger logger, string mode, string databasePath, long elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration} to {DatabasePath}")]
     private static partial void LogMigrationApplied(ILogger logger, string migration, string databasePath);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Storage.Sqlite;
+
+namespace HalOSwarm.Supervisor.Maintenance;
+
+/// <summary>
+/// <c>POST /api/v1/admin/backup</c>: an online backup of the database (<see cref="SqliteBackup"/>), answered as the file
+/// itself (<c>application/vnd.sqlite3</c>, with its length). It is made in a temporary file next to the database and
+/// deleted once sent (or when the client goes away). Audited as <c>admin.backup</c>.
+/// </summary>
+internal static partial class BackupApi
+{
+    public const string MediaType = "application/vnd.sqlite3";
+
+    public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder endpoints)
+    {
+        // AUTH LANE: admin only once roles land (tokens, budgets, config and backups are the admin role's); until then
+        // it has the API group's authenticated policy like every other endpoint.
+        endpoints.MapPost("/admin/backup", BackupAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> BackupAsync(
+        HttpContext context, SqliteDatabase database, IAuditLog audit, TimeProvider timeProvider, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var actor = ApiCaller.Actor(context.Request, out var actorError);
+        if (actor is null)
+        {
+            return ApiErrors.BadRequest($"{ApiCaller.ActorHeader}: {actorError}");
+        }
+        var logger = loggers.CreateLogger(typeof(BackupApi));
+        var started = timeProvider.GetUtcNow();
+        var temp = $"{database.FilePath}.api-backup-{Guid.NewGuid():N}";
+        BackupResult result;
+        try
+        {
+            result = await SqliteBackup.CreateAsync(database.FilePath, temp, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or Microsoft.Data.Sqlite.SqliteException or DatabaseDamagedException)
+        {
+            File.Delete(temp);
+            LogFailed(logger, ex);
+            await audit.RecordAsync(new AuditEntry(actor, "admin.backup", null, null, "failed", ex.Message,
+                (long)(timeProvider.GetUtcNow() - started).TotalMilliseconds, ApiCaller.SourceAddress(context)), CancellationToken.None);
+            return ApiErrors.Error(StatusCodes.Status500InternalServerError, $"backup failed: {ex.Message}", "backup_failed");
+        }
+        await audit.RecordAsync(new AuditEntry(actor, "admin.backup", null, null, "succeeded", null,
+            (long)(timeProvider.GetUtcNow() - started).TotalMilliseconds, ApiCaller.SourceAddress(context)), CancellationToken.None);
+        LogBackup(logger, result.Bytes, actor);
+        var name = $"hal-supervisor-{started.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.db";
+        var stream = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return TypedResults.Stream(stream, MediaType, name);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "admin.backup", Message = "Online backup of {Bytes} bytes sent to {Actor}")]
+    private static partial void LogBackup(ILogger logger, long bytes, string actor);
+
+    [LoggerMessage(Level = LogLevel.Error, EventName = "admin.backup_failed", Message = "Online backup failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
