@@ -24,13 +24,13 @@ internal sealed partial class ForbiddenResultHandler(ILogger<ForbiddenResultHand
         }
         var user = context.User;
         var kind = user.FindFirstValue(SupervisorClaims.TokenKind) ?? "";
-        var held = kind == Tokens.TokenKinds.Node ? "a node token" : $"a {user.FindFirstValue(ClaimTypes.Role) ?? "role-less"} token";
+        var held = kind == Tokens.TokenKinds.Node ? "this is a node token" : $"this token's role is {user.FindFirstValue(ClaimTypes.Role) ?? "none"}";
         var failed = authorizeResult.AuthorizationFailure?.FailedRequirements ?? [];
         var needs = failed.OfType<RolesAuthorizationRequirement>().FirstOrDefault() is { } roles
             ? $"needs a token with the role {string.Join(" or ", roles.AllowedRoles)}"
             : "is for agents (a node token)";
         LogForbidden(logger, user.FindFirstValue(SupervisorClaims.Actor) ?? "", context.Request.Method, context.Request.Path.Value ?? "");
-        await ApiErrors.Error(StatusCodes.Status403Forbidden, $"{context.Request.Method} {context.Request.Path} {needs}; this is {held}", "forbidden")
+        await ApiErrors.Error(StatusCodes.Status403Forbidden, $"{context.Request.Method} {context.Request.Path} {needs}; {held}", "forbidden")
             .ExecuteAsync(context);
     }
 

@@ -95,7 +95,7 @@ public sealed class TokensCommandTests
     public async Task Create_ForbiddenByTheSupervisor_OneErrorLineExit1()
     {
         var stub = new StubHandler(_ => StubHandler.Json(HttpStatusCode.Forbidden,
-            ApiJson.Error("POST /api/v1/tokens needs a token with the role admin; this is a viewer token", "forbidden")));
+            ApiJson.Error("POST /api/v1/tokens needs a token with the role admin; this token's role is viewer", "forbidden")));
 
         var run = await CliRun.RunAsync(["tokens", "create", "eve", "--role", "admin"], () => stub);
 
