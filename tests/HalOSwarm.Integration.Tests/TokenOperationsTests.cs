@@ -47,6 +47,14 @@ public sealed class TokenOperationsTests
         await cluster.WaitForNodeStatusAsync("online", s_wait);
         var all = await OkAsync(cluster, "tokens", "list", "--all", "--format", "json");
         Assert.Equal(2, all.StdOut.Split("\"node:web-1\"").Length - 1);
+
+        // The audit log names a user token's holder token:NAME; a revoked user token is refused.
+        var refused = await cluster.CtlAsync("--token", alice, "kill", "ses_missing");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("kill", (await OkAsync(cluster, "audit", "list", "--actor", "token:alice")).StdOut, StringComparison.Ordinal);
+        await OkAsync(cluster, "tokens", "revoke", "alice");
+        var afterRevoke = await cluster.CtlAsync("--token", alice, "nodes", "list");
+        Assert.True(afterRevoke.ExitCode == 1 && afterRevoke.StdErr.Contains("unauthorized", StringComparison.Ordinal), afterRevoke.ToString());
     }
 
     private static async Task StartAgentWithTokenAsync(HalCluster cluster, string token)
