@@ -95,12 +95,4 @@ internal sealed partial class TokenStore(TokenQueries queries, IStorageWriter wr
 
     public ApiToken WithCounts(ApiToken token) =>
         _refusedHellos.TryGetValue(token.Id, out var refused) ? token with { RefusedHellos = refused } : token;
-
-    [LoggerMessage(Level = LogLevel.Information, EventName = "token.created",
-        Message = "Created {Kind} token {TokenId} named {TokenName} (role {Role}) for {Actor}")]
-    private static partial void LogCreated(ILogger logger, string tokenId, string tokenName, string kind, string role, string actor);
-
-    [LoggerMessage(Level = LogLevel.Information, EventName = "token.revoked",
-        Message = "Revoked token {TokenId} named {TokenName} for {Actor}")]
-    private static partial void LogRevoked(ILogger logger, string tokenId, string tokenName, string actor);
 }
