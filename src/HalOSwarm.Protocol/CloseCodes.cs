@@ -20,6 +20,10 @@ public static class CloseCodes
     public const int UnsupportedVersion = 4426;
     /// <summary>The peer missed too many heartbeats.</summary>
     public const int HeartbeatTimeout = 4408;
+    /// <summary>The node token used is enrolled for another node id than the hello's: this token cannot serve this node.</summary>
+    public const int NodeNotAllowed = 4403;
+    /// <summary>The token the connection authenticated with was revoked; the socket is closed at once.</summary>
+    public const int TokenRevoked = 4410;
     /// <summary>
     /// The hello broke a protocol limit (node id characters, an impossible outbox range, too many sessions…). The agent
     /// would send the same hello again, so it stops dialling and says why until it is fixed and restarted.
@@ -27,5 +31,5 @@ public static class CloseCodes
     public const int HelloRefused = 4422;
 
     /// <summary>Codes after which reconnecting with the same settings and state cannot succeed.</summary>
-    public static bool IsPermanent(int code) => code is UnsupportedVersion or HelloRefused;
+    public static bool IsPermanent(int code) => code is UnsupportedVersion or HelloRefused or NodeNotAllowed or TokenRevoked;
 }

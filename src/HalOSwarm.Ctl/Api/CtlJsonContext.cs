@@ -24,5 +24,9 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(ApprovalDto))]
 [JsonSerializable(typeof(IReadOnlyList<ApprovalDto>))]
 [JsonSerializable(typeof(ApproveRequest))]
+[JsonSerializable(typeof(TokenDto))]
+[JsonSerializable(typeof(IReadOnlyList<TokenDto>))]
+[JsonSerializable(typeof(IssuedTokenDto))]
+[JsonSerializable(typeof(TokenCreateRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

@@ -28,7 +28,7 @@ internal sealed class SupervisorClient
         {
             _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
-        // The supervisor audits every change under "api:admin/cli:USER".
+        // The supervisor audits every change under the token's actor and this: "token:NAME/cli:USER".
         _http.DefaultRequestHeaders.TryAddWithoutValidation("X-Hal-Actor", Actor(Environment.UserName));
     }
 
@@ -100,6 +100,23 @@ internal sealed class SupervisorClient
         HttpContent? body = approve ? JsonContent.Create(new ApproveRequest(always), CtlJsonContext.Default.ApproveRequest) : null;
         return SendAsync(HttpMethod.Post, path, body, CtlJsonContext.Default.ApprovalDto, null, cancellationToken);
     }
+
+    public Task<ApiPage<IReadOnlyList<TokenDto>>> ListTokensAsync(bool includeRevoked, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/v1/tokens" + new QueryString().Add("include_revoked", includeRevoked ? "true" : null), null,
+            CtlJsonContext.Default.IReadOnlyListTokenDto, null, cancellationToken);
+
+    /// <summary>Creates a user token with <paramref name="role"/>; the answer holds its secret, shown this once.</summary>
+    public Task<ApiPage<IssuedTokenDto>> CreateTokenAsync(string name, string role, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "api/v1/tokens", JsonContent.Create(new TokenCreateRequest(name, role), CtlJsonContext.Default.TokenCreateRequest),
+            CtlJsonContext.Default.IssuedTokenDto, null, cancellationToken);
+
+    /// <summary>Revokes a token by id, name or <c>node:NODE_ID</c>.</summary>
+    public Task<ApiPage<TokenDto>> RevokeTokenAsync(string reference, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"api/v1/tokens/{Escape(reference)}/revoke", null, CtlJsonContext.Default.TokenDto, null, cancellationToken);
+
+    /// <summary>Issues a token that lets an agent connect as <paramref name="nodeId"/> and as nothing else.</summary>
+    public Task<ApiPage<IssuedTokenDto>> EnrollNodeAsync(string nodeId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"api/v1/nodes/{Escape(nodeId)}/enroll", null, CtlJsonContext.Default.IssuedTokenDto, null, cancellationToken);
 
     /// <summary>Opens the live SSE tail; events after <paramref name="afterId"/> come first.</summary>
     public async Task<SseStream> OpenEventStreamAsync(EventQuery query, long? afterId, CancellationToken cancellationToken)

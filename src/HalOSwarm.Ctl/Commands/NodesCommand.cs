@@ -9,5 +9,6 @@ internal sealed class NodesCommand : Command
     {
         Subcommands.Add(new NodesListCommand(options, environment));
         Subcommands.Add(new NodesGetCommand(options, environment));
+        Subcommands.Add(new NodesEnrollCommand(options, environment));
     }
 }

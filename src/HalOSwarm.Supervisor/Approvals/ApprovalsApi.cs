@@ -1,5 +1,6 @@
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Security;
 
 namespace HalOSwarm.Supervisor.Approvals;
 
@@ -15,8 +16,9 @@ internal static class ApprovalsApi
     {
         endpoints.MapGet("/approvals", ListAsync);
         endpoints.MapGet("/approvals/{approvalId}", GetAsync);
-        endpoints.MapPost("/approvals/{approvalId}/approve", ApproveAsync);
-        endpoints.MapPost("/approvals/{approvalId}/deny", (string approvalId, HttpRequest request, ApprovalService service, CancellationToken ct) =>
+        var answering = endpoints.MapGroup("").RequireAuthorization(SupervisorPolicies.Operator);
+        answering.MapPost("/approvals/{approvalId}/approve", ApproveAsync);
+        answering.MapPost("/approvals/{approvalId}/deny", (string approvalId, HttpRequest request, ApprovalService service, CancellationToken ct) =>
             AnswerAsync(approvalId, ApprovalReplies.Reject, "approval.deny", request, service, ct));
         return endpoints;
     }

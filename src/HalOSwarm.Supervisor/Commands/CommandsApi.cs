@@ -3,6 +3,7 @@ using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Security;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Commands;
@@ -17,21 +18,23 @@ internal static class CommandsApi
 
     public static IEndpointRouteBuilder MapCommandsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/commands", SubmitAsync);
         endpoints.MapGet("/commands", CommandQueriesApi.ListAsync);
         endpoints.MapGet("/commands/{commandId}", CommandQueriesApi.GetAsync);
-        endpoints.MapPost("/projects/{project}/start", StartAsync);
-        endpoints.MapGet("/projects/{project}/adoptable", (string project, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+        // Everything that sends a command to an agent (even one that only asks, like adoptable) acts: operators only.
+        var acting = endpoints.MapGroup("").RequireAuthorization(SupervisorPolicies.Operator);
+        acting.MapPost("/commands", SubmitAsync);
+        acting.MapPost("/projects/{project}/start", StartAsync);
+        acting.MapGet("/projects/{project}/adoptable", (string project, HttpRequest request, ICommandService commands, CancellationToken ct) =>
             RunAsync(request, new CommandSubmission(CommandTypes.ListAdoptable, null, project, request.Query["node_id"].FirstOrDefault(), default, ""),
                 ShortcutWaitSec, commands, ct));
-        endpoints.MapPost("/projects/{project}/adopt", AdoptAsync);
-        endpoints.MapPost("/sessions/{sessionId}/prompt", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+        acting.MapPost("/projects/{project}/adopt", AdoptAsync);
+        acting.MapPost("/sessions/{sessionId}/prompt", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
             PromptAsync(CommandTypes.Prompt, sessionId, request, commands, ct));
-        endpoints.MapPost("/sessions/{sessionId}/inject", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+        acting.MapPost("/sessions/{sessionId}/inject", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
             PromptAsync(CommandTypes.Inject, sessionId, request, commands, ct));
         foreach (var type in new[] { CommandKinds.Resume, CommandTypes.Abort, CommandTypes.Kill, CommandKinds.Restart, CommandTypes.Status })
         {
-            endpoints.MapPost($"/sessions/{{sessionId}}/{type}", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
+            acting.MapPost($"/sessions/{{sessionId}}/{type}", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
                 RunAsync(request, new CommandSubmission(type, sessionId, null, null, default, ""), ShortcutWaitSec, commands, ct));
         }
         return endpoints;

@@ -6,6 +6,7 @@ using System.Text.Json;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Security;
+using HalOSwarm.Supervisor.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Events;
@@ -58,7 +59,9 @@ internal static class EventStream
             return;
         }
         using var reader = feed.Open(filter, afterId, server.SseBufferBytes);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, reader.Dropped);
+        // A revoked token's streams end at once.
+        var revoked = context.RequestServices.GetRequiredService<TokenStore>().RevocationOf(tokenId);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping, reader.Dropped, revoked);
         var cancellationToken = linked.Token;
         var response = context.Response;
         response.ContentType = "text/event-stream";

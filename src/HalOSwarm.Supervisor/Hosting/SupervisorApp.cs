@@ -13,6 +13,7 @@ using HalOSwarm.Supervisor.Policies;
 using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage.Sqlite;
+using HalOSwarm.Supervisor.Tokens;
 using Microsoft.Extensions.Logging.Console;
 
 namespace HalOSwarm.Supervisor.Hosting;
@@ -111,7 +112,8 @@ internal static class SupervisorApp
         app.UseAuthorization();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
         // Every endpoint needs a token unless it is marked AllowAnonymous (health, readiness, the dashboard page); the
-        // fallback policy covers anything mapped without a word about it.
+        // API group needs a reading role, acting endpoints name theirs (SupervisorPolicies), and the fallback policy
+        // covers anything mapped without a word about it.
         app.MapAgentEndpoint();
         app.MapHealthApi();
         app.MapDashboard();
@@ -123,6 +125,7 @@ internal static class SupervisorApp
         api.MapAuditApi();
         api.MapApprovalsApi();
         api.MapMaintenanceApi();
+        api.MapTokensApi();
         app.MapApiFallback();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Maintenance;
@@ -16,9 +17,8 @@ internal static partial class BackupApi
 
     public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder endpoints)
     {
-        // AUTH LANE: admin only once roles land (tokens, budgets, config and backups are the admin role's); until then
-        // it has the API group's authenticated policy like every other endpoint.
-        endpoints.MapPost("/admin/backup", BackupAsync);
+        // A backup holds every transcript and prompt: the admin role's, like tokens.
+        endpoints.MapPost("/admin/backup", BackupAsync).RequireAuthorization(SupervisorPolicies.Admin);
         return endpoints;
     }
 

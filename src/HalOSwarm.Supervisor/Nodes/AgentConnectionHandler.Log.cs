@@ -14,6 +14,11 @@ internal sealed partial class AgentConnectionHandler
         Message = "Refused agent connection of node {NodeId} from {Remote}: {CloseCode} {Reason}")]
     private static partial void LogRefused(ILogger logger, string? nodeId, string remote, int closeCode, string reason);
 
+    // The hello's node id is the attacker's text, but it passed the node id rule (lower-case letters, digits, . _ -) first.
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "agent.wrong_node",
+        Message = "Token {TokenId}, enrolled for node {BoundNodeId}, said hello as node {NodeId} from {Remote}: refused (4403)")]
+    private static partial void LogWrongNode(ILogger logger, string tokenId, string boundNodeId, string nodeId, string remote);
+
     [LoggerMessage(Level = LogLevel.Warning, EventName = "agent.duplicate",
         Message = "Node id {NodeId} is already connected; refusing the second connection from {Remote}")]
     private static partial void LogDuplicateNode(ILogger logger, string nodeId, string remote);

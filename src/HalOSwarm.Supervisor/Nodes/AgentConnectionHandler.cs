@@ -6,6 +6,7 @@ using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Writing;
+using HalOSwarm.Supervisor.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Nodes;
@@ -18,6 +19,7 @@ internal sealed partial class AgentConnectionHandler(
     AgentRegistry registry,
     IStorageWriter writer,
     ICommandResultSink commands,
+    TokenStore tokens,
     IOptions<ServerOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
@@ -28,16 +30,18 @@ internal sealed partial class AgentConnectionHandler(
     /// <summary>What one connection's read frames may hold while the writer's bulk lane is full: four of the largest frames.</summary>
     private long IngestStageBytes => 4L * _options.MaxFrameBytes;
 
-    public async Task RunAsync(WebSocket socket, string remote, CancellationToken requestAborted)
+    public async Task RunAsync(WebSocket socket, string remote, AgentCaller caller, CancellationToken requestAborted)
     {
         using var connection = new AgentConnection(socket, remote, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, connection.Closing);
         using var stopping = lifetime.ApplicationStopping.Register(() => connection.RequestClose(CloseCodes.GoingAway, "supervisor shutting down"));
+        // A revoked token ends its connection at once, whatever it is doing (a token revoked before this line: at once too).
+        using var revoked = tokens.RevocationOf(caller.TokenId).Register(() => connection.RequestClose(CloseCodes.TokenRevoked, "token revoked"));
         var sendLoop = connection.SendLoopAsync(linked.Token);
         var registered = false;
         try
         {
-            registered = await HandshakeAsync(connection, linked.Token);
+            registered = await HandshakeAsync(connection, caller, linked.Token);
             if (registered)
             {
                 connection.Ingest = new IngestStage(writer, IngestStageBytes);
@@ -85,7 +89,7 @@ internal sealed partial class AgentConnectionHandler(
         }
     }
 
-    private async Task<bool> HandshakeAsync(AgentConnection connection, CancellationToken cancellationToken)
+    private async Task<bool> HandshakeAsync(AgentConnection connection, AgentCaller caller, CancellationToken cancellationToken)
     {
         var buffer = new ArrayBufferWriter<byte>(8192);
         // Cancelling a pending receive aborts the socket, so the hello deadline races the read instead of cancelling
@@ -146,6 +150,17 @@ internal sealed partial class AgentConnectionHandler(
             await RefuseAsync(connection, CloseCodes.UnsupportedVersion,
                 $"no protocol version in common: supervisor speaks {ProtocolInfo.Minimum}..{ProtocolInfo.Current}", cancellationToken);
             return false;
+        }
+        if (caller.BoundNodeId is { } bound && !string.Equals(bound, hello.NodeId, StringComparison.Ordinal))
+        {
+            tokens.CountRefusedHello(caller.TokenId);
+            LogWrongNode(logger, caller.TokenId, bound, hello.NodeId, connection.Remote);
+            await RefuseAsync(connection, CloseCodes.NodeNotAllowed, $"this token is enrolled for node {bound}, not {hello.NodeId}", cancellationToken);
+            return false;
+        }
+        if (connection.IsClosing)
+        {
+            return false; // revoked while the hello was read
         }
         if (!registry.TryRegister(hello.NodeId, connection))
         {

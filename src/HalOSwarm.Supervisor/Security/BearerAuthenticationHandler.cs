@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace HalOSwarm.Supervisor.Security;
 
 /// <summary>
-/// The <c>Bearer</c> scheme: a request that presents the server token gets a principal naming the token it used
-/// (<see cref="SupervisorClaims.TokenId"/>). Which endpoints need one is decided by their authorization metadata and the
+/// The <c>Bearer</c> scheme: a request that presents the server token or an active issued token gets a principal naming
+/// the token it used (<see cref="SupervisorClaims"/>: id, kind, role, bound node, audit actor); a revoked token is a wrong
+/// one. Which endpoints need one is decided by their authorization metadata and the
 /// fallback policy (<see cref="SecurityServiceCollectionExtensions"/>), never by the request path. A refusal is the API's
 /// JSON error envelope with <c>WWW-Authenticate: Bearer</c>.
 /// </summary>
@@ -28,13 +29,11 @@ internal sealed partial class BearerAuthenticationHandler(
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
-        if (!tokens.IsAuthorized(Request))
+        if (tokens.Authenticate(Request) is not { } claims)
         {
             return Task.FromResult(AuthenticateResult.Fail("wrong bearer token"));
         }
-        var identity = new ClaimsIdentity(
-            [new Claim(SupervisorClaims.TokenId, BearerTokenValidator.ServerTokenId), new Claim(ClaimTypes.Name, BearerTokenValidator.ServerTokenId)],
-            SchemeName);
+        var identity = new ClaimsIdentity(claims, SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
 
@@ -53,9 +52,6 @@ internal sealed partial class BearerAuthenticationHandler(
         Response.Headers.WWWAuthenticate = "Bearer";
         await ApiErrors.Unauthorized().ExecuteAsync(Context);
     }
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        ApiErrors.Error(StatusCodes.Status403Forbidden, "this token may not do that", "forbidden").ExecuteAsync(Context);
 
     // The path is the decoded request path (no query string, so no secret a client put there); the token never appears.
     [LoggerMessage(Level = LogLevel.Warning, EventName = "auth.refused",

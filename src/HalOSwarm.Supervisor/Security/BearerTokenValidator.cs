@@ -1,30 +1,64 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Security;
 
 /// <summary>
-/// Checks <c>Authorization: Bearer …</c> against <c>server.auth_token</c> in constant time. Both sides are hashed
-/// first so that neither the content nor the length of the token leaks through timing.
+/// Finds the token an <c>Authorization: Bearer …</c> header presents: <c>server.auth_token</c> (compared in constant
+/// time over SHA-256 hashes, so neither content nor length leaks through timing), or an active issued token, looked up
+/// by the SHA-256 of what was presented (the lookup reveals nothing an attacker could use: finding a secret whose hash
+/// is near a stored one is as hard as finding the secret).
 /// </summary>
-internal sealed class BearerTokenValidator(IOptions<ServerOptions> options)
+internal sealed class BearerTokenValidator(IOptions<ServerOptions> options, TokenStore tokens)
 {
-    /// <summary>The token id of <c>server.auth_token</c>, the one shared token.</summary>
-    public const string ServerTokenId = "server";
+    /// <summary>The token id of <c>server.auth_token</c>.</summary>
+    public const string ServerTokenId = TokenKinds.Server;
+
+    /// <summary>The audit actor of <c>server.auth_token</c>.</summary>
+    public const string ServerActor = "api:admin";
 
     private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AuthToken));
 
-    public bool IsAuthorized(HttpRequest request)
+    /// <summary>The caller's claims, or null when the header is not a bearer token this supervisor knows.</summary>
+    public IReadOnlyList<Claim>? Authenticate(HttpRequest request)
     {
         var header = request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
         if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            return null;
         }
         var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
-        return CryptographicOperations.FixedTimeEquals(presented, _expected);
+        if (CryptographicOperations.FixedTimeEquals(presented, _expected))
+        {
+            return
+            [
+                new Claim(SupervisorClaims.TokenId, ServerTokenId), new Claim(ClaimTypes.Name, ServerTokenId),
+                new Claim(SupervisorClaims.TokenKind, TokenKinds.Server), new Claim(ClaimTypes.Role, TokenRoles.Admin),
+                new Claim(SupervisorClaims.Actor, ServerActor),
+            ];
+        }
+        if (tokens.FindActive(Convert.ToHexStringLower(presented)) is not { } token)
+        {
+            return null;
+        }
+        var claims = new List<Claim>
+        {
+            new(SupervisorClaims.TokenId, token.Id), new(ClaimTypes.Name, token.Name),
+            new(SupervisorClaims.TokenKind, token.Kind), new(SupervisorClaims.Actor, token.Actor),
+        };
+        if (token.Role is { } role)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, role));
+        }
+        if (token.NodeId is { } nodeId)
+        {
+            claims.Add(new Claim(SupervisorClaims.NodeId, nodeId));
+        }
+        return claims;
     }
 }

@@ -182,6 +182,7 @@ public sealed class SupervisorConnectionTests : IDisposable
     [Theory]
     [InlineData(CloseCodes.HelloRefused)]
     [InlineData(CloseCodes.UnsupportedVersion)]
+    [InlineData(CloseCodes.NodeNotAllowed)]
     public async Task HelloRefusedForGood_StopsDiallingInsteadOfLooping(int code)
     {
         await using var supervisor = await FakeSupervisor.StartAsync();

@@ -8,7 +8,7 @@ namespace HalOSwarm.Supervisor.Tests.Support;
 /// </summary>
 internal sealed record DbSnapshot(IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, string> Rows)
 {
-    private static readonly string[] s_tables = ["nodes", "node_projects", "sessions", "events", "commands", "audit_log", "approvals"];
+    private static readonly string[] s_tables = ["nodes", "node_projects", "sessions", "events", "commands", "audit_log", "approvals", "api_tokens"];
 
     /// <param name="rows">Name → a query whose rows are compared (each row's columns joined by '|').</param>
     public static async Task<DbSnapshot> TakeAsync(SupervisorHost host, IReadOnlyDictionary<string, string>? rows = null)

@@ -1,0 +1,4 @@
+namespace HalOSwarm.Ctl.Api;
+
+/// <summary>The body of <c>POST /api/v1/tokens</c>.</summary>
+internal sealed record TokenCreateRequest(string Name, string Role);

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using HalOSwarm.Supervisor.Tests.Support;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace HalOSwarm.Supervisor.Tests.Security;
+
+/// <summary>
+/// Every mapped endpoint, read from the host's endpoint data source, is classified by the role its authorization metadata
+/// requires, and the classification must match the table below: a new endpoint fails this test until someone decides who
+/// may call it. Then each token kind is walked over the endpoints it may not call.
+/// </summary>
+public sealed class EndpointRoleTests
+{
+    private static readonly Dictionary<string, string> s_expected = new(StringComparer.Ordinal)
+    {
+        ["GET /healthz"] = "anonymous",
+        ["GET /readyz"] = "anonymous",
+        ["GET /"] = "anonymous",
+        ["* /ws/agent"] = "agent",
+        ["* fallback"] = "viewer",
+        ["GET /api/v1/nodes"] = "viewer",
+        ["GET /api/v1/nodes/{nodeId}"] = "viewer",
+        ["GET /api/v1/sessions"] = "viewer",
+        ["GET /api/v1/sessions/{sessionId}"] = "viewer",
+        ["GET /api/v1/events"] = "viewer",
+        ["GET /api/v1/events/stream"] = "viewer",
+        ["GET /api/v1/commands"] = "viewer",
+        ["GET /api/v1/commands/{commandId}"] = "viewer",
+        ["GET /api/v1/audit"] = "viewer",
+        ["GET /api/v1/approvals"] = "viewer",
+        ["GET /api/v1/approvals/{approvalId}"] = "viewer",
+        ["POST /api/v1/commands"] = "operator",
+        ["POST /api/v1/projects/{project}/start"] = "operator",
+        ["GET /api/v1/projects/{project}/adoptable"] = "operator",
+        ["POST /api/v1/projects/{project}/adopt"] = "operator",
+        ["POST /api/v1/sessions/{sessionId}/prompt"] = "operator",
+        ["POST /api/v1/sessions/{sessionId}/inject"] = "operator",
+        ["POST /api/v1/sessions/{sessionId}/resume"] = "operator",
+        ["POST /api/v1/sessions/{sessionId}/abort"] = "operator",
+        ["POST /api/v1/sessions/{sessionId}/kill"] = "operator",
+        ["POST /api/v1/sessions/{sessionId}/restart"] = "operator",
+        ["POST /api/v1/sessions/{sessionId}/status"] = "operator",
+        ["POST /api/v1/approvals/{approvalId}/approve"] = "operator",
+        ["POST /api/v1/approvals/{approvalId}/deny"] = "operator",
+        ["GET /api/v1/tokens"] = "admin",
+        ["POST /api/v1/tokens"] = "admin",
+        ["POST /api/v1/tokens/{token}/revoke"] = "admin",
+        ["POST /api/v1/nodes/{nodeId}/enroll"] = "admin",
+        ["POST /api/v1/admin/backup"] = "admin",
+    };
+
+    [Fact]
+    public async Task EveryEndpoint_ClassifiedByItsPolicy_MatchesTheRoleTable()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+
+        var actual = Endpoints(host).ToDictionary(e => e.Key, e => e.Role, StringComparer.Ordinal);
+
+        Assert.Equal(s_expected.OrderBy(p => p.Key, StringComparer.Ordinal), actual.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryActingEndpoint_ViewerOperatorOrNodeTokenBelowItsRole_403ForbiddenNothingChanged()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(host, "node-r", [AgentCommands.Session("ses_r")]);
+        var viewer = await TokenIssuer.CreateAsync(host, "vera", "viewer");
+        var op = await TokenIssuer.CreateAsync(host, "otto", "operator");
+        var node = await TokenIssuer.EnrollAsync(host, "node-n");
+        var endpoints = Endpoints(host).Where(e => e.Role is not ("anonymous" or "agent")).ToList();
+        var before = await DbSnapshot.TakeAsync(host);
+
+        var refused = 0;
+        foreach (var (key, role, method, path) in endpoints)
+        {
+            if (role is "operator" or "admin")
+            {
+                await AssertForbiddenAsync(host.HttpPort, method, path, viewer, $"viewer on {key}");
+                refused++;
+            }
+            if (role is "admin")
+            {
+                await AssertForbiddenAsync(host.HttpPort, method, path, op, $"operator on {key}");
+                refused++;
+            }
+            await AssertForbiddenAsync(host.HttpPort, method, path, node, $"node token on {key}");
+            refused++;
+        }
+        // A user token, even an admin's, is not an agent's.
+        var admin = await TokenIssuer.CreateAsync(host, "ada", "admin");
+        before = before with { Counts = new Dictionary<string, long>(before.Counts) { ["api_tokens"] = before.Counts["api_tokens"] + 1, ["audit_log"] = before.Counts["audit_log"] + 1 } };
+        await AssertForbiddenAsync(host.Port, "GET", "/ws/agent", admin, "admin user token on the agent socket");
+
+        Assert.True(refused >= 30, $"{refused} refusals checked");
+        Assert.Null(await agent.TryReceiveCommandAsync(200));
+        (await DbSnapshot.TakeAsync(host)).AssertSameAs(before);
+    }
+
+    [Fact]
+    public async Task ReadingEndpoints_ViewerToken_Allowed()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        var viewer = await TokenIssuer.CreateAsync(host, "vera", "viewer");
+
+        foreach (var (key, _, method, path) in Endpoints(host).Where(e => e.Role == "viewer" && e.Key != "* fallback"))
+        {
+            var (status, _) = await SendAsync(host.HttpPort, method, path, viewer);
+            Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"viewer on {key} -> {(int)status}");
+        }
+    }
+
+    private static async Task AssertForbiddenAsync(int port, string method, string path, string token, string what)
+    {
+        var (status, body) = await SendAsync(port, method, path, token);
+        Assert.True(status == HttpStatusCode.Forbidden, $"{what}: {(int)status} {body}");
+        Assert.Equal("forbidden", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
+    }
+
+    private static IEnumerable<(string Key, string Role, string Method, string Path)> Endpoints(SupervisorHost host)
+    {
+        foreach (var endpoint in host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var role = Role(endpoint);
+            var pattern = endpoint.RoutePattern;
+            var fallback = pattern.RawText is null || pattern.RawText.Contains("{*", StringComparison.Ordinal);
+            var template = fallback ? "fallback" : "/" + string.Join("/", pattern.PathSegments.Select(s => string.Concat(s.Parts.Select(p => p switch
+            {
+                RoutePatternLiteralPart literal => literal.Content,
+                RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+                _ => "",
+            }))));
+            var path = fallback ? "/no-such-endpoint/x" : template.Replace("{", "x", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal).ToLowerInvariant();
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods;
+            if (methods is null)
+            {
+                yield return ($"* {template}", role, "GET", path);
+                continue;
+            }
+            foreach (var method in methods)
+            {
+                yield return ($"{method} {template}", role, method, path);
+            }
+        }
+    }
+
+    /// <summary>The highest role the endpoint's authorization metadata names; the default and fallback policies are viewer.</summary>
+    private static string Role(Endpoint endpoint)
+    {
+        if (endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null)
+        {
+            return "anonymous";
+        }
+        var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+        return policies.Contains("admin") ? "admin" : policies.Contains("operator") ? "operator" : policies.Contains("agent") ? "agent" : "viewer";
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(int port, string method, string path, string token)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var body = response.Content.Headers.ContentType?.MediaType == "text/event-stream" ? "" : await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, body);
+    }
+}
