@@ -93,6 +93,7 @@ internal static class SupervisorApp
         services.AddPolicies();
         services.AddDependencyScheduling();
         services.AddApprovals();
+        services.AddNotConfiguredSections();
     }
 
     /// <summary>The config sections the features register, found by registering them into a collection that is never built.</summary>
