@@ -38,7 +38,15 @@ internal sealed class AgentCommand : RootCommand
     private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var configPath = result.GetRequiredValue(_config);
-        var errors = AgentConfigLoader.Validate(configPath);
+        var notes = new List<string>();
+        var errors = AgentConfigLoader.Validate(configPath, notes);
+        if (result.GetValue(_validate))
+        {
+            foreach (var note in notes)
+            {
+                await result.InvocationConfiguration.Output.WriteLineAsync("note: " + note);
+            }
+        }
         foreach (var error in errors)
         {
             await result.InvocationConfiguration.Error.WriteLineAsync("config error: " + error);
