@@ -45,16 +45,22 @@ public sealed class RunbookSqlTests
         // Archive old data: only the events older than 30 days go.
         Assert.Equal(2, await ExecuteAsync(sqlite, "DELETE FROM events WHERE timestamp < datetime('now', '-30 days');"));
         Assert.Equal(0L, await ScalarAsync(sqlite, "SELECT COUNT(*) FROM events WHERE node_id = 'node-rb' AND ts < '" + now.AddDays(-30).ToString("O", CultureInfo.InvariantCulture) + "'"));
+        // The indexed form docs/OPERATIONS.md gives for a large database, in batches.
+        await agent.SendEventsAsync(Idle(6, now.AddDays(-35)));
+        await agent.WaitForAckAsync(6);
+        const string Batch = "DELETE FROM events WHERE id IN (SELECT id FROM events WHERE ts < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', '-30 days') LIMIT 10000);";
+        Assert.Equal(1, await ExecuteAsync(sqlite, Batch));
+        Assert.Equal(0, await ExecuteAsync(sqlite, Batch));
         Assert.Equal("ok", await ScalarAsync(sqlite, "PRAGMA integrity_check;"));
         Assert.Equal("wal", await ScalarAsync(sqlite, "PRAGMA journal_mode=WAL;"));
         await ExecuteAsync(sqlite, "ANALYZE;");
         await ExecuteAsync(sqlite, "VACUUM;");
 
         // The supervisor goes on storing and serving events.
-        await agent.SendEventsAsync(Usage(6, now, 1));
-        await agent.WaitForAckAsync(6);
+        await agent.SendEventsAsync(Usage(7, now, 1));
+        await agent.WaitForAckAsync(7);
         var events = await host.GetDataAsync("/api/v1/events?session_id=ses_1&limit=100");
-        Assert.Equal([3L, 4L, 5L, 6L], events.EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).Order().ToArray());
+        Assert.Equal([3L, 4L, 5L, 7L], events.EnumerateArray().Select(e => e.GetProperty("seq").GetInt64()).Order().ToArray());
     }
 
     private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql)
