@@ -125,6 +125,8 @@ public sealed class SeedReadmeTests : IDisposable
         Assert.Contains($"dialled as ws://127.0.0.1:{_agentPort}/ws/agent", agentValid.StdOut, StringComparison.Ordinal);
 
         await StartSupervisorAsync();
+        // Start-up says the same in its log, once, for whoever never ran --validate.
+        await _processes[0].WaitForOutputAsync("config: channels: not configured yet", TimeSpan.FromSeconds(30));
         var agent = await StartAgentAsync();
         CtlResult nodes = default!;
         await HalCluster.WaitUntilAsync(async () => (nodes = await CtlAsync("nodes", "list")).StdOut.Contains("online", StringComparison.Ordinal),

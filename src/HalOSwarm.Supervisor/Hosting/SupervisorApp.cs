@@ -35,7 +35,8 @@ internal static class SupervisorApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ApplicationName = "hal-supervisor" });
         builder.Configuration.Sources.Clear();
         var problems = new List<string>();
-        SupervisorConfiguration.AddSources(builder.Configuration, arguments.ConfigPath, overrides, problems);
+        var notes = new List<string>();
+        SupervisorConfiguration.AddSources(builder.Configuration, arguments.ConfigPath, overrides, problems, notes);
         SupervisorConfiguration.Check(builder.Configuration, problems);
         if (problems.Count > 0)
         {
@@ -71,6 +72,7 @@ internal static class SupervisorApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         builder.Services.AddSingleton(TimeProvider.System);
+        ConfigNotes.Register(builder.Services, notes);
         AddFeatures(builder.Services, new SupervisorPaths(SupervisorConfiguration.ResolveDatabasePath(database.Path, arguments.ConfigPath)));
         return builder;
     }
