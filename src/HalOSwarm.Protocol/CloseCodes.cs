@@ -22,7 +22,7 @@ public static class CloseCodes
     public const int HeartbeatTimeout = 4408;
     /// <summary>
     /// The hello broke a protocol limit (node id characters, an impossible outbox range, too many sessions…). The agent
-    /// would send the same hello again, so it stops dialling and says why until it is fixed and restarted.
+    /// would send the same hello again, so it says why once and dials again only slowly until it is fixed and restarted.
     /// </summary>
     public const int HelloRefused = 4422;
 

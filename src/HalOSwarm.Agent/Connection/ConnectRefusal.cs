@@ -12,7 +12,7 @@ namespace HalOSwarm.Agent.Connection;
 internal sealed record ConnectRefusal(string Kind, string Message)
 {
     /// <summary>The refusal <paramref name="exception"/> stands for, or null for a failure worth retrying soon.</summary>
-    public static ConnectRefusal? Of(Exception exception, Uri url) => exception switch
+    public static ConnectRefusal? Of(Exception exception) => exception switch
     {
         SupervisorRefusedException refused => refused.Refusal,
         HandshakeException { CloseCode: { } code } handshake => FromClose(code, handshake.Message),

@@ -59,7 +59,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
             {
                 return;
             }
-            catch (Exception ex) when (ConnectRefusal.Of(ex, url) is { } refusal)
+            catch (Exception ex) when (ConnectRefusal.Of(ex) is { } refusal)
             {
                 delay = OnRefused(url, refusal);
             }
