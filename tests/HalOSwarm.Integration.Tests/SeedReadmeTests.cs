@@ -161,6 +161,9 @@ public sealed class SeedReadmeTests : IDisposable
         Assert.DoesNotContain(SeedToken, agent.Output, StringComparison.Ordinal);
         var nodes = await CtlAsync("--format", "json", "nodes", "list");
         Assert.Equal(0, nodes.ExitCode);
+        // The supervisor itself is up (docs/OPERATIONS.md: curl http://supervisor-host:8421/healthz).
+        using var http = new HttpClient();
+        Assert.True((await http.GetAsync(new Uri($"http://127.0.0.1:{_httpPort}/healthz"))).IsSuccessStatusCode);
         Assert.Equal(0, System.Text.Json.JsonDocument.Parse(nodes.StdOut).RootElement.GetArrayLength());
     }
 }
