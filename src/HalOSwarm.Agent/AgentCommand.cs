@@ -42,7 +42,20 @@ internal sealed class AgentCommand : RootCommand
     private async Task<int> RunAsync(ParseResult result, CancellationToken cancellationToken)
     {
         var configPath = result.GetRequiredValue(_config);
-        if (!await IsValidAsync(result, configPath))
+        var notes = new List<string>();
+        var errors = AgentConfigLoader.Validate(configPath, notes);
+        if (result.GetValue(_validate))
+        {
+            foreach (var note in notes)
+            {
+                await result.InvocationConfiguration.Output.WriteLineAsync("note: " + note);
+            }
+        }
+        foreach (var error in errors)
+        {
+            await result.InvocationConfiguration.Error.WriteLineAsync("config error: " + error);
+        }
+        if (errors.Count > 0)
         {
             return ExitCodes.Usage;
         }
@@ -93,7 +106,7 @@ internal sealed class AgentCommand : RootCommand
 
     private static async Task<bool> IsValidAsync(ParseResult result, string configPath)
     {
-        var errors = AgentConfigLoader.Validate(configPath);
+        var errors = AgentConfigLoader.Validate(configPath, notes: null);
         foreach (var error in errors)
         {
             await result.InvocationConfiguration.Error.WriteLineAsync("config error: " + error);

@@ -36,5 +36,9 @@ internal sealed class HalctlRootCommand : RootCommand
         Subcommands.Add(new SessionsControlCommand("restart", "Restart a session with a handover to a new one", "restarted", options, environment));
         Subcommands.Add(new SessionsControlCommand("abort", "Stop a session's current turn", "aborted", options, environment));
         Subcommands.Add(new SessionsControlCommand("kill", "End a session", "killed", options, environment));
+        foreach (var seedOnly in NotAvailableCommand.ForSeed(environment))
+        {
+            Subcommands.Add(seedOnly);
+        }
     }
 }

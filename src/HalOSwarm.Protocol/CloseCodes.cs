@@ -26,10 +26,13 @@ public static class CloseCodes
     public const int TokenRevoked = 4410;
     /// <summary>
     /// The hello broke a protocol limit (node id characters, an impossible outbox range, too many sessions…). The agent
-    /// would send the same hello again, so it stops dialling and says why until it is fixed and restarted.
+    /// would send the same hello again, so it says why once and dials again only slowly until it is fixed and restarted.
     /// </summary>
     public const int HelloRefused = 4422;
 
-    /// <summary>Codes after which reconnecting with the same settings and state cannot succeed.</summary>
+    /// <summary>
+    /// Codes after which reconnecting with the same settings and state cannot succeed: the agent says why once and
+    /// dials again only slowly, until a config, a token or a program changes.
+    /// </summary>
     public static bool IsPermanent(int code) => code is UnsupportedVersion or HelloRefused or NodeNotAllowed or TokenRevoked;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HalOSwarm.Agent.Connection;
 using Microsoft.Extensions.Configuration;
 
 namespace HalOSwarm.Agent.Configuration;
@@ -17,8 +18,11 @@ internal static class AgentConfigLoader
         AllowTrailingCommas = true,
     };
 
-    /// <summary>Adds the file and the environment to <paramref name="builder"/>; returns the problems found in the file.</summary>
-    public static List<string> AddAgentConfig(IConfigurationBuilder builder, string configPath)
+    /// <summary>
+    /// Adds the file and the environment to <paramref name="builder"/>; returns the problems found in the file.
+    /// <paramref name="notes"/> gets the defaults filled in that are worth saying (<c>state_dir</c>).
+    /// </summary>
+    public static List<string> AddAgentConfig(IConfigurationBuilder builder, string configPath, List<string>? notes = null)
     {
         var errors = new List<string>();
         var fullPath = Path.GetFullPath(configPath);
@@ -34,9 +38,15 @@ internal static class AgentConfigLoader
         }
         builder.AddEnvironmentVariables(EnvironmentPrefix);
 
-        // A relative state_dir means "next to the config file", whichever source set it.
+        // A relative state_dir means "next to the config file", whichever source set it; none set means the default.
         var stateDir = builder.Build()["state_dir"];
-        if (!string.IsNullOrWhiteSpace(stateDir) && !Path.IsPathFullyQualified(stateDir))
+        if (string.IsNullOrWhiteSpace(stateDir))
+        {
+            var (path, why) = AgentStateDirectory.Default();
+            builder.AddInMemoryCollection([new("state_dir", path)]);
+            notes?.Add($"state_dir: not set; using {path} ({why})");
+        }
+        else if (!Path.IsPathFullyQualified(stateDir))
         {
             var baseDir = Path.GetDirectoryName(fullPath) ?? Directory.GetCurrentDirectory();
             builder.AddInMemoryCollection([new("state_dir", Path.GetFullPath(Path.Combine(baseDir, stateDir)))]);
@@ -59,13 +69,20 @@ internal static class AgentConfigLoader
         return options;
     }
 
-    /// <summary>Loads, binds and validates; every problem in one list (what --validate prints).</summary>
-    public static List<string> Validate(string configPath)
+    /// <summary>
+    /// Loads, binds and validates; every problem in one list (what --validate prints). <paramref name="notes"/> gets what
+    /// is accepted but worth saying: defaults filled in, the endpoint a bare supervisor_url stands for.
+    /// </summary>
+    public static List<string> Validate(string configPath, List<string>? notes = null)
     {
         var builder = new ConfigurationBuilder();
-        var errors = AddAgentConfig(builder, configPath);
+        var errors = AddAgentConfig(builder, configPath, notes);
         var options = Bind(builder.Build(), errors);
         errors.AddRange(AgentOptionsValidator.Collect(options));
+        if (AgentEndpointUrl.TryResolve(options.SupervisorUrl, out var url) && url.ToString() != options.SupervisorUrl.Trim())
+        {
+            notes?.Add($"supervisor_url: dialled as {url} (the supervisor's agent endpoint)");
+        }
         return errors;
     }
 

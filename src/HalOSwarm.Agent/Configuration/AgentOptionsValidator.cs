@@ -1,3 +1,4 @@
+using HalOSwarm.Agent.Connection;
 using HalOSwarm.Protocol;
 using Microsoft.Extensions.Options;
 
@@ -18,11 +19,12 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(options.SupervisorUrl))
         {
-            errors.Add("supervisor_url: is required (e.g. ws://supervisor:8420/ws/agent)");
+            errors.Add("supervisor_url: is required (e.g. ws://supervisor:8420)");
         }
-        else if (!Uri.TryCreate(options.SupervisorUrl, UriKind.Absolute, out var url) || url.Scheme is not ("ws" or "wss"))
+        else if (!AgentEndpointUrl.TryResolve(options.SupervisorUrl, out _))
         {
-            errors.Add($"supervisor_url: '{options.SupervisorUrl}' is not a ws:// or wss:// URL");
+            errors.Add($"supervisor_url: '{options.SupervisorUrl}' is not a ws:// or wss:// URL: the agent dials the supervisor's server.port, "
+                + "e.g. ws://supervisor:8420 (or wss:// when it serves TLS)");
         }
         if (string.IsNullOrWhiteSpace(options.AuthToken))
         {
@@ -30,6 +32,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         }
         if (string.IsNullOrWhiteSpace(options.StateDir))
         {
+            // AgentConfigLoader fills in the default; only options built by hand get here without one.
             errors.Add("state_dir: is required");
         }
         var runtimeErrors = new List<string>();

@@ -12,9 +12,15 @@ internal sealed partial class SupervisorConnection
         [LoggerMessage(1002, LogLevel.Information, "Reconnecting in {DelayMs} ms")]
         public static partial void Reconnecting(ILogger logger, double delayMs);
 
-        [LoggerMessage(1004, LogLevel.Critical,
-            "The supervisor at {SupervisorUrl} refused this node for good ({CloseCode}): {Reason}. Not dialling again; sessions keep running and their events wait in the outbox. Fix the cause and restart hal-agent.")]
-        public static partial void RefusedForGood(ILogger logger, string supervisorUrl, int closeCode, string reason);
+        [LoggerMessage(1004, LogLevel.Error,
+            "Refused by {SupervisorUrl}: {Refusal}. Dialling again slowly (next in {DelayMs} ms, then up to every 5 minutes) and not logging each attempt; sessions keep running and their events wait in the outbox.")]
+        public static partial void Refused(ILogger logger, string supervisorUrl, string refusal, double delayMs);
+
+        [LoggerMessage(1005, LogLevel.Debug, "Still refused by {SupervisorUrl} ({RefusalKind}); next attempt in {DelayMs} ms")]
+        public static partial void StillRefused(ILogger logger, string supervisorUrl, string refusalKind, double delayMs);
+
+        [LoggerMessage(1006, LogLevel.Information, "Accepted by {SupervisorUrl} after being refused ({RefusalKind})")]
+        public static partial void AcceptedAfterRefusal(ILogger logger, string supervisorUrl, string refusalKind);
 
         [LoggerMessage(1003, LogLevel.Information, "Welcomed as node {NodeId}: durable_seq {DurableSeq}, outbox {OutboxFirstSeq}..{OutboxLastSeq}")]
         public static partial void Welcomed(ILogger logger, string nodeId, long durableSeq, long outboxFirstSeq, long outboxLastSeq);

@@ -8,11 +8,10 @@ using Microsoft.Extensions.Options;
 namespace HalOSwarm.Agent.Connection;
 
 /// <summary>
-/// Keeps a connection to the supervisor: dial, hello, welcome, run the session, and after any failure or
-/// close (4409 included) wait the backoff and dial again, until the host stops. A refusal that the same hello would get
-/// again (<see cref="CloseCodes.IsPermanent"/>: no common protocol version, a hello that breaks a limit) stops the dialling
-/// with one error that says why: sessions keep running and their events keep going to the outbox until the agent is
-/// fixed and restarted.
+/// Keeps a connection to the supervisor: dial, hello, welcome, run the session, and after any failure or close wait the
+/// backoff and dial again, until the host stops. A refusal the same attempt would get again (<see cref="ConnectRefusal"/>:
+/// HTTP 404 or 401 at the upgrade, close 4409, 4422, 4426) is logged once with its fix and retried slowly
+/// (<see cref="RefusalBackoff"/>): sessions keep running and their events keep going to the outbox meanwhile.
 /// </summary>
 internal sealed partial class SupervisorConnection : BackgroundService
 {
@@ -28,7 +27,8 @@ internal sealed partial class SupervisorConnection : BackgroundService
     private readonly Backoff _backoff;
 
     public SupervisorConnection(IOptions<AgentOptions> options, HelloFactory hello, Outbox outbox, CommandRunner commands,
-        ResourceSampler resources, TimeProvider timeProvider, ILogger<SupervisorConnection> logger, Backoff? backoff = null)
+        ResourceSampler resources, TimeProvider timeProvider, ILogger<SupervisorConnection> logger, Backoff? backoff = null,
+        RefusalBackoff? refusalBackoff = null)
     {
         _options = options;
         _hello = hello;
@@ -38,6 +38,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
         _timeProvider = timeProvider;
         _logger = logger;
         _backoff = backoff ?? new Backoff();
+        _refusalBackoff = refusalBackoff ?? new RefusalBackoff();
     }
 
     /// <summary>Raised with each welcome (tests and diagnostics).</summary>
@@ -45,28 +46,28 @@ internal sealed partial class SupervisorConnection : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var url = new Uri(_options.Value.SupervisorUrl);
+        var url = AgentEndpointUrl.Resolve(_options.Value.SupervisorUrl);
         while (!stoppingToken.IsCancellationRequested)
         {
+            TimeSpan delay;
             try
             {
                 await ConnectOnceAsync(url, stoppingToken);
+                delay = NextDelay();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (HandshakeException ex) when (ex.CloseCode is { } code && CloseCodes.IsPermanent(code))
+            catch (Exception ex) when (ConnectRefusal.Of(ex) is { } refusal)
             {
-                Log.RefusedForGood(_logger, url.ToString(), code, ex.Message);
-                return;
+                delay = OnRefused(url, refusal);
             }
             catch (Exception ex)
             {
                 Log.ConnectionFailed(_logger, url.ToString(), ex.Message);
+                delay = NextDelay();
             }
-            var delay = _backoff.Next();
-            Log.Reconnecting(_logger, delay.TotalMilliseconds);
             try
             {
                 await Task.Delay(delay, _timeProvider, stoppingToken);
@@ -76,6 +77,13 @@ internal sealed partial class SupervisorConnection : BackgroundService
                 return;
             }
         }
+    }
+
+    private TimeSpan NextDelay()
+    {
+        var delay = _backoff.Next();
+        Log.Reconnecting(_logger, delay.TotalMilliseconds);
+        return delay;
     }
 
     /// <summary>Ends the connection (which waits for its answers), then the commands still running.</summary>
@@ -94,7 +102,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
         using (var timeout = new CancellationTokenSource(s_handshakeTimeout, _timeProvider))
         using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token))
         {
-            await socket.ConnectAsync(url, handshake.Token);
+            await DialAsync(socket, url, handshake.Token);
             var hello = await _hello.CreateAsync(handshake.Token);
             await socket.SendAsync(ProtocolCodec.Encode(MessageTypes.Hello, hello, ProtocolJsonContext.Default.Hello, _timeProvider.GetUtcNow()),
                 WebSocketMessageType.Text, endOfMessage: true, handshake.Token);
@@ -102,6 +110,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
             Log.Welcomed(_logger, hello.NodeId, welcome.DurableSeq, hello.OutboxFirstSeq, hello.OutboxLastSeq);
         }
         _backoff.Reset();
+        OnAccepted(url);
         Welcomed?.Invoke(welcome);
         using var session = new ConnectionSession(socket, welcome, _outbox, _commands, _resources, _timeProvider, _logger,
             _options.Value.MaxInFlightEvents);

@@ -38,22 +38,12 @@ internal sealed class CommandContext : IDisposable
         var url = FirstNonEmpty(parseResult.GetValue(options.SupervisorUrl), environment.GetVariable(GlobalOptions.UrlVariable))
             ?? GlobalOptions.DefaultSupervisorUrl;
         var token = FirstNonEmpty(parseResult.GetValue(options.Token), environment.GetVariable(GlobalOptions.TokenVariable));
-        var baseUri = ParseBaseUri(url);
+        var baseUri = SupervisorBaseUrl.Parse(url);
         var http = new HttpClient(environment.CreateHandler(), disposeHandler: true);
         return new CommandContext(environment, format, http, new SupervisorClient(http, baseUri, token, environment.Time));
     }
 
     public void Dispose() => _http.Dispose();
-
-    private static Uri ParseBaseUri(string url)
-    {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-        {
-            throw new CliUsageException($"invalid supervisor URL '{url}': expected http://host:port or https://host:port");
-        }
-        // A trailing slash keeps a path prefix (https://host/hal/) when API paths are resolved against it.
-        return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri.GetLeftPart(UriPartial.Path) + "/");
-    }
 
     private static string? FirstNonEmpty(string? first, string? second) =>
         !string.IsNullOrWhiteSpace(first) ? first.Trim() : !string.IsNullOrWhiteSpace(second) ? second.Trim() : null;

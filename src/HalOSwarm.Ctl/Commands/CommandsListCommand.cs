@@ -12,7 +12,7 @@ internal sealed class CommandsListCommand : ApiCommand
     private readonly Option<string?> _session = new("--session") { Description = "Only commands for this session id" };
     private readonly Option<string?> _state = OneOf("--state", "Only commands in this state", States);
     private readonly Option<string?> _type = OneOf("--type", "Only commands of this type", Types);
-    private readonly Option<string?> _node = new("--node") { Description = "Only commands for this node" };
+    private readonly Option<string?> _node = new("--node", "--node-id") { Description = "Only commands for this node" };
     private readonly Option<int?> _limit = CommonOptions.Limit("Commands per page (server default 100, at most 1000)");
     private readonly Option<bool> _all = new("--all") { Description = "Follow the cursors and list every page" };
 

@@ -10,7 +10,7 @@ internal sealed class EventsTailCommand : ApiCommand
     private const int DefaultLimit = 50;
 
     private readonly Option<string?> _session = new("--session") { Description = "Only this session's events" };
-    private readonly Option<string?> _node = new("--node") { Description = "Only this node's events" };
+    private readonly Option<string?> _node = new("--node", "--node-id") { Description = "Only this node's events" };
     private readonly Option<string?> _type = new("--type") { Description = "Event types, comma-separated; 'session.*' matches a prefix" };
     private readonly Option<string?> _since = CreateSince();
     private readonly Option<int?> _limit = CommonOptions.Limit($"How many of the newest events to show first (default {DefaultLimit}, at most 1000)");

@@ -16,7 +16,7 @@ internal sealed class GlobalOptions
         Recursive = true,
     };
 
-    public Option<string?> Token { get; } = new("--token")
+    public Option<string?> Token { get; } = new("--token", "--auth-token")
     {
         Description = $"API bearer token [env {TokenVariable}]",
         Recursive = true,

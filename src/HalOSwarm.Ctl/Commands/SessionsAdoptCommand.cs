@@ -8,7 +8,7 @@ internal sealed class SessionsAdoptCommand : ApiCommand
 {
     private readonly Argument<string> _project = new("project") { Description = "Project name, as a node hosts it" };
     private readonly Argument<string> _externalId = new("external-id") { Description = "The session's id in its runtime (see 'sessions adoptable')" };
-    private readonly Option<string?> _node = new("--node") { Description = "Node the session runs on (needed when several nodes host the project)" };
+    private readonly Option<string?> _node = new("--node", "--node-id") { Description = "Node the session runs on (needed when several nodes host the project)" };
     private readonly Option<int?> _wait = CommonOptions.Wait();
     private readonly Option<string?> _key = CommonOptions.IdempotencyKey();
 

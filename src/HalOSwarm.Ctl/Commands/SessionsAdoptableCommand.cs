@@ -8,7 +8,7 @@ namespace HalOSwarm.Ctl.Commands;
 internal sealed class SessionsAdoptableCommand : ApiCommand
 {
     private readonly Argument<string> _project = new("project") { Description = "Project name, as a node hosts it" };
-    private readonly Option<string?> _node = new("--node") { Description = "Node to ask (needed when several nodes host the project)" };
+    private readonly Option<string?> _node = new("--node", "--node-id") { Description = "Node to ask (needed when several nodes host the project)" };
     private readonly Option<int?> _wait = CommonOptions.Wait();
 
     public SessionsAdoptableCommand(GlobalOptions options, CliEnvironment environment)

@@ -9,7 +9,7 @@ internal sealed class SessionsListCommand : ApiCommand
 {
     private readonly Option<string?> _project = new("--project") { Description = "Only sessions of this project" };
     private readonly Option<string?> _status = CreateStatus();
-    private readonly Option<string?> _node = new("--node") { Description = "Only sessions on this node" };
+    private readonly Option<string?> _node = new("--node", "--node-id") { Description = "Only sessions on this node" };
     private readonly Option<int?> _limit = CommonOptions.Limit("Sessions per page (server default 100, at most 1000)");
     private readonly Option<bool> _all = new("--all") { Description = "Follow the cursors and list every page" };
 

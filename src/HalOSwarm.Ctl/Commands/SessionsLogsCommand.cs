@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.CompilerServices;
 using HalOSwarm.Ctl.Api;
 using HalOSwarm.Ctl.Output;
 using HalOSwarm.Protocol;
@@ -14,6 +15,7 @@ internal sealed class SessionsLogsCommand : ApiCommand
     private readonly Argument<string> _id = new("id") { Description = "Session id" };
     private readonly Option<bool> _follow = CommonOptions.Follow("Keep printing new events until the session ends or Ctrl+C");
     private readonly Option<bool> _deltas = CommonOptions.Deltas();
+    private readonly Option<int?> _limit = CommonOptions.Limit("Only the session's last N events (1-1000); default: all of them");
 
     public SessionsLogsCommand(GlobalOptions options, CliEnvironment environment)
         : base("logs", "Show a session's transcript: messages, tool calls, status changes, errors, usage", options, environment)
@@ -21,6 +23,7 @@ internal sealed class SessionsLogsCommand : ApiCommand
         Arguments.Add(_id);
         Options.Add(_follow);
         Options.Add(_deltas);
+        Options.Add(_limit);
     }
 
     protected override bool IsFollowing(ParseResult parseResult) => parseResult.GetValue(_follow);
@@ -37,20 +40,12 @@ internal sealed class SessionsLogsCommand : ApiCommand
                 + (string.IsNullOrEmpty(session.Title) ? "" : $" · {session.Title}"));
         }
 
-        var query = new EventQuery(SessionId: id, Order: "asc", Limit: 1000);
         long? last = null;
-        string? cursor = null;
-        do
+        await foreach (var evt in StoredAsync(context, id, parseResult.GetValue(_limit), cancellationToken))
         {
-            var page = await context.Client.ListEventsAsync(query, cursor, cancellationToken);
-            foreach (var evt in RawEvent.FromPage(page))
-            {
-                sink.Write(evt);
-                last = evt.Value.Id;
-            }
-            cursor = page.NextCursor;
+            sink.Write(evt);
+            last = evt.Value.Id;
         }
-        while (cursor is not null);
 
         if (parseResult.GetValue(_follow) && !SessionStatuses.IsTerminal(session.Status) && !sink.SessionEnded)
         {
@@ -66,5 +61,32 @@ internal sealed class SessionsLogsCommand : ApiCommand
         }
         sink.Flush();
         return ExitCodes.Success;
+    }
+
+    /// <summary>The stored events, oldest first: all of them, or with <paramref name="limit"/> only the newest that many.</summary>
+    private static async IAsyncEnumerable<RawEvent> StoredAsync(
+        CommandContext context, string id, int? limit, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (limit is { } newest)
+        {
+            var newestPage = await context.Client.ListEventsAsync(new EventQuery(SessionId: id, Order: "desc", Limit: newest), null, cancellationToken);
+            foreach (var evt in RawEvent.FromPage(newestPage).Reverse())
+            {
+                yield return evt;
+            }
+            yield break;
+        }
+        var query = new EventQuery(SessionId: id, Order: "asc", Limit: 1000);
+        string? cursor = null;
+        do
+        {
+            var page = await context.Client.ListEventsAsync(query, cursor, cancellationToken);
+            foreach (var evt in RawEvent.FromPage(page))
+            {
+                yield return evt;
+            }
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
     }
 }

@@ -8,7 +8,7 @@ namespace HalOSwarm.Ctl.Commands;
 internal sealed class SessionsStartCommand : ApiCommand
 {
     private readonly Argument<string> _project = new("project") { Description = "Project name, as a node hosts it" };
-    private readonly Option<string?> _node = new("--node") { Description = "Node to start on (default: the supervisor picks an online node hosting the project)" };
+    private readonly Option<string?> _node = new("--node", "--node-id") { Description = "Node to start on (default: the supervisor picks an online node hosting the project)" };
     private readonly Option<string?> _prompt = new("--prompt") { Description = "First prompt to send (default: the supervisor's prompts.init)" };
     private readonly Option<string?> _title = new("--title") { Description = "Session title" };
     private readonly Option<string?> _runtime = CreateRuntime();

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace HalOSwarm.Supervisor.Configuration;
 
-/// <summary>Problems of the config file itself: missing, not JSON, not an object, unknown keys.</summary>
+/// <summary>
+/// Problems of the config file itself: missing, not JSON, not an object, unknown keys. Notes are what is accepted but
+/// worth saying: a placeholder section (not configured yet), an alias (and its preferred key).
+/// </summary>
 internal static class ConfigFileChecker
 {
     private static readonly JsonDocumentOptions s_options = new()
@@ -12,8 +15,9 @@ internal static class ConfigFileChecker
     };
 
     /// <summary>Returns false when the file cannot be used at all (missing or not JSON).</summary>
-    public static bool Check(string path, ConfigKeys keys, List<string> errors)
+    public static bool Check(string path, ConfigKeys keys, List<string> errors, List<string>? notes = null)
     {
+        notes ??= [];
         if (!File.Exists(path))
         {
             errors.Add($"config: file '{path}' does not exist");
@@ -44,14 +48,19 @@ internal static class ConfigFileChecker
             }
             foreach (var section in document.RootElement.EnumerateObject())
             {
-                CheckSection(section, keys, errors);
+                CheckSection(section, keys, errors, notes);
             }
         }
         return true;
     }
 
-    private static void CheckSection(JsonProperty section, ConfigKeys keys, List<string> errors)
+    private static void CheckSection(JsonProperty section, ConfigKeys keys, List<string> errors, List<string> notes)
     {
+        if (keys.Placeholder(section.Name) is { } placeholder)
+        {
+            notes.Add($"{section.Name}: not configured yet: this supervisor has no {placeholder.Description}; the section is accepted and not read");
+            return;
+        }
         if (!keys.IsSection(section.Name))
         {
             errors.Add($"{section.Name}: unknown key (known sections: {string.Join(", ", keys.Sections)})");
@@ -62,10 +71,10 @@ internal static class ConfigFileChecker
             errors.Add($"{section.Name}: must be an object");
             return;
         }
-        CheckObject(section.Name, section.Value, keys, errors);
+        CheckObject(section.Name, section.Value, keys, errors, notes);
     }
 
-    private static void CheckObject(string prefix, JsonElement value, ConfigKeys keys, List<string> errors)
+    private static void CheckObject(string prefix, JsonElement value, ConfigKeys keys, List<string> errors, List<string> notes)
     {
         foreach (var property in value.EnumerateObject())
         {
@@ -77,7 +86,11 @@ internal static class ConfigFileChecker
                     errors.Add($"{key}: must be an object");
                     continue;
                 }
-                CheckObject(key, property.Value, keys, errors);
+                CheckObject(key, property.Value, keys, errors, notes);
+            }
+            else if (keys.Aliases.TryGetValue(key, out var preferred))
+            {
+                CheckAlias(value, key, preferred, errors, notes);
             }
             else if (!keys.All.ContainsKey(key) && !keys.IsStructured(key))
             {
@@ -87,6 +100,19 @@ internal static class ConfigFileChecker
             {
                 errors.Add($"{key}: must be a single value, not an {property.Value.ValueKind.ToString().ToLowerInvariant()}");
             }
+        }
+    }
+
+    private static void CheckAlias(JsonElement parent, string alias, string preferred, List<string> errors, List<string> notes)
+    {
+        var preferredName = preferred[(preferred.LastIndexOf('.') + 1)..];
+        if (parent.EnumerateObject().Any(p => string.Equals(p.Name, preferredName, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add($"{alias}: also set as {preferred}; keep one ({preferred} is the preferred name)");
+        }
+        else
+        {
+            notes.Add($"{alias}: read as {preferred}, the preferred name of this key");
         }
     }
 
@@ -101,7 +127,7 @@ internal static class ConfigFileChecker
         {
             var key = raw.Replace(':', '.');
             var dot = key.IndexOf('.', StringComparison.Ordinal);
-            if (dot > 0 && keys.IsSection(key[..dot]) && !keys.All.ContainsKey(key) && !keys.IsStructured(key))
+            if (dot > 0 && keys.IsSection(key[..dot]) && !keys.All.ContainsKey(key) && !keys.IsStructured(key) && !keys.Aliases.ContainsKey(key))
             {
                 errors.Add($"{key.ToLowerInvariant()}: unknown key (from environment variable HAL_{raw.Replace(":", "__", StringComparison.Ordinal)}){Suggest(keys, key)}");
             }

@@ -18,20 +18,32 @@ internal sealed class ConfigKeys
     private readonly Dictionary<string, ConfigSection> _owners = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> _sections = [];
     private readonly List<string> _structured = [];
+    private readonly Dictionary<string, string> _aliases = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ConfigPlaceholder> _placeholders = new(StringComparer.OrdinalIgnoreCase);
 
-    public ConfigKeys(IEnumerable<ConfigSection> sections)
+    public ConfigKeys(IEnumerable<ConfigSection> sections, IEnumerable<ConfigPlaceholder>? placeholders = null)
     {
         foreach (var section in sections)
         {
             AddSection(section, section.Name, section.OptionsType);
         }
+        foreach (var placeholder in placeholders ?? [])
+        {
+            _placeholders[placeholder.Name] = placeholder;
+        }
     }
+
+    /// <summary>Alias key (<see cref="ConfigAliasAttribute"/>) → the preferred key it stands for, both full and dotted.</summary>
+    public IReadOnlyDictionary<string, string> Aliases => _aliases;
+
+    /// <summary>The placeholder section named <paramref name="key"/>, when it is one.</summary>
+    public ConfigPlaceholder? Placeholder(string key) => _placeholders.GetValueOrDefault(key);
 
     /// <summary>Full dotted key (e.g. <c>server.http_port</c>) → property type.</summary>
     public IReadOnlyDictionary<string, Type> All => _keys;
 
     /// <summary>The top-level section names, in registration order.</summary>
-    public IEnumerable<string> Sections => _sections.Select(s => s.Split('.')[0]).Distinct(StringComparer.Ordinal);
+    public IEnumerable<string> Sections => _sections.Select(s => s.Split('.')[0]).Concat(_placeholders.Keys).Distinct(StringComparer.Ordinal);
 
     /// <summary>
     /// A list or object value (<c>approvals.rules</c>) or a key inside one: its section's validator checks it, not the
@@ -103,6 +115,10 @@ internal sealed class ConfigKeys
             {
                 _keys[full] = property.PropertyType;
                 _owners[full] = owner;
+                foreach (var alias in property.GetCustomAttributes<ConfigAliasAttribute>())
+                {
+                    _aliases[$"{name}.{alias.Name}"] = full;
+                }
                 if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
                 {
                     _structured.Add(full);

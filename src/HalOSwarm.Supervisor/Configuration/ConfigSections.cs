@@ -8,12 +8,17 @@ namespace HalOSwarm.Supervisor.Configuration;
 internal sealed class ConfigSections
 {
     private readonly List<ConfigSection> _sections = [];
+    private readonly List<ConfigPlaceholder> _placeholders = [];
     private ConfigKeys? _keys;
 
     public IReadOnlyList<ConfigSection> All => _sections;
 
+    /// <summary>Sections accepted for features not built yet, unless a feature registered a real section of that name.</summary>
+    public IEnumerable<ConfigPlaceholder> Placeholders =>
+        _placeholders.Where(p => !_sections.Any(s => s.Name.Split('.')[0].Equals(p.Name, StringComparison.OrdinalIgnoreCase)));
+
     /// <summary>Every key of every section, read from the options types.</summary>
-    public ConfigKeys Keys => _keys ??= new ConfigKeys(_sections);
+    public ConfigKeys Keys => _keys ??= new ConfigKeys(_sections, Placeholders);
 
     /// <summary>The list registered in <paramref name="services"/>, added on first use.</summary>
     public static ConfigSections Of(IServiceCollection services)
@@ -35,6 +40,12 @@ internal sealed class ConfigSections
             throw new InvalidOperationException($"config section '{section.Name}' is registered twice");
         }
         _sections.Add(section);
+        _keys = null;
+    }
+
+    public void AddPlaceholder(ConfigPlaceholder placeholder)
+    {
+        _placeholders.Add(placeholder);
         _keys = null;
     }
 }

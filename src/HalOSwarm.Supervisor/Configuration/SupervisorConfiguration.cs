@@ -18,33 +18,46 @@ internal static class SupervisorConfiguration
     public static ConfigSections Sections => s_sections.Value;
 
     /// <summary>Builds the configuration; <paramref name="errors"/> gets every problem found.</summary>
-    public static IConfigurationRoot Load(string? configPath, IDictionary<string, string?>? overrides, List<string> errors) =>
-        Load(configPath, overrides, Sections, errors);
+    public static IConfigurationRoot Load(string? configPath, IDictionary<string, string?>? overrides, List<string> errors, List<string>? notes = null) =>
+        Load(configPath, overrides, Sections, errors, notes);
 
-    /// <summary>Builds the configuration and checks it against <paramref name="sections"/>.</summary>
-    public static IConfigurationRoot Load(string? configPath, IDictionary<string, string?>? overrides, ConfigSections sections, List<string> errors)
+    /// <summary>
+    /// Builds the configuration and checks it against <paramref name="sections"/>; <paramref name="notes"/> gets what is
+    /// accepted but worth saying (placeholder sections, aliases).
+    /// </summary>
+    public static IConfigurationRoot Load(
+        string? configPath, IDictionary<string, string?>? overrides, ConfigSections sections, List<string> errors, List<string>? notes = null)
     {
         var builder = new ConfigurationBuilder();
-        AddSources(builder, configPath, overrides, sections, errors);
+        AddSources(builder, configPath, overrides, sections, errors, notes);
         var configuration = builder.Build();
         Check(configuration, sections, errors);
         return configuration;
     }
 
     /// <summary>Adds the file (only when it is usable) and environment sources to <paramref name="builder"/>.</summary>
-    public static void AddSources(IConfigurationBuilder builder, string? configPath, IDictionary<string, string?>? overrides, List<string> errors) =>
-        AddSources(builder, configPath, overrides, Sections, errors);
-
-    /// <summary>Adds the sources; keys unknown to <paramref name="sections"/> in the file or the environment are problems.</summary>
     public static void AddSources(
-        IConfigurationBuilder builder, string? configPath, IDictionary<string, string?>? overrides, ConfigSections sections, List<string> errors)
+        IConfigurationBuilder builder, string? configPath, IDictionary<string, string?>? overrides, List<string> errors, List<string>? notes = null) =>
+        AddSources(builder, configPath, overrides, Sections, errors, notes);
+
+    /// <summary>
+    /// Adds the sources; keys unknown to <paramref name="sections"/> in the file or the environment are problems. A value
+    /// set under an alias is added under its preferred key right after its source, so the next source still wins.
+    /// </summary>
+    public static void AddSources(
+        IConfigurationBuilder builder, string? configPath, IDictionary<string, string?>? overrides, ConfigSections sections, List<string> errors,
+        List<string>? notes = null)
     {
-        if (configPath is not null && ConfigFileChecker.Check(configPath, sections.Keys, errors))
+        if (configPath is not null && ConfigFileChecker.Check(configPath, sections.Keys, errors, notes))
         {
-            builder.AddJsonFile(Path.GetFullPath(configPath), optional: false, reloadOnChange: false);
+            var fullPath = Path.GetFullPath(configPath);
+            builder.AddJsonFile(fullPath, optional: false, reloadOnChange: false);
+            ConfigAliases.AddResolved(builder, new ConfigurationBuilder().AddJsonFile(fullPath, optional: false, reloadOnChange: false).Build(), sections.Keys);
         }
         var environment = new ConfigurationBuilder().AddEnvironmentVariables(EnvironmentPrefix).Build();
         ConfigFileChecker.CheckEnvironment(environment.AsEnumerable().Where(kv => kv.Value is not null).Select(kv => kv.Key), sections.Keys, errors);
+        // Before the environment itself: HAL_ under the preferred name beats HAL_ under an alias.
+        ConfigAliases.AddResolved(builder, environment, sections.Keys);
         builder.AddEnvironmentVariables(EnvironmentPrefix);
         if (overrides is not null)
         {

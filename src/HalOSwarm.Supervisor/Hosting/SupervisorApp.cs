@@ -37,7 +37,8 @@ internal static class SupervisorApp
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ApplicationName = "hal-supervisor" });
         builder.Configuration.Sources.Clear();
         var problems = new List<string>();
-        SupervisorConfiguration.AddSources(builder.Configuration, arguments.ConfigPath, overrides, problems);
+        var notes = new List<string>();
+        SupervisorConfiguration.AddSources(builder.Configuration, arguments.ConfigPath, overrides, problems, notes);
         SupervisorConfiguration.Check(builder.Configuration, problems);
         if (problems.Count > 0)
         {
@@ -68,6 +69,7 @@ internal static class SupervisorApp
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         builder.Services.AddSingleton(TimeProvider.System);
+        ConfigNotes.Register(builder.Services, notes);
         AddFeatures(builder.Services, new SupervisorPaths(SupervisorConfiguration.ResolveDatabasePath(database.Path, arguments.ConfigPath)));
         return builder;
     }
@@ -91,6 +93,7 @@ internal static class SupervisorApp
         services.AddDependencyScheduling();
         services.AddApprovals();
         services.AddMaintenance();
+        services.AddNotConfiguredSections();
     }
 
     /// <summary>The config sections the features register, found by registering them into a collection that is never built.</summary>

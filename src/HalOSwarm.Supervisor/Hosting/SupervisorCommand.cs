@@ -39,7 +39,12 @@ internal sealed class SupervisorCommand : RootCommand
         if (result.GetValue(_validate))
         {
             var problems = new List<string>();
-            SupervisorConfiguration.Load(configPath, null, problems);
+            var notes = new List<string>();
+            SupervisorConfiguration.Load(configPath, null, problems, notes);
+            foreach (var note in notes)
+            {
+                await output.WriteLineAsync("note: " + note);
+            }
             if (problems.Count == 0)
             {
                 await output.WriteLineAsync($"configuration {configPath ?? "(environment only)"} is valid");

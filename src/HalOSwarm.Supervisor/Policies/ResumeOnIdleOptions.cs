@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace HalOSwarm.Supervisor.Policies;
@@ -9,6 +10,7 @@ internal sealed class ResumeOnIdleOptions : PolicyRuleOptions
 
     /// <summary>Seconds a session must have been idle (since its latest idle transition) before it is resumed.</summary>
     [ConfigurationKeyName("idle_seconds")]
+    [ConfigAlias("idle_threshold_seconds")]
     public int IdleSeconds { get; set; } = 600;
 
     public TimeSpan IdleThreshold => TimeSpan.FromSeconds(IdleSeconds);

@@ -23,6 +23,17 @@ internal sealed class FakeSupervisor : IAsyncDisposable
 
     public string? LastAuthorization { get; private set; }
 
+    /// <summary>When set, an upgrade without <c>Bearer</c> and this token is answered 401, as the supervisor does.</summary>
+    public string? RequiredToken { get; set; }
+
+    private int _requests;
+
+    /// <summary>HTTP requests received, on any path (each dial of the agent is one).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    /// <summary>The address without the agent endpoint's path, as the seed README writes it.</summary>
+    public string BareUrl => Url[..^ProtocolInfo.AgentPath.Length];
+
     public static async Task<FakeSupervisor> StartAsync()
     {
         var port = FreePort.Next();
@@ -31,6 +42,16 @@ internal sealed class FakeSupervisor : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var supervisor = new FakeSupervisor(app) { Url = $"ws://127.0.0.1:{port}{ProtocolInfo.AgentPath}" };
+        app.Use((context, next) =>
+        {
+            Interlocked.Increment(ref supervisor._requests);
+            if (supervisor.RequiredToken is { } token && context.Request.Headers.Authorization != "Bearer " + token)
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                return Task.CompletedTask;
+            }
+            return next(context);
+        });
         app.UseWebSockets();
         app.Map(ProtocolInfo.AgentPath, supervisor.HandleAsync);
         await app.StartAsync();

@@ -179,25 +179,6 @@ public sealed class SupervisorConnectionTests : IDisposable
         await connection.StopAsync(CancellationToken.None);
     }
 
-    [Theory]
-    [InlineData(CloseCodes.HelloRefused)]
-    [InlineData(CloseCodes.UnsupportedVersion)]
-    [InlineData(CloseCodes.NodeNotAllowed)]
-    public async Task HelloRefusedForGood_StopsDiallingInsteadOfLooping(int code)
-    {
-        await using var supervisor = await FakeSupervisor.StartAsync();
-        using var connection = NewConnection(supervisor.Url);
-        await connection.StartAsync(CancellationToken.None);
-        var first = await supervisor.NextConnectionAsync();
-        await first.ReceiveAsync(MessageTypes.Hello);
-
-        await first.CloseAsync(code, "hello refused: impossible outbox range");
-
-        // The connection loop ends by itself: the same hello would be refused again.
-        await connection.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
-        await connection.StopAsync(CancellationToken.None);
-    }
-
     [Fact]
     public async Task Command_ResentAfterReconnect_RunsOnce_AcceptedOnce_AnsweredFromStore()
     {

@@ -1,0 +1,25 @@
+using System.CommandLine;
+
+namespace HalOSwarm.Ctl.Commands;
+
+/// <summary>
+/// A command the seed README lists for a feature this supervisor does not have (<c>cost today</c>, <c>env status</c>):
+/// hidden from help, takes any arguments, and says what is there instead of "unrecognized command". Exit 2: nothing ran.
+/// </summary>
+internal sealed class NotAvailableCommand : Command
+{
+    public NotAvailableCommand(string name, string instead, CliEnvironment environment)
+        : base(name, $"(not available yet) {instead}")
+    {
+        Hidden = true;
+        TreatUnmatchedTokensAsErrors = false;
+        SetAction(_ => ErrorOutput.Write(environment.Error, $"'{name}' is not available yet: {instead}", ExitCodes.Usage));
+    }
+
+    public static IEnumerable<Command> ForSeed(CliEnvironment environment) =>
+    [
+        new NotAvailableCommand("cost", "this supervisor has no provider cost reports; each session's cost is in 'halctl sessions list' "
+            + "and 'halctl sessions get ID', daily totals by provider and model in the database's costs view (docs/OPERATIONS.md)", environment),
+        new NotAvailableCommand("env", "this supervisor does not provision project environments", environment),
+    ];
+}
