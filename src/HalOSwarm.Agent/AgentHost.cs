@@ -1,6 +1,7 @@
 using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Observability;
 using HalOSwarm.Agent.Runtimes.ClaudeCode;
 using HalOSwarm.Agent.Runtimes.Codex;
 using HalOSwarm.Agent.Runtimes.OpenCode;
@@ -28,6 +29,7 @@ internal static class AgentHost
         builder.Logging.AddJsonConsole(o =>
         {
             o.UseUtcTimestamp = true;
+            o.IncludeScopes = true; // a command's ids (CommandId, CorrelationId) on every line logged while it runs
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
         builder.AddAgentCore()
@@ -38,7 +40,8 @@ internal static class AgentHost
             .AddTmuxRuntime()
             .AddWorktrees()
             .AddCommands()
-            .AddTaskFileWatcher();
+            .AddTaskFileWatcher()
+            .AddAgentMetrics();
         configure?.Invoke(builder);
         return builder.Build();
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HalOSwarm.Agent.Observability;
 using HalOSwarm.Agent.Storage;
 using HalOSwarm.Protocol;
 using Microsoft.Extensions.Logging;
@@ -16,12 +17,14 @@ internal sealed partial class CommandRunner : IDisposable
     private readonly ICommandHandler _handler;
     private readonly CommandJournal _journal;
     private readonly ILogger<CommandRunner> _logger;
+    private readonly AgentMetrics? _metrics;
     private readonly ConcurrentDictionary<string, Task<CommandResult>> _running = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _claim = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
 
-    public CommandRunner(ICommandHandler handler, CommandJournal journal, ILogger<CommandRunner> logger)
+    public CommandRunner(ICommandHandler handler, CommandJournal journal, ILogger<CommandRunner> logger, AgentMetrics? metrics = null)
     {
+        _metrics = metrics;
         _handler = handler;
         _journal = journal;
         _logger = logger;
@@ -58,10 +61,14 @@ internal sealed partial class CommandRunner : IDisposable
     private async Task<CommandResult> RunAsync(CommandRequest command, Task registered)
     {
         await registered;
+        // Every line logged while the command runs (executor, runtime adapter) carries its ids.
+        using var scope = Log.Running(_logger, command.CommandId, command.CorrelationId);
         try
         {
-            var result = await _handler.HandleAsync(command, _stopping.Token);
+            var result = await _handler.HandleAsync(command, _stopping.Token) with { CorrelationId = command.CorrelationId };
             await _journal.CompleteAsync(result, CancellationToken.None);
+            _metrics?.CommandExecuted(command.Type, result.Ok);
+            Log.Finished(_logger, command.CommandId, command.Type, result.Ok, result.ErrorCode, command.CorrelationId);
             return result;
         }
         finally

@@ -26,6 +26,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SupervisorConnection> _logger;
     private readonly Backoff _backoff;
+    private long _reconnects;
 
     public SupervisorConnection(IOptions<AgentOptions> options, HelloFactory hello, Outbox outbox, CommandRunner commands,
         ResourceSampler resources, TimeProvider timeProvider, ILogger<SupervisorConnection> logger, Backoff? backoff = null)
@@ -39,6 +40,9 @@ internal sealed partial class SupervisorConnection : BackgroundService
         _logger = logger;
         _backoff = backoff ?? new Backoff();
     }
+
+    /// <summary>Times the agent dialled the supervisor again after a connection failed or ended.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
 
     /// <summary>Raised with each welcome (tests and diagnostics).</summary>
     public event Action<Welcome>? Welcomed;
@@ -66,6 +70,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
                 Log.ConnectionFailed(_logger, url.ToString(), ex.Message);
             }
             var delay = _backoff.Next();
+            Interlocked.Increment(ref _reconnects);
             Log.Reconnecting(_logger, delay.TotalMilliseconds);
             try
             {

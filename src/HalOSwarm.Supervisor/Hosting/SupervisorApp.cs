@@ -8,6 +8,7 @@ using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Nodes;
+using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Policies;
 using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Sessions;
@@ -48,7 +49,7 @@ internal static class SupervisorApp
         builder.Logging.ClearProviders();
         builder.Logging.AddJsonConsole(o =>
         {
-            o.IncludeScopes = false;
+            o.IncludeScopes = true; // a command's CorrelationId on the lines logged while it is submitted
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
             o.UseUtcTimestamp = true;
         });
@@ -83,6 +84,7 @@ internal static class SupervisorApp
     public static void AddFeatures(IServiceCollection services, SupervisorPaths paths)
     {
         services.AddSupervisorHosting();
+        services.AddSupervisorObservability();
         services.AddSqliteStorage(paths);
         services.AddSupervisorSecurity();
         services.AddEventPipeline();
@@ -117,6 +119,7 @@ internal static class SupervisorApp
         // fallback policy covers anything mapped without a word about it.
         app.MapAgentEndpoint();
         app.MapHealthApi();
+        app.MapMetricsEndpoint();
         app.MapDashboard();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();

@@ -5,6 +5,7 @@ using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ internal sealed partial class AgentConnectionHandler(
     ICommandResultSink commands,
     IOptions<ServerOptions> options,
     IHostApplicationLifetime lifetime,
+    SupervisorMetrics metrics,
     TimeProvider timeProvider,
     ILogger<AgentConnectionHandler> logger)
 {
@@ -35,6 +37,7 @@ internal sealed partial class AgentConnectionHandler(
         using var stopping = lifetime.ApplicationStopping.Register(() => connection.RequestClose(CloseCodes.GoingAway, "supervisor shutting down"));
         var sendLoop = connection.SendLoopAsync(linked.Token);
         var registered = false;
+        metrics.ConnectionOpened();
         try
         {
             registered = await HandshakeAsync(connection, linked.Token);
@@ -60,6 +63,7 @@ internal sealed partial class AgentConnectionHandler(
             {
                 await UnregisterAsync(connection);
             }
+            metrics.ConnectionClosed();
         }
     }
 
@@ -159,6 +163,8 @@ internal sealed partial class AgentConnectionHandler(
             var online = new NodeOnlineWrite(hello, timeProvider.GetUtcNow());
             var durable = await writer.WriteAsync(online, cancellationToken);
             connection.ExpectedSeq = durable + 1;
+            connection.Welcomed(durable);
+            connection.SawAgentSeq(hello.OutboxLastSeq);
             // The outbox may start past durable+1 (its events were acked by a supervisor whose database was restored
             // from an older copy): those events are gone. The claim alone moves nothing; the connection accepts the
             // jump once, when the claimed first event itself arrives, and the durable seq moves with that stored event.

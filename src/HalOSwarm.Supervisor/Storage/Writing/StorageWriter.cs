@@ -54,6 +54,8 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
 
     public string Health => _health;
 
+    public int Pending(WriteLane lane) => (lane == WriteLane.Bulk ? _bulk : _priority).Reader.Count;
+
     public ValueTask EnqueueAsync(WriteOp op, CancellationToken cancellationToken) =>
         (op.Lane == WriteLane.Bulk ? _bulk : _priority).Writer.WriteAsync(op, cancellationToken);
 
