@@ -20,11 +20,7 @@ internal sealed class SupervisorGauges
         meter.CreateObservableGauge("hal_o_swarm_nodes_online", () => registry.Connections.Count(c => c.IsWelcomed), null,
             "Nodes whose agent is connected and welcomed");
         meter.CreateObservableGauge("hal_o_swarm_sessions_active", SessionsByStatus, null, "Sessions not ended (completed or killed), by status");
-        meter.CreateObservableGauge("hal_o_swarm_writer_queue_depth", () => new[]
-        {
-            new Measurement<long>(writer.Pending(WriteLane.Priority), new KeyValuePair<string, object?>("lane", "priority")),
-            new Measurement<long>(writer.Pending(WriteLane.Bulk), new KeyValuePair<string, object?>("lane", "bulk")),
-        }, null, "Write ops waiting for the storage writer, by lane");
+        meter.CreateObservableGauge("hal_o_swarm_writer_queue_depth", () => Lanes(writer), null, "Write ops waiting for the storage writer, by lane");
         meter.CreateObservableGauge("hal_o_swarm_node_outbox_unacked", () => registry.Connections
             .Where(c => c.IsWelcomed && c.NodeId is not null)
             .Select(c => new Measurement<long>(Math.Max(0, c.AgentLastSeq - c.AckedSeq), new KeyValuePair<string, object?>("node_id", c.NodeId))),
@@ -32,6 +28,12 @@ internal sealed class SupervisorGauges
         meter.CreateObservableGauge("hal_o_swarm_database_size_bytes", () => FileSize(_database.FilePath) + FileSize(_database.FilePath + "-wal"), "By",
             "Size of the SQLite database and its WAL on disk");
     }
+
+    private static IEnumerable<Measurement<long>> Lanes(IStorageWriter writer) =>
+    [
+        new(writer.Pending(WriteLane.Priority), new KeyValuePair<string, object?>("lane", "priority")),
+        new(writer.Pending(WriteLane.Bulk), new KeyValuePair<string, object?>("lane", "bulk")),
+    ];
 
     private IEnumerable<Measurement<long>> SessionsByStatus()
     {
