@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using HalOSwarm.Agent.Observability;
 using HalOSwarm.Agent.Storage;
 using HalOSwarm.Protocol;
 using Microsoft.Extensions.Logging;
@@ -17,18 +16,20 @@ internal sealed partial class CommandRunner : IDisposable
     private readonly ICommandHandler _handler;
     private readonly CommandJournal _journal;
     private readonly ILogger<CommandRunner> _logger;
-    private readonly AgentMetrics? _metrics;
+    private readonly ConcurrentDictionary<(string Type, bool Ok), long> _executed = new();
     private readonly ConcurrentDictionary<string, Task<CommandResult>> _running = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _claim = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
 
-    public CommandRunner(ICommandHandler handler, CommandJournal journal, ILogger<CommandRunner> logger, AgentMetrics? metrics = null)
+    public CommandRunner(ICommandHandler handler, CommandJournal journal, ILogger<CommandRunner> logger)
     {
-        _metrics = metrics;
         _handler = handler;
         _journal = journal;
         _logger = logger;
     }
+
+    /// <summary>Commands run to an end since the agent started, by type and outcome (for the agent's metrics).</summary>
+    public IReadOnlyList<KeyValuePair<(string Type, bool Ok), long>> Executed => [.. _executed];
 
     public async Task<CommandTicket> SubmitAsync(CommandRequest command, CancellationToken cancellationToken)
     {
@@ -67,7 +68,7 @@ internal sealed partial class CommandRunner : IDisposable
         {
             var result = await _handler.HandleAsync(command, _stopping.Token) with { CorrelationId = command.CorrelationId };
             await _journal.CompleteAsync(result, CancellationToken.None);
-            _metrics?.CommandExecuted(command.Type, result.Ok);
+            _executed.AddOrUpdate((command.Type, result.Ok), 1, (_, n) => n + 1);
             Log.Finished(_logger, command.CommandId, command.Type, result.Ok, result.ErrorCode, command.CorrelationId);
             return result;
         }

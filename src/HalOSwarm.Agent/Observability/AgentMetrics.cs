@@ -11,14 +11,13 @@ namespace HalOSwarm.Agent.Observability;
 /// </summary>
 internal sealed class AgentMetrics
 {
-    private readonly Counter<long> _commands;
     private readonly SessionStore _sessions;
 
-    public AgentMetrics(IMeterFactory meters, AgentMeterName name, Outbox outbox, SupervisorConnection connection, SessionStore sessions)
+    public AgentMetrics(IMeterFactory meters, AgentMeterName name, Outbox outbox, SupervisorConnection connection, CommandRunner commands, SessionStore sessions)
     {
         _sessions = sessions;
         Meter = meters.Create(name.Value);
-        _commands = Meter.CreateCounter<long>("hal_agent_command_executions_total", null, "Commands this agent ran to an end, by type and outcome");
+        Meter.CreateObservableCounter("hal_agent_command_executions_total", () => Executions(commands), null, "Commands this agent ran to an end, by type and outcome");
         Meter.CreateObservableGauge("hal_agent_outbox_depth", () => Depth(outbox), null, "Events in the outbox not yet acknowledged by the supervisor");
         Meter.CreateObservableCounter("hal_agent_events_read_total", () => outbox.RecordedTotal, null, "Events read from the runtimes and stored in the outbox");
         Meter.CreateObservableCounter("hal_agent_events_sent_total", () => outbox.SentTotal, null, "Events sent to the supervisor (re-sends included)");
@@ -29,8 +28,9 @@ internal sealed class AgentMetrics
 
     public Meter Meter { get; }
 
-    public void CommandExecuted(string type, bool ok) =>
-        _commands.Add(1, new KeyValuePair<string, object?>("type", type), new KeyValuePair<string, object?>("ok", ok ? "true" : "false"));
+    private static IEnumerable<Measurement<long>> Executions(CommandRunner commands) =>
+        commands.Executed.Select(e => new Measurement<long>(e.Value,
+            new KeyValuePair<string, object?>("type", e.Key.Type), new KeyValuePair<string, object?>("ok", e.Key.Ok ? "true" : "false")));
 
     private static long Depth(Outbox outbox)
     {
