@@ -89,7 +89,6 @@ public sealed class MetricsTests
             return series.GetValueOrDefault("hal_agent_command_executions_total{ok=true,type=list_adoptable}") == 1
                 && series.GetValueOrDefault("hal_agent_events_acked_total{}") == series.GetValueOrDefault("hal_agent_events_read_total{}");
         }, TimeSpan.FromSeconds(30), "agent metrics: the command counted, every event read acknowledged", () => Show(series));
-        Assert.True(series["hal_agent_events_read_total{}"] > 0); // node and session events of the opencode runtime
         Assert.Equal(0, series["hal_agent_outbox_depth{}"]);
         Assert.True(series["hal_agent_events_sent_total{}"] >= series["hal_agent_events_read_total{}"]);
         Assert.Equal(0, series["hal_agent_reconnects_total{}"]);
