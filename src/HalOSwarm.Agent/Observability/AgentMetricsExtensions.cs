@@ -9,11 +9,10 @@ internal static class AgentMetricsExtensions
     /// <summary>The agent's meter, exported in Prometheus text on <c>metrics_port</c> (127.0.0.1; off by default).</summary>
     public static IHostApplicationBuilder AddAgentMetrics(this IHostApplicationBuilder builder)
     {
-        var name = AgentMeterName.Next();
-        builder.Services.AddSingleton(name);
+        builder.Services.AddSingleton(_ => AgentMeterName.Next()); // named when the host is built
         builder.Services.AddSingleton<AgentMetrics>();
+        builder.Services.ConfigureOpenTelemetryMeterProvider((sp, metrics) => metrics.AddMeter(sp.GetRequiredService<AgentMeterName>().Value));
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(name.Value)
             .AddPrometheusExporter(o =>
             {
                 o.ScrapeResponseCacheDurationMilliseconds = 0;

@@ -11,12 +11,12 @@ internal static class ObservabilityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSupervisorObservability(this IServiceCollection services)
     {
-        var name = SupervisorMeterName.Next();
-        services.AddSingleton(name);
+        // Named when the host is built, not when its services are described (--validate describes them too).
+        services.AddSingleton(_ => SupervisorMeterName.Next());
         services.AddSingleton<SupervisorMetrics>();
         services.AddSingleton<SupervisorGauges>();
+        services.ConfigureOpenTelemetryMeterProvider((sp, metrics) => metrics.AddMeter(sp.GetRequiredService<SupervisorMeterName>().Value));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter(name.Value)
             .AddPrometheusExporter(o =>
             {
                 o.ScrapeResponseCacheDurationMilliseconds = 0;

@@ -71,6 +71,23 @@ public sealed class MetricsEndpointTests
             "outbox depth 10 - 3 = 7");
     }
 
+    [Fact]
+    public async Task Metrics_TwoHostsInOneProcess_EachCountsOnlyItsOwn()
+    {
+        await using var busy = await SupervisorHost.StartAsync();
+        await using var quiet = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(busy, "node-busy");
+        await agent.SendEventsAsync(Ev.Range(1, 4, EventTypes.MessageDelta, "ses_b"));
+        await agent.WaitForAckAsync(4);
+
+        var busySeries = PrometheusText.Parse(await busy.Api.GetStringAsync("/metrics"));
+        var quietSeries = PrometheusText.Parse(await quiet.Api.GetStringAsync("/metrics"));
+
+        Assert.Equal(4, busySeries["hal_o_swarm_events_total{type=message.delta}"]);
+        Assert.Equal(0, PrometheusText.Sum(quietSeries, "hal_o_swarm_events_total"));
+        Assert.Equal(0, quietSeries["hal_o_swarm_nodes_online{}"]);
+    }
+
     private static async Task<double> StoredAsync(SupervisorHost host, string sql)
     {
         await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
