@@ -1,6 +1,7 @@
 using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Observability;
 using HalOSwarm.Agent.Runtimes.ClaudeCode;
 using HalOSwarm.Agent.Runtimes.Codex;
 using HalOSwarm.Agent.Runtimes.OpenCode;
@@ -25,7 +26,7 @@ internal static class AgentHost
         });
         AgentConfigLoader.AddAgentConfig(builder.Configuration, configPath);
         builder.Logging.AddConfiguration(builder.Configuration.GetSection("logging"));
-        builder.Services.AddServiceHosting(builder.Logging, includeScopes: false);
+        builder.Services.AddServiceHosting(builder.Logging, includeScopes: true);
         builder.AddAgentCore()
             .AddSupervisorConnection()
             .AddOpenCodeRuntime()
@@ -34,7 +35,8 @@ internal static class AgentHost
             .AddTmuxRuntime()
             .AddWorktrees()
             .AddCommands()
-            .AddTaskFileWatcher();
+            .AddTaskFileWatcher()
+            .AddAgentMetrics();
         configure?.Invoke(builder);
         return builder.Build();
     }

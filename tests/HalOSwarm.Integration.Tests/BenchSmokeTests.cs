@@ -42,6 +42,7 @@ public sealed class BenchSmokeTests
                 .Single(m => m.GetProperty("name").GetString() == "events produced = stored once");
             Assert.True(stored.GetProperty("value").GetDouble() > 0, scenario.GetProperty("name").GetString());
             Assert.Contains(scenario.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("stored exactly once", StringComparison.Ordinal));
+            Assert.Contains(scenario.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("/metrics matches the store", StringComparison.Ordinal));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace HalOSwarm.Bench.Cli;
 
@@ -18,8 +19,8 @@ internal sealed class BenchCommand : RootCommand
     private readonly Option<int> _sample = new("--sample") { Description = "Measure latency of every Nth streamed event", DefaultValueFactory = _ => 1 };
     private readonly Option<string?> _json = new("--json") { Description = "Write the results as JSON to this file" };
     private readonly Option<bool> _verify = new("--verify") { Description = "Check in the supervisor's SQLite that every event is stored exactly once", DefaultValueFactory = _ => true };
-    private readonly Option<Uri?> _agentUrl = new("--agent-url") { Description = "Use a running supervisor: ws://HOST:PORT/ws/agent" };
-    private readonly Option<Uri?> _apiUrl = new("--api-url") { Description = "Its API: http://HOST:PORT" };
+    private readonly Option<Uri?> _agentUrl = new("--agent-url") { Description = "Use a running supervisor: ws://HOST:PORT/ws/agent", CustomParser = ParseUrl };
+    private readonly Option<Uri?> _apiUrl = new("--api-url") { Description = "Its API: http://HOST:PORT", CustomParser = ParseUrl };
     private readonly Option<string?> _token = new("--token") { Description = "Its auth token" };
     private readonly Option<string?> _db = new("--db") { Description = "Its SQLite file, for --verify" };
     private readonly Option<int?> _pid = new("--supervisor-pid") { Description = "Its process id, for RSS and CPU" };
@@ -86,5 +87,17 @@ internal sealed class BenchCommand : RootCommand
     {
         var names = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return names.Contains("all") ? ScenarioDefaults.All : names;
+    }
+
+    // System.CommandLine has no built-in parser for Uri: without this, any --agent-url/--api-url threw at parse time.
+    private static Uri? ParseUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url))
+        {
+            return url;
+        }
+        result.AddError($"'{text}' is not an absolute URL");
+        return null;
     }
 }

@@ -94,6 +94,7 @@ internal static class LoadRunner
             result.Notes.Add("last command error: " + commandError);
         }
         await VerifyAsync(context, target.DatabasePath, fleet, result, cancellationToken);
+        await CompareMetricsAsync(context, target, result, cancellationToken);
         await fleet.CloseAsync(cancellationToken);
 
         var samples = supervisor?.Samples ?? [];
@@ -135,6 +136,42 @@ internal static class LoadRunner
         result.Failures.AddRange(problems);
         result.Add("events produced = stored once", problems.Count == 0 ? fleet.TotalCreated : fleet.TotalCreated - problems.Count, "events");
         result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"verified {fleet.TotalCreated:#,0} events of {fleet.Agents.Count} nodes in SQLite in {watch.Elapsed.TotalSeconds:0.0} s: {(problems.Count == 0 ? "all stored exactly once" : problems.Count + " nodes wrong")}"));
+    }
+
+    /// <summary>
+    /// Scrapes <c>/metrics</c> at the end of the run and reports, in one line, whether its event and command counters
+    /// equal the stored rows. A difference fails a supervisor the bench started (its database is new); for a running
+    /// one it is only reported, since its database may predate the process whose counters are read. A supervisor without
+    /// <c>/metrics</c> is only noted.
+    /// </summary>
+    public static async Task CompareMetricsAsync(ScenarioContext context, Target.SupervisorTarget target, ScenarioResult result, CancellationToken cancellationToken)
+    {
+        if (target.DatabasePath is null)
+        {
+            result.Notes.Add("/metrics not compared with the store: pass --db with the supervisor's SQLite file");
+            return;
+        }
+        using var http = target.CreateApiClient(TimeSpan.FromSeconds(30));
+        bool match;
+        string line;
+        try
+        {
+            (match, line) = await MetricsCheck.CompareAsync(http, target.DatabasePath, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            // A supervisor older than /metrics (a before/after comparison) answers 404: nothing to compare.
+            result.Notes.Add("/metrics not read: " + ex.Message);
+            return;
+        }
+        if (match || context.Options.External)
+        {
+            result.Notes.Add(line);
+        }
+        else
+        {
+            result.Failures.Add(line);
+        }
     }
 
     public static void AddCommon(ScenarioResult result, LoadOutcome o)

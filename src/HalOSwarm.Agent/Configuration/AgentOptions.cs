@@ -45,6 +45,10 @@ internal sealed class AgentOptions
     [ConfigurationKeyName("max_in_flight_events")]
     public int MaxInFlightEvents { get; set; } = 2000;
 
+    /// <summary>Port of the agent's own <c>/metrics</c> on 127.0.0.1; 0 (the default) serves none.</summary>
+    [ConfigurationKeyName("metrics_port")]
+    public int MetricsPort { get; set; }
+
     /// <summary>Name reported in hello; defaults to the machine name.</summary>
     [ConfigurationKeyName("hostname")]
     public string? Hostname { get; set; }
@@ -58,7 +62,7 @@ internal sealed class AgentOptions
     {
         "supervisor_url", "auth_token", "state_dir", "projects", "runtimes", "opencode_port", "opencode_hostname",
         "opencode_binary", "opencode_password", "opencode_startup_timeout_sec", "task_poll_interval_sec",
-        "max_in_flight_events", "hostname", "logging", "stop_runtimes_on_exit",
+        "max_in_flight_events", "hostname", "logging", "stop_runtimes_on_exit", "metrics_port",
     };
 
     /// <summary>The top-level opencode_* keys and the runtimes.opencode key each stands for.</summary>

@@ -46,6 +46,10 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         {
             errors.Add("max_in_flight_events: must be at least 1");
         }
+        if (options.MetricsPort is < 0 or > 65535)
+        {
+            errors.Add($"metrics_port: must be 0 (off) or 1-65535 (was {options.MetricsPort})");
+        }
         ValidateProjects(options.Projects, errors);
         return errors;
     }

@@ -16,6 +16,7 @@ internal sealed partial class CommandRunner : IDisposable
     private readonly ICommandHandler _handler;
     private readonly CommandJournal _journal;
     private readonly ILogger<CommandRunner> _logger;
+    private readonly ConcurrentDictionary<(string Type, bool Ok), long> _executed = new();
     private readonly ConcurrentDictionary<string, Task<CommandResult>> _running = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _claim = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -26,6 +27,9 @@ internal sealed partial class CommandRunner : IDisposable
         _journal = journal;
         _logger = logger;
     }
+
+    /// <summary>Commands run to an end since the agent started, by type and outcome (for the agent's metrics).</summary>
+    public IReadOnlyList<KeyValuePair<(string Type, bool Ok), long>> Executed => [.. _executed];
 
     public async Task<CommandTicket> SubmitAsync(CommandRequest command, CancellationToken cancellationToken)
     {
@@ -58,10 +62,14 @@ internal sealed partial class CommandRunner : IDisposable
     private async Task<CommandResult> RunAsync(CommandRequest command, Task registered)
     {
         await registered;
+        // Every line logged while the command runs (executor, runtime adapter) carries its ids.
+        using var scope = Log.Running(_logger, command.CommandId, command.CorrelationId);
         try
         {
-            var result = await _handler.HandleAsync(command, _stopping.Token);
+            var result = await _handler.HandleAsync(command, _stopping.Token) with { CorrelationId = command.CorrelationId };
             await _journal.CompleteAsync(result, CancellationToken.None);
+            _executed.AddOrUpdate((command.Type, result.Ok), 1, (_, n) => n + 1);
+            Log.Finished(_logger, command.CommandId, command.Type, result.Ok, result.ErrorCode, command.CorrelationId);
             return result;
         }
         finally

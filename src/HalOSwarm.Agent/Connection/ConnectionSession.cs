@@ -221,6 +221,7 @@ internal sealed partial class ConnectionSession : IDisposable
                     {
                         await SendAsync(frame, cancellationToken);
                     }
+                    _outbox.CountSent(batch.Count);
                     next = batch[^1].Seq + 1;
                     continue;
                 }
@@ -235,7 +236,8 @@ internal sealed partial class ConnectionSession : IDisposable
         while (true)
         {
             await Task.Delay(interval, _timeProvider, cancellationToken);
-            var heartbeat = new Heartbeat(_resources.Sample());
+            var outbox = await _outbox.RangeAsync(cancellationToken);
+            var heartbeat = new Heartbeat(_resources.Sample(), outbox.Last);
             await SendAsync(ProtocolCodec.Encode(MessageTypes.Heartbeat, heartbeat, ProtocolJsonContext.Default.Heartbeat,
                 _timeProvider.GetUtcNow()), cancellationToken);
         }

@@ -14,6 +14,9 @@ internal sealed class Outbox
 {
     private readonly AgentDatabase _database;
     private readonly TimeProvider _timeProvider;
+    private long _recorded;
+    private long _sent;
+    private long _acknowledged;
 
     public Outbox(AgentDatabase database, TimeProvider timeProvider)
     {
@@ -23,6 +26,17 @@ internal sealed class Outbox
 
     /// <summary>Raised after events were committed (outside the database lock).</summary>
     public event Action? Appended;
+
+    /// <summary>Events recorded (read from the runtimes and stored) since the agent started.</summary>
+    public long RecordedTotal => Interlocked.Read(ref _recorded);
+
+    /// <summary>Events sent to the supervisor since the agent started (re-sends included).</summary>
+    public long SentTotal => Interlocked.Read(ref _sent);
+
+    /// <summary>Events the supervisor acknowledged since the agent started.</summary>
+    public long AcknowledgedTotal => Interlocked.Read(ref _acknowledged);
+
+    public void CountSent(int count) => Interlocked.Add(ref _sent, count);
 
     /// <summary>Stores the events in one transaction; returns those recorded (once-keys already used are skipped).</summary>
     public Task<IReadOnlyList<AgentEvent>> AppendAsync(IReadOnlyList<PendingEvent> events, CancellationToken cancellationToken) =>
@@ -66,6 +80,7 @@ internal sealed class Outbox
         }, cancellationToken);
         if (stored.Count > 0)
         {
+            Interlocked.Add(ref _recorded, stored.Count);
             Appended?.Invoke();
         }
         return stored;
@@ -94,8 +109,8 @@ internal sealed class Outbox
         }, cancellationToken);
 
     /// <summary>Deletes every event ≤ <paramref name="seq"/>: the supervisor has stored them.</summary>
-    public Task AckAsync(long seq, CancellationToken cancellationToken) =>
-        _database.TransactAsync((connection, transaction) =>
+    public async Task AckAsync(long seq, CancellationToken cancellationToken) =>
+        Interlocked.Add(ref _acknowledged, await _database.TransactAsync((connection, transaction) =>
         {
             using var delete = connection.Command("DELETE FROM outbox WHERE seq <= $s", transaction).With("$s", seq);
             delete.ExecuteNonQuery();
@@ -103,9 +118,10 @@ internal sealed class Outbox
             if (seq > acked)
             {
                 connection.SetMeta("acked_seq", seq, transaction);
+                return seq - acked;
             }
-            return 0;
-        }, cancellationToken);
+            return 0L;
+        }, cancellationToken));
 
     public Task<OutboxRange> RangeAsync(CancellationToken cancellationToken) =>
         _database.RunAsync(connection =>

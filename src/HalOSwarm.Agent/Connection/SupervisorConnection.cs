@@ -25,6 +25,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<SupervisorConnection> _logger;
     private readonly Backoff _backoff;
+    private long _reconnects;
 
     public SupervisorConnection(IOptions<AgentOptions> options, HelloFactory hello, Outbox outbox, CommandRunner commands,
         ResourceSampler resources, TimeProvider timeProvider, ILogger<SupervisorConnection> logger, Backoff? backoff = null,
@@ -40,6 +41,9 @@ internal sealed partial class SupervisorConnection : BackgroundService
         _backoff = backoff ?? new Backoff();
         _refusalBackoff = refusalBackoff ?? new RefusalBackoff();
     }
+
+    /// <summary>Times the agent dialled the supervisor again after a connection failed or ended.</summary>
+    public long Reconnects => Interlocked.Read(ref _reconnects);
 
     /// <summary>Raised with each welcome (tests and diagnostics).</summary>
     public event Action<Welcome>? Welcomed;
@@ -68,6 +72,7 @@ internal sealed partial class SupervisorConnection : BackgroundService
                 Log.ConnectionFailed(_logger, url.ToString(), ex.Message);
                 delay = NextDelay();
             }
+            Interlocked.Increment(ref _reconnects);
             try
             {
                 await Task.Delay(delay, _timeProvider, stoppingToken);

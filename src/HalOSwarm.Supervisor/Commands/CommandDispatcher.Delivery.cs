@@ -103,7 +103,7 @@ internal sealed partial class CommandDispatcher
             ErrorCode = result.Ok ? null : result.ErrorCode ?? stored.ErrorCode,
             SessionId = stored.SessionId ?? StartedSession(stored.Type, result),
             UpdatedAt = now,
-        }, cancellationToken);
+        }, cancellationToken, refinished: true);
     }
 
     private async Task DisconnectedAsync(string nodeId, CancellationToken cancellationToken)
@@ -165,9 +165,9 @@ internal sealed partial class CommandDispatcher
                 UpdatedAt = now,
             };
             Update(tracked, sent);
-            var request = new CommandRequest(sent.CommandId, tracked.WireType, sent.SessionId, sent.Project, sent.Args, sent.Deadline);
+            var request = new CommandRequest(sent.CommandId, tracked.WireType, sent.SessionId, sent.Project, sent.Args, sent.Deadline, sent.CorrelationId);
             connection.Send(ProtocolCodec.Encode(MessageTypes.Command, request, ProtocolJsonContext.Default.CommandRequest, now));
-            LogSent(_logger, sent.CommandId, tracked.WireType, sent.NodeId, sent.SessionId, sent.Attempts);
+            LogSent(_logger, sent.CommandId, tracked.WireType, sent.NodeId, sent.SessionId, sent.Attempts, sent.CorrelationId);
         }
     }
 
@@ -212,7 +212,7 @@ internal sealed partial class CommandDispatcher
         var stored = _store.UpdateAsync(ended, CancellationToken.None);
         var audited = _audit.CompleteCommandAsync(ended, CancellationToken.None);
         Own(FinishWhenStoredAsync(ended, Task.WhenAll(stored, audited)));
-        LogFinished(_logger, ended.CommandId, ended.NodeId, state, errorCode, error);
+        LogFinished(_logger, ended.CommandId, ended.NodeId, state, errorCode, error, ended.CorrelationId);
     }
 
     private async Task FinishWhenStoredAsync(CommandDto ended, Task writes)

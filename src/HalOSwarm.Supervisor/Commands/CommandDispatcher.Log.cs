@@ -3,12 +3,12 @@ namespace HalOSwarm.Supervisor.Commands;
 internal sealed partial class CommandDispatcher
 {
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.sent",
-        Message = "Sent command {CommandId} ({Type}) to node {NodeId}, session {SessionId}, attempt {Attempt}")]
-    private static partial void LogSent(ILogger logger, string commandId, string type, string nodeId, string? sessionId, int attempt);
+        Message = "Sent command {CommandId} ({Type}) to node {NodeId}, session {SessionId}, attempt {Attempt}, correlation {CorrelationId}")]
+    private static partial void LogSent(ILogger logger, string commandId, string type, string nodeId, string? sessionId, int attempt, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.finished",
-        Message = "Command {CommandId} on node {NodeId} {State} {ErrorCode} {Error}")]
-    private static partial void LogFinished(ILogger logger, string commandId, string nodeId, string state, string? errorCode, string? error);
+        Message = "Command {CommandId} on node {NodeId} {State} {ErrorCode} {Error} (correlation {CorrelationId})")]
+    private static partial void LogFinished(ILogger logger, string commandId, string nodeId, string state, string? errorCode, string? error, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "command.retry",
         Message = "Command {CommandId} on node {NodeId} failed transiently after attempt {Attempt} ({ErrorCode}); retrying")]

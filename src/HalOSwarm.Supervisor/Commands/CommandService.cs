@@ -2,6 +2,7 @@ using System.Text.Json;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Observability;
 using Microsoft.Extensions.Options;
 using HalOSwarm.Supervisor.Security;
 
@@ -22,10 +23,13 @@ internal sealed partial class CommandService(
     TimeProvider timeProvider,
     ILogger<CommandService> logger) : ICommandService
 {
+    private static readonly Func<ILogger, string, IDisposable?> s_scope = LoggerMessage.DefineScope<string>("correlation {CorrelationId}");
     private static readonly JsonElement s_omitted = JsonDocument.Parse("""{"omitted":"over the size limit"}""").RootElement.Clone();
 
     public async Task<CommandDto> SubmitAsync(CommandSubmission submission, CancellationToken cancellationToken)
     {
+        submission = submission with { CorrelationId = submission.CorrelationId ?? CorrelationIds.New() };
+        using var scope = s_scope(logger, submission.CorrelationId);
         try
         {
             return await StoreAndWaitAsync(submission, cancellationToken);
@@ -57,7 +61,8 @@ internal sealed partial class CommandService(
         var args = CommandArgs.Build(submission.Type, submission.Args, target, prompts.Value, options.Value.MaxPromptBytes);
         var now = timeProvider.GetUtcNow();
         var command = new CommandDto($"cmd_{Guid.CreateVersion7():N}", submission.Type, target.NodeId, target.SessionId, target.Project, args,
-            CommandStates.Pending, null, null, null, now, now, submission.Actor, submission.IdempotencyKey, ParentCommandId: submission.ParentCommandId);
+            CommandStates.Pending, null, null, null, now, now, submission.Actor, submission.IdempotencyKey, ParentCommandId: submission.ParentCommandId,
+            CorrelationId: submission.CorrelationId);
         dispatcher.TrackExternal(command.CommandId); // before the insert, so a concurrent replay of the key can wait on it
         CommandDto stored;
         bool created;
@@ -77,7 +82,7 @@ internal sealed partial class CommandService(
             // command completes it; not awaited here, so delivery does not wait one more commit.
             audited = audit.RecordAsync(new AuditEntry(submission.Actor, $"command.{submission.Type}", target.SessionId ?? target.Project,
                 args, CommandStates.Pending, null, null, submission.SourceAddress, stored.CommandId), CancellationToken.None);
-            LogStored(logger, stored.CommandId, stored.Type, stored.NodeId, stored.SessionId, stored.Actor);
+            LogStored(logger, stored.CommandId, stored.Type, stored.NodeId, stored.SessionId, stored.Actor, stored.CorrelationId);
             if (stored.Type == CommandKinds.Restart)
             {
                 restart.Start(stored, this);
@@ -98,8 +103,8 @@ internal sealed partial class CommandService(
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.stored",
-        Message = "Stored command {CommandId} ({Type}) for node {NodeId}, session {SessionId}, by {Actor}")]
-    private static partial void LogStored(ILogger logger, string commandId, string type, string nodeId, string? sessionId, string actor);
+        Message = "Stored command {CommandId} ({Type}) for node {NodeId}, session {SessionId}, by {Actor}, correlation {CorrelationId}")]
+    private static partial void LogStored(ILogger logger, string commandId, string type, string nodeId, string? sessionId, string actor, string? correlationId);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.replayed",
         Message = "Idempotency key {Key} already names command {CommandId} ({State}); returned it")]

@@ -15,7 +15,7 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
 {
     public const string Columns = """
         command_id, type, node_id, session_id, project, args, state, result, error, error_code, created_at, updated_at,
-        actor, idempotency_key, attempts, deadline_at, finished_at, parent_command_id
+        actor, idempotency_key, attempts, deadline_at, finished_at, parent_command_id, correlation_id
         """;
 
     /// <summary>
@@ -27,8 +27,8 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
         writer.WriteAsync(new CommandInsert(command, sourceAddress), cancellationToken);
 
     /// <summary>Writes the command's state, attempts, deadline and outcome; returns once that is durable.</summary>
-    public Task UpdateAsync(CommandDto command, CancellationToken cancellationToken) =>
-        writer.WriteAsync(new CommandUpdate(command), cancellationToken);
+    public Task UpdateAsync(CommandDto command, CancellationToken cancellationToken, bool refinished = false) =>
+        writer.WriteAsync(new CommandUpdate(command, refinished), cancellationToken);
 
     public async Task<CommandDto?> GetAsync(string commandId, CancellationToken cancellationToken)
     {
@@ -104,7 +104,7 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
                 Parse(reader.GetString(5)), reader.GetString(6), Text(reader, 7) is { } result ? Parse(result) : null,
                 Text(reader, 8), Text(reader, 9), SqliteTime.Parse(reader.GetString(10)), SqliteTime.Parse(reader.GetString(11)),
                 reader.GetString(12), Text(reader, 13), reader.GetInt32(14), SqliteTime.ParseNullable(Text(reader, 15)),
-                SqliteTime.ParseNullable(Text(reader, 16)), Text(reader, 17)));
+                SqliteTime.ParseNullable(Text(reader, 16)), Text(reader, 17), Text(reader, 18)));
         }
         return rows;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -16,16 +17,19 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
     private readonly SqliteCommand _release;
     private readonly SqliteCommand _insert;
     private readonly SqliteCommand _update;
+    private readonly SupervisorMetrics _metrics;
 
-    public CommandWriteHandler(SqliteWriteContext context)
+    public CommandWriteHandler(SqliteWriteContext context, SupervisorMetrics metrics)
     {
+        _metrics = metrics;
         _find = context.Prepare($"SELECT {CommandStore.Columns} FROM commands WHERE idempotency_key = $key AND key_active = 1", "$key");
         _release = context.Prepare("UPDATE commands SET key_active = 0 WHERE command_id = $id", "$id");
         _insert = context.Prepare("""
             INSERT INTO commands (command_id, type, node_id, session_id, project, args, state, created_at, updated_at,
-                                  actor, idempotency_key, key_active, attempts, parent_command_id, source_address)
-            VALUES ($id, $type, $node, $session, $project, $args, $state, $at, $at, $actor, $key, $active, 0, $parent, $source)
-            """, "$id", "$type", "$node", "$session", "$project", "$args", "$state", "$at", "$actor", "$key", "$active", "$parent", "$source");
+                                  actor, idempotency_key, key_active, attempts, parent_command_id, source_address, correlation_id)
+            VALUES ($id, $type, $node, $session, $project, $args, $state, $at, $at, $actor, $key, $active, 0, $parent, $source, $correlation)
+            """, "$id", "$type", "$node", "$session", "$project", "$args", "$state", "$at", "$actor", "$key", "$active", "$parent", "$source",
+            "$correlation");
         _update = context.Prepare("""
             UPDATE commands SET state = $state, result = $result, error = $error, error_code = $code, updated_at = $at,
                                 attempts = $attempts, deadline_at = $deadline, finished_at = $finished, session_id = $session
@@ -56,7 +60,7 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
         }
         SqliteWriteContext.Run(_insert, command.CommandId, command.Type, command.NodeId, command.SessionId, command.Project,
             command.Args.GetRawText(), command.State, SqliteTime.Format(command.CreatedAt), command.Actor, command.IdempotencyKey,
-            command.IdempotencyKey is null ? 0 : 1, command.ParentCommandId, op.SourceAddress);
+            command.IdempotencyKey is null ? 0 : 1, command.ParentCommandId, op.SourceAddress, command.CorrelationId);
         batch.Completed(op, (command, true));
     }
 
@@ -68,5 +72,12 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
             command.Error, command.ErrorCode, SqliteTime.Format(command.UpdatedAt), command.Attempts,
             SqliteTime.Format(command.Deadline), SqliteTime.Format(command.FinishedAt), command.SessionId);
         batch.Completed(op);
+        // Counted once, when the outcome is committed; a late result that changes a timed-out command's state is not
+        // counted again, so the total still equals the finished rows.
+        if (CommandStates.IsTerminal(command.State) && !op.Refinished)
+        {
+            var duration = (command.FinishedAt ?? command.UpdatedAt) - command.CreatedAt;
+            batch.AfterCommit(() => _metrics.CommandFinished(command.Type, command.State, duration));
+        }
     }
 }

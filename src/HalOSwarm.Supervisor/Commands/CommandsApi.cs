@@ -4,6 +4,7 @@ using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Security;
+using HalOSwarm.Supervisor.Observability;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Commands;
@@ -114,10 +115,17 @@ internal static class CommandsApi
         {
             query.Add(ApiCaller.ActorHeader, actorError);
         }
+        var correlationId = request.Headers[CorrelationIds.Header].ToString();
+        if (correlationId.Length > 0 && CorrelationIds.Problem(correlationId) is { } correlationError)
+        {
+            query.Add(CorrelationIds.Header, correlationError);
+        }
         if (query.HasErrors)
         {
             return ApiErrors.Invalid(query.Errors);
         }
+        correlationId = correlationId.Length > 0 ? correlationId : CorrelationIds.New();
+        request.HttpContext.Response.Headers[CorrelationIds.Header] = correlationId;
         var headerKey = request.Headers["Idempotency-Key"].ToString();
         var full = submission with
         {
@@ -125,6 +133,7 @@ internal static class CommandsApi
             SourceAddress = ApiCaller.SourceAddress(request.HttpContext),
             IdempotencyKey = submission.IdempotencyKey ?? (headerKey.Length > 0 ? headerKey : null),
             Wait = TimeSpan.FromSeconds(wait),
+            CorrelationId = correlationId,
         };
         var limits = request.HttpContext.RequestServices.GetRequiredService<IOptions<CommandsOptions>>().Value;
         if ((SubmissionCheck.Problem(full) ?? CommandArgs.SizeProblem(full.Args, limits.MaxPromptBytes)) is { } problem)

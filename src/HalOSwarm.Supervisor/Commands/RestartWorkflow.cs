@@ -103,7 +103,8 @@ internal sealed partial class RestartWorkflow(
     {
         var remaining = (restart.Deadline ?? timeProvider.GetUtcNow()) - timeProvider.GetUtcNow();
         var submission = new CommandSubmission(type, sessionId, project, nodeId, JsonSerializer.SerializeToElement(args, AuditJsonContext.Default.JsonNode),
-            restart.Actor, Wait: remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1), ParentCommandId: restart.CommandId);
+            restart.Actor, Wait: remaining > TimeSpan.Zero ? remaining : TimeSpan.FromMilliseconds(1), ParentCommandId: restart.CommandId,
+            CorrelationId: restart.CorrelationId);
         CommandDto step;
         try
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -19,6 +20,8 @@ internal sealed class EventInserter : IWriteBatchParticipant, IDisposable
 {
     private const string TimePattern = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'"; // as SqliteTime.Format
     private readonly EventBroadcaster? _broadcaster;
+    private readonly SupervisorMetrics? _metrics;
+    private readonly Dictionary<string, int> _storedByType = new(StringComparer.Ordinal);
     private readonly List<StoredEvent> _stored = [];
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _insert;
@@ -28,9 +31,11 @@ internal sealed class EventInserter : IWriteBatchParticipant, IDisposable
 
     /// <param name="context">The writer's connection.</param>
     /// <param name="broadcaster">Where committed events go live; null collects nothing (micro-benchmarks).</param>
-    public EventInserter(SqliteWriteContext context, EventBroadcaster? broadcaster)
+    /// <param name="metrics">Counts the events a batch stored, by type, once it is committed; null counts nothing.</param>
+    public EventInserter(SqliteWriteContext context, EventBroadcaster? broadcaster, SupervisorMetrics? metrics = null)
     {
         _broadcaster = broadcaster;
+        _metrics = metrics;
         _db = context.Connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db,
             "INSERT INTO events (id, node_id, seq, type, session_id, ts, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", out _insert));
@@ -43,6 +48,7 @@ internal sealed class EventInserter : IWriteBatchParticipant, IDisposable
     {
         _batchStartId = _nextId;
         _stored.Clear();
+        _storedByType.Clear();
     }
 
     /// <summary>The batch was rolled back: the ids it took are free again.</summary>
@@ -50,6 +56,7 @@ internal sealed class EventInserter : IWriteBatchParticipant, IDisposable
     {
         _nextId = _batchStartId;
         _stored.Clear();
+        _storedByType.Clear();
     }
 
     void IWriteBatchParticipant.Begin() => BeginBatch();
@@ -58,6 +65,14 @@ internal sealed class EventInserter : IWriteBatchParticipant, IDisposable
 
     void IWriteBatchParticipant.Committed()
     {
+        if (_metrics is not null)
+        {
+            foreach (var (type, count) in _storedByType)
+            {
+                _metrics.EventsStored(type, count);
+            }
+            _storedByType.Clear();
+        }
         if (_stored.Count > 0)
         {
             _broadcaster!.Publish(_stored.ToArray());
@@ -103,6 +118,10 @@ internal sealed class EventInserter : IWriteBatchParticipant, IDisposable
             Check(rc);
         }
         _nextId++;
+        if (_metrics is not null)
+        {
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_storedByType, type, out _)++;
+        }
         if (_broadcaster is not null)
         {
             _stored.Add(new StoredEvent(id, nodeId, seq, type, sessionId, ts, data));

@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage.Writing;
@@ -8,7 +9,12 @@ namespace HalOSwarm.Supervisor.Events;
 /// Stores a node's events exactly once by (node_id, seq), applies them to the session projection and advances the
 /// node's durable seq (acked after the commit). An event for another node's session is refused, not stored.
 /// </summary>
-internal sealed class EventsWriteHandler(EventInserter inserter, SessionProjection projection, NodeStateStore nodes) : IWriteHandler<EventsWrite>
+internal sealed class EventsWriteHandler(
+    EventInserter inserter,
+    SessionProjection projection,
+    NodeStateStore nodes,
+    SupervisorMetrics metrics,
+    TimeProvider timeProvider) : IWriteHandler<EventsWrite>
 {
     public void Apply(EventsWrite op, WriteBatch batch)
     {
@@ -36,6 +42,10 @@ internal sealed class EventsWriteHandler(EventInserter inserter, SessionProjecti
         if (durableSeq > startSeq)
         {
             nodes.Advance(op.NodeId, durableSeq);
+        }
+        if (op.Events.Count > 0)
+        {
+            batch.AfterCommit(() => metrics.EventsFrameCommitted(timeProvider.GetElapsedTime(op.ReadTimestamp), timeProvider.GetUtcNow() - op.Events[0].Ts));
         }
     }
 

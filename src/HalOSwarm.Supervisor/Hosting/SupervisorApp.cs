@@ -9,6 +9,7 @@ using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Maintenance;
 using HalOSwarm.Supervisor.Nodes;
+using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Policies;
 using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Sessions;
@@ -49,7 +50,7 @@ internal static class SupervisorApp
         var logging = SupervisorConfiguration.Bind<LoggingOptions>(builder.Configuration, LoggingOptions.SectionName);
 
         builder.Logging.ClearProviders();
-        builder.Services.AddServiceHosting(builder.Logging, includeScopes: false);
+        builder.Services.AddServiceHosting(builder.Logging, includeScopes: true);
         var level = LoggingOptionsValidator.TryParseLevel(logging.Level, out var parsed) ? parsed : LogLevel.Information;
         builder.Logging.SetMinimumLevel(level);
         builder.Logging.AddFilter("Microsoft.AspNetCore", (LogLevel)Math.Max((int)level, (int)LogLevel.Warning));
@@ -82,6 +83,7 @@ internal static class SupervisorApp
     public static void AddFeatures(IServiceCollection services, SupervisorPaths paths)
     {
         services.AddSupervisorHosting();
+        services.AddSupervisorObservability();
         services.AddSqliteStorage(paths);
         services.AddSupervisorSecurity();
         services.AddEventPipeline();
@@ -119,6 +121,7 @@ internal static class SupervisorApp
         // covers anything mapped without a word about it.
         app.MapAgentEndpoint();
         app.MapHealthApi();
+        app.MapMetricsEndpoint();
         app.MapDashboard();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();

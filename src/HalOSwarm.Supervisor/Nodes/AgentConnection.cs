@@ -20,6 +20,7 @@ internal sealed class AgentConnection : IDisposable
     private const int AckMarker = -1;
     private long _lastSeenTicks;
     private long _pendingAck;
+    private long _agentLastSeq;
     private long _sentAck; // owned by the send loop
     private int _ackQueued;
     private int _closeRequested;
@@ -80,6 +81,28 @@ internal sealed class AgentConnection : IDisposable
         _welcomed = true;
     }
 
+    /// <summary>
+    /// The highest seq this agent is known to hold (its hello's or heartbeat's <c>outbox_last_seq</c>, or an event read);
+    /// minus <see cref="AckedSeq"/> it is the node's unacknowledged outbox as far as the supervisor knows.
+    /// </summary>
+    public long AgentLastSeq => Interlocked.Read(ref _agentLastSeq);
+
+    /// <summary>The durable seq told to the agent (welcome, then acks).</summary>
+    public long AckedSeq => Interlocked.Read(ref _pendingAck);
+
+    public void SawAgentSeq(long seq) => Raise(ref _agentLastSeq, seq);
+
+    /// <summary>The durable seq the welcome tells the agent: acks start from it.</summary>
+    public void Welcomed(long durableSeq) => Raise(ref _pendingAck, durableSeq);
+
+    private static void Raise(ref long field, long value)
+    {
+        long current;
+        while ((current = Interlocked.Read(ref field)) < value && Interlocked.CompareExchange(ref field, value, current) != current)
+        {
+        }
+    }
+
     /// <summary>The welcome is queued: frames sent from now on reach the agent after it, as the protocol requires.</summary>
     public bool IsWelcomed => _welcomed;
 
@@ -93,10 +116,7 @@ internal sealed class AgentConnection : IDisposable
         {
             return;
         }
-        long pending;
-        while ((pending = Interlocked.Read(ref _pendingAck)) < seq && Interlocked.CompareExchange(ref _pendingAck, seq, pending) != pending)
-        {
-        }
+        Raise(ref _pendingAck, seq);
         if (Interlocked.Exchange(ref _ackQueued, 1) == 0)
         {
             _outbound.Writer.TryWrite(new OutboundFrame(null, AckMarker, null));

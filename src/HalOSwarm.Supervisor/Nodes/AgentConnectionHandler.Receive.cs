@@ -149,7 +149,9 @@ internal sealed partial class AgentConnectionHandler
         if (count > 0)
         {
             IReadOnlyList<IncomingEvent> accepted = count == events.Count ? events : events.GetRange(first, count);
-            await connection.Ingest!.AddAsync(new EventsWrite(nodeId, accepted), frameBytes, cancellationToken);
+            connection.SawAgentSeq(accepted[^1].Seq);
+            var op = new EventsWrite(nodeId, accepted) { ReadTimestamp = timeProvider.GetTimestamp() };
+            await connection.Ingest!.AddAsync(op, frameBytes, cancellationToken);
         }
         return true;
     }
@@ -160,6 +162,7 @@ internal sealed partial class AgentConnectionHandler
         {
             return await RefuseAsync(connection, CloseCodes.MalformedFrame, $"malformed frame: {error}", cancellationToken);
         }
+        connection.SawAgentSeq(heartbeat.OutboxLastSeq ?? 0);
         await connection.Ingest!.AddAsync(new HeartbeatWrite(connection.NodeId!, heartbeat.Resources, timeProvider.GetUtcNow()), frameBytes, cancellationToken);
         return true;
     }

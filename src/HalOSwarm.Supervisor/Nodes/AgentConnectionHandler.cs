@@ -5,6 +5,7 @@ using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Storage.Writing;
 using HalOSwarm.Supervisor.Tokens;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal sealed partial class AgentConnectionHandler(
     TokenStore tokens,
     IOptions<ServerOptions> options,
     IHostApplicationLifetime lifetime,
+    SupervisorMetrics metrics,
     TimeProvider timeProvider,
     ILogger<AgentConnectionHandler> logger)
 {
@@ -39,6 +41,7 @@ internal sealed partial class AgentConnectionHandler(
         using var revoked = tokens.RevocationOf(caller.TokenId).Register(() => connection.RequestClose(CloseCodes.TokenRevoked, "token revoked"));
         var sendLoop = connection.SendLoopAsync(linked.Token);
         var registered = false;
+        metrics.ConnectionOpened();
         try
         {
             registered = await HandshakeAsync(connection, caller, linked.Token);
@@ -64,6 +67,7 @@ internal sealed partial class AgentConnectionHandler(
             {
                 await UnregisterAsync(connection);
             }
+            metrics.ConnectionClosed();
         }
     }
 
@@ -174,6 +178,8 @@ internal sealed partial class AgentConnectionHandler(
             var online = new NodeOnlineWrite(hello, timeProvider.GetUtcNow());
             var durable = await writer.WriteAsync(online, cancellationToken);
             connection.ExpectedSeq = durable + 1;
+            connection.Welcomed(durable);
+            connection.SawAgentSeq(hello.OutboxLastSeq);
             // The outbox may start past durable+1 (its events were acked by a supervisor whose database was restored
             // from an older copy): those events are gone. The claim alone moves nothing; the connection accepts the
             // jump once, when the claimed first event itself arrives, and the durable seq moves with that stored event.

@@ -9,6 +9,9 @@ internal interface IStorageWriter
     /// </summary>
     ValueTask EnqueueAsync(WriteOp op, CancellationToken cancellationToken);
 
+    /// <summary>Ops waiting in <paramref name="lane"/> (for <c>/metrics</c>).</summary>
+    int Pending(WriteLane lane) => 0;
+
     /// <summary>"ok", or what keeps the writer from committing.</summary>
     string Health { get; }
 }

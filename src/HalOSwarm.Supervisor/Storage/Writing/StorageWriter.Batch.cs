@@ -76,6 +76,7 @@ internal sealed partial class StorageWriter
         {
             while (writer._priority.Reader.TryRead(out var op))
             {
+                Interlocked.Decrement(ref writer._priorityPending);
                 Take(op);
             }
         }

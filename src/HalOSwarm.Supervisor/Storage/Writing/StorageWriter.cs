@@ -28,6 +28,7 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
     private Task<bool>? _bulkWait;
     private volatile string _health = "starting";
     private int _disposed;
+    private int _priorityPending;
 
     public StorageWriter(
         IServiceScopeFactory scopes,
@@ -54,8 +55,18 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
 
     public string Health => _health;
 
-    public ValueTask EnqueueAsync(WriteOp op, CancellationToken cancellationToken) =>
-        (op.Lane == WriteLane.Bulk ? _bulk : _priority).Writer.WriteAsync(op, cancellationToken);
+    // The bounded lane counts itself; a single-reader unbounded channel cannot, so the priority lane is counted here.
+    public int Pending(WriteLane lane) => lane == WriteLane.Bulk ? _bulk.Reader.Count : Math.Max(0, Volatile.Read(ref _priorityPending));
+
+    public ValueTask EnqueueAsync(WriteOp op, CancellationToken cancellationToken)
+    {
+        if (op.Lane == WriteLane.Bulk)
+        {
+            return _bulk.Writer.WriteAsync(op, cancellationToken);
+        }
+        Interlocked.Increment(ref _priorityPending);
+        return _priority.Writer.WriteAsync(op, cancellationToken);
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
