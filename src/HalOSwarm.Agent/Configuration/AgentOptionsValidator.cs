@@ -24,6 +24,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         {
             errors.Add($"supervisor_url: '{options.SupervisorUrl}' is not a ws:// or wss:// URL");
         }
+        options.SupervisorTls.Validate(options.SupervisorUrl, errors);
         if (string.IsNullOrWhiteSpace(options.AuthToken))
         {
             errors.Add("auth_token: is required");
