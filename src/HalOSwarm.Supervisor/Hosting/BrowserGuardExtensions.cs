@@ -22,7 +22,7 @@ internal static class BrowserGuardExtensions
         services.AddSingleton(policy);
         if (policy.Allowed.Count > 0)
         {
-            services.AddCors(cors => cors.AddPolicy(CorsPolicy, p => p.WithOrigins([.. server.AllowedOrigins])
+            services.AddCors(cors => cors.AddPolicy(CorsPolicy, p => p.SetIsOriginAllowed(policy.IsListed)
                 .AllowAnyHeader().AllowAnyMethod().WithExposedHeaders("Retry-After")));
         }
         return services;

@@ -13,15 +13,11 @@ internal sealed class OriginPolicy
 
     public IReadOnlyCollection<string> Allowed => _allowed;
 
-    public bool Allows(HttpRequest request, string origin)
-    {
-        if (!TryNormalize(origin, out var normalized))
-        {
-            return false;
-        }
-        return _allowed.Contains(normalized)
-            || (TryNormalize($"{request.Scheme}://{request.Host.Value}", out var own) && own == normalized);
-    }
+    public bool Allows(HttpRequest request, string origin) =>
+        IsListed(origin) || (TryNormalize(origin, out var normalized) && TryNormalize($"{request.Scheme}://{request.Host.Value}", out var own) && own == normalized);
+
+    /// <summary>True for an origin in <c>server.allowed_origins</c> (not the supervisor's own).</summary>
+    public bool IsListed(string origin) => TryNormalize(origin, out var normalized) && _allowed.Contains(normalized);
 
     /// <summary>An origin is <c>http(s)://host[:port]</c> and nothing else (no path, query or user).</summary>
     public static bool TryNormalize(string origin, out string normalized)
