@@ -1,0 +1,60 @@
+using System.Net;
+using HalOSwarm.Integration.Tests.Harness;
+
+namespace HalOSwarm.Integration.Tests;
+
+/// <summary>
+/// TLS end to end with a self-signed certificate made in the test: the built supervisor with TLS on both ports, the
+/// built hal-agent over wss:// pinned to that certificate, the built halctl over https with --ca-file, and a live event
+/// stream over https.
+/// </summary>
+public sealed class TransportTests
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Tls_SelfSignedCertificate_AgentOverPinnedWssHalctlAndSseOverHttps()
+    {
+        // StartAsync returns once the API (over https) shows the node online: the agent got in over wss.
+        await using var cluster = await HalCluster.StartAsync(new ClusterOptions { Tls = true });
+        var nodeId = cluster.NodeId;
+        Assert.Contains($"agents on wss://127.0.0.1:{cluster.AgentPort}/ws/agent, HTTP API on https://127.0.0.1:{cluster.HttpPort}/api/v1",
+            cluster.Supervisor!.Output, StringComparison.Ordinal);
+
+        // OPERATIONS.md "TLS": halctl against an https supervisor with a self-signed certificate.
+        var list = await cluster.CtlAsync("--ca-file", cluster.Certificate!.CertFile, "nodes", "list");
+        Assert.True(list.ExitCode == 0, list.ToString());
+        Assert.Contains(nodeId, list.StdOut, StringComparison.Ordinal);
+        Assert.Contains("online", list.StdOut, StringComparison.Ordinal);
+        var untrusted = await cluster.CtlAsync("--ca-file", "", "nodes", "list");
+        Assert.True(untrusted.ExitCode == 1, untrusted.ToString());
+        Assert.Contains("TLS", untrusted.StdErr, StringComparison.Ordinal);
+        Assert.Contains("--ca-file", untrusted.StdErr, StringComparison.Ordinal);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/events/stream?after_id=0");
+        using var response = await cluster.Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync());
+        await ReadUntilAsync(stream, "event: node.online");
+
+        // And live: the agent stops, its node.offline arrives on the open https stream.
+        await cluster.Agent!.StopAsync();
+        await ReadUntilAsync(stream, "event: node.offline");
+    }
+
+    private static async Task ReadUntilAsync(StreamReader stream, string line)
+    {
+        using var timeout = new CancellationTokenSource(s_wait);
+        var seen = new List<string>();
+        while (await stream.ReadLineAsync(timeout.Token) is { } next)
+        {
+            if (next == line)
+            {
+                return;
+            }
+            seen.Add(next);
+        }
+        throw new Xunit.Sdk.XunitException($"the stream ended before '{line}'; it sent:\n{string.Join('\n', seen)}");
+    }
+}
