@@ -1,5 +1,6 @@
 using System.Net;
 using HalOSwarm.Integration.Tests.Harness;
+using HalOSwarm.Testing.OpenCode;
 
 namespace HalOSwarm.Integration.Tests;
 
@@ -41,6 +42,25 @@ public sealed class TransportTests
         // And live: the agent stops, its node.offline arrives on the open https stream.
         await cluster.Agent!.StopAsync();
         await ReadUntilAsync(stream, "event: node.offline");
+    }
+
+    [Fact]
+    public async Task Tls_AgentPinnedToAnotherKey_RefusesTheCertificateSaysWhyNoNodeAppears()
+    {
+        var wrongPin = new string('0', 64);
+        await using var cluster = await HalCluster.StartAsync(new ClusterOptions
+        {
+            Tls = true,
+            WithAgent = false,
+            AgentEnvironment = new Dictionary<string, string> { ["HAL_AGENT_SUPERVISOR_TLS__PIN_SHA256"] = wrongPin },
+        });
+        await OpenCodeTool.EnsureInstalledAsync();
+        await cluster.StartAgentAsync();
+
+        await cluster.Agent!.WaitForOutputAsync("certificate was refused: the certificate", s_wait);
+
+        Assert.Contains($"has pin {cluster.Certificate!.Pin}, not the configured one", cluster.Agent.Output, StringComparison.Ordinal);
+        Assert.Equal(0, (await cluster.GetDataAsync("api/v1/nodes")).GetArrayLength());
     }
 
     private static async Task ReadUntilAsync(StreamReader stream, string line)

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using HalOSwarm.Supervisor.Tests.Support;
+using HalOSwarm.Testing;
+using HalOSwarm.Testing.Tls;
 
 namespace HalOSwarm.Supervisor.Tests.Hosting;
 
@@ -66,6 +68,32 @@ public sealed class SlowClientTests
 
         await Task.WhenAll(apiClosed, agentClosed).WaitAsync(s_cutWithin);
         Assert.Equal(HttpStatusCode.OK, (await host.Api.GetAsync("/api/v1/nodes")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ConnectionThatNeverStartsTls_Idle_ClosedAfterTheHandshakeTimeoutWhileHttpsServes()
+    {
+        using var certs = new TempDirectory("hal-tls");
+        var certificate = TestCertificate.Create(certs.Path);
+        await using var host = await SupervisorHost.StartAsync(config =>
+        {
+            ShortTimeouts(config);
+            config["server"]!["tls"] = new JsonObject
+            {
+                ["cert_file"] = certificate.CertFile,
+                ["key_file"] = certificate.KeyFile,
+                ["handshake_timeout_sec"] = 1,
+            };
+        });
+        using var silent = new TcpClient();
+        await silent.ConnectAsync(IPAddress.Loopback, host.Port);
+
+        var closed = ReadUntilClosedAsync(silent.GetStream());
+        using var api = TlsProbe.PinnedClient(certificate, new Uri($"https://127.0.0.1:{host.HttpPort}/"));
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("healthz")).StatusCode);
+
+        await closed.WaitAsync(s_cutWithin);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("healthz")).StatusCode);
     }
 
     /// <summary>Completes when the server closes (or resets) the connection.</summary>
