@@ -31,6 +31,10 @@ public sealed class TransportTests
         Assert.True(untrusted.ExitCode == 1, untrusted.ToString());
         Assert.Contains("TLS", untrusted.StdErr, StringComparison.Ordinal);
         Assert.Contains("--ca-file", untrusted.StdErr, StringComparison.Ordinal);
+        var otherCa = Testing.Tls.TestCertificate.Create(cluster.Dir.Path, "other-ca");
+        var wrongCa = await cluster.CtlAsync("--ca-file", otherCa.CertFile, "nodes", "list");
+        Assert.True(wrongCa.ExitCode == 1, wrongCa.ToString());
+        Assert.Contains("the supervisor's certificate was refused: the certificate does not chain to the CA file", wrongCa.StdErr, StringComparison.Ordinal);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/events/stream?after_id=0");
         using var response = await cluster.Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);

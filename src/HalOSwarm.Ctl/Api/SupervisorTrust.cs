@@ -1,3 +1,4 @@
+using System.Security.Authentication;
 using HalOSwarm.Ctl.Commands;
 using HalOSwarm.Shell;
 
@@ -21,7 +22,11 @@ internal static class SupervisorTrust
         }
         if (handler is SocketsHttpHandler sockets)
         {
-            sockets.SslOptions.RemoteCertificateValidationCallback = trust!.Validate;
+            // Thrown, not just refused, so the error halctl prints says why rather than "rejected by the callback".
+            sockets.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+                trust!.Validate(sender, certificate, chain, errors)
+                    ? true
+                    : throw new AuthenticationException($"the supervisor's certificate was refused: {trust.LastProblem}");
         }
     }
 }
