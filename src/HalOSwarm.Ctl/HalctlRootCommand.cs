@@ -8,7 +8,7 @@ internal sealed class HalctlRootCommand : RootCommand
     public const string Summary = """
         halctl — operator CLI of HAL-O-SWARM: nodes, sessions, events, commands, approvals, the audit log and tokens of a hal-supervisor.
 
-        Environment: HALCTL_SUPERVISOR_URL (default http://localhost:8421), HALCTL_TOKEN.
+        Environment: HALCTL_SUPERVISOR_URL (default http://localhost:8421), HALCTL_TOKEN, HALCTL_CA_FILE.
         Exit codes: 0 success (and Ctrl+C during --follow); 1 the API answered an error, the
         supervisor could not be reached or a value was invalid; 2 the command line did not parse
         (unknown command or option, missing argument); 130 interrupted by Ctrl+C.
@@ -21,6 +21,7 @@ internal sealed class HalctlRootCommand : RootCommand
         var options = new GlobalOptions();
         Options.Add(options.SupervisorUrl);
         Options.Add(options.Token);
+        Options.Add(options.CaFile);
         Options.Add(options.Format);
         Subcommands.Add(new NodesCommand(options, environment));
         Subcommands.Add(new SessionsCommand(options, environment));

@@ -113,6 +113,11 @@ internal static class AgentConfigLoader
                     errors.Add($"{property.Name}: unknown key");
                 }
             }
+            if (document.RootElement.TryGetProperty("supervisor_tls", out var tls) && tls.ValueKind == JsonValueKind.Object)
+            {
+                var keys = ConfigKeyNames.Of<SupervisorTlsOptions>();
+                errors.AddRange(tls.EnumerateObject().Where(p => !keys.Contains(p.Name)).Select(p => $"supervisor_tls.{p.Name}: unknown key"));
+            }
             if (document.RootElement.TryGetProperty("projects", out var projects))
             {
                 CheckProjects(projects, errors);

@@ -15,6 +15,10 @@ internal sealed class AgentOptions
     [ConfigurationKeyName("state_dir")]
     public string StateDir { get; set; } = "";
 
+    /// <summary>Trust for a <c>wss://</c> supervisor: a CA file or a public-key pin (<see cref="SupervisorTlsOptions"/>).</summary>
+    [ConfigurationKeyName("supervisor_tls")]
+    public SupervisorTlsOptions SupervisorTls { get; set; } = new();
+
     [ConfigurationKeyName("projects")]
     public List<ProjectOptions> Projects { get; set; } = [];
 
@@ -62,7 +66,7 @@ internal sealed class AgentOptions
     {
         "supervisor_url", "auth_token", "state_dir", "projects", "runtimes", "opencode_port", "opencode_hostname",
         "opencode_binary", "opencode_password", "opencode_startup_timeout_sec", "task_poll_interval_sec",
-        "max_in_flight_events", "hostname", "logging", "stop_runtimes_on_exit", "metrics_port",
+        "max_in_flight_events", "hostname", "logging", "stop_runtimes_on_exit", "metrics_port", "supervisor_tls",
     };
 
     /// <summary>The top-level opencode_* keys and the runtimes.opencode key each stands for.</summary>

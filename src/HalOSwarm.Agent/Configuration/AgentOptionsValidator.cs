@@ -26,6 +26,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
             errors.Add($"supervisor_url: '{options.SupervisorUrl}' is not a ws:// or wss:// URL: the agent dials the supervisor's server.port, "
                 + "e.g. ws://supervisor:8420 (or wss:// when it serves TLS)");
         }
+        options.SupervisorTls.Validate(options.SupervisorUrl, errors);
         if (string.IsNullOrWhiteSpace(options.AuthToken))
         {
             errors.Add("auth_token: is required");

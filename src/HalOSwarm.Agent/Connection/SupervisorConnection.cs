@@ -103,11 +103,19 @@ internal sealed partial class SupervisorConnection : BackgroundService
         using var socket = new ClientWebSocket();
         socket.Options.SetRequestHeader("Authorization", "Bearer " + _options.Value.AuthToken);
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(15);
+        var trust = SupervisorTls.Apply(socket.Options, _options.Value.SupervisorTls);
         Welcome welcome;
         using (var timeout = new CancellationTokenSource(s_handshakeTimeout, _timeProvider))
         using (var handshake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, timeout.Token))
         {
-            await DialAsync(socket, url, handshake.Token);
+            try
+            {
+                await DialAsync(socket, url, handshake.Token);
+            }
+            catch (WebSocketException ex) when (SupervisorTls.Explain(ex, trust) is { } problem)
+            {
+                throw new HandshakeException(problem);
+            }
             var hello = await _hello.CreateAsync(handshake.Token);
             await socket.SendAsync(ProtocolCodec.Encode(MessageTypes.Hello, hello, ProtocolJsonContext.Default.Hello, _timeProvider.GetUtcNow()),
                 WebSocketMessageType.Text, endOfMessage: true, handshake.Token);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Text;
 using System.Text.Json;
 
@@ -41,6 +42,7 @@ internal static class ApiErrors
             SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData } => "host not found",
             SocketException { SocketErrorCode: SocketError.TimedOut } => "connection timed out",
             SocketException socket => socket.Message,
+            AuthenticationException tls => $"TLS: {tls.Message} (for a self-signed or private-CA certificate pass --ca-file FILE or set HALCTL_CA_FILE)",
             { } inner => inner.Message,
             null => exception.Message,
         };

@@ -39,7 +39,9 @@ internal sealed class CommandContext : IDisposable
             ?? GlobalOptions.DefaultSupervisorUrl;
         var token = FirstNonEmpty(parseResult.GetValue(options.Token), environment.GetVariable(GlobalOptions.TokenVariable));
         var baseUri = SupervisorBaseUrl.Parse(url);
-        var http = new HttpClient(environment.CreateHandler(), disposeHandler: true);
+        var handler = environment.CreateHandler();
+        SupervisorTrust.Apply(handler, FirstNonEmpty(parseResult.GetValue(options.CaFile), environment.GetVariable(GlobalOptions.CaFileVariable)));
+        var http = new HttpClient(handler, disposeHandler: true);
         return new CommandContext(environment, format, http, new SupervisorClient(http, baseUri, token, environment.Time));
     }
 

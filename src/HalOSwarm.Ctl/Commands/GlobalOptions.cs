@@ -8,6 +8,7 @@ internal sealed class GlobalOptions
     public const string DefaultSupervisorUrl = "http://localhost:8421";
     public const string UrlVariable = "HALCTL_SUPERVISOR_URL";
     public const string TokenVariable = "HALCTL_TOKEN";
+    public const string CaFileVariable = "HALCTL_CA_FILE";
 
     // The env fallbacks are resolved at run time, not as default values, so help never shows a token.
     public Option<string?> SupervisorUrl { get; } = new("--supervisor-url")
@@ -19,6 +20,12 @@ internal sealed class GlobalOptions
     public Option<string?> Token { get; } = new("--token", "--auth-token")
     {
         Description = $"API bearer token [env {TokenVariable}]",
+        Recursive = true,
+    };
+
+    public Option<string?> CaFile { get; } = new("--ca-file")
+    {
+        Description = $"PEM file of the CA (or the self-signed certificate) to trust for an https supervisor [env {CaFileVariable}]",
         Recursive = true,
     };
 

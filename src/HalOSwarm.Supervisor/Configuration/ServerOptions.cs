@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 
 namespace HalOSwarm.Supervisor.Configuration;
 
-/// <summary>The <c>server</c> section: listeners, the shared token and the agent link's timing.</summary>
+/// <summary>The <c>server</c> section: listeners, TLS, the shared token, the agent link's timing and the limits on clients.</summary>
 internal sealed class ServerOptions
 {
     public const string SectionName = "server";
@@ -53,6 +53,35 @@ internal sealed class ServerOptions
     /// <summary>Live streams (<c>/api/v1/events/stream</c>) open at once per token; one more gets 429.</summary>
     [ConfigurationKeyName("sse_streams_per_token")]
     public int SseStreamsPerToken { get; set; } = 32;
+
+    /// <summary>Largest total size of a request's headers (Kestrel's limit); larger is refused with 431.</summary>
+    [ConfigurationKeyName("max_request_header_bytes")]
+    public int MaxRequestHeaderBytes { get; set; } = 32 * 1024;
+
+    /// <summary>A client must send a request's whole head within this time, or the connection is closed (slow clients).</summary>
+    [ConfigurationKeyName("request_headers_timeout_sec")]
+    public int RequestHeadersTimeoutSec { get; set; } = 10;
+
+    /// <summary>A connection with no request in flight (a new one that says nothing included) is closed after this time.</summary>
+    [ConfigurationKeyName("keep_alive_timeout_sec")]
+    public int KeepAliveTimeoutSec { get; set; } = 60;
+
+    /// <summary>A request body that arrives slower than this (after a 5 s grace) is cut off; 0 turns the check off.</summary>
+    [ConfigurationKeyName("min_request_body_bytes_per_sec")]
+    public int MinRequestBodyBytesPerSec { get; set; } = 240;
+
+    /// <summary>
+    /// Browser origins (<c>https://dash.example.com</c>) allowed besides the supervisor's own. A request that carries
+    /// another <c>Origin</c> header is refused with 403 <c>origin_not_allowed</c>; a request without one (halctl, agents) is not affected.
+    /// </summary>
+    [ConfigurationKeyName("allowed_origins")]
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    [ConfigurationKeyName("tls")]
+    public ServerTlsOptions Tls { get; set; } = new();
+
+    [ConfigurationKeyName("rate_limit")]
+    public ServerRateLimitOptions RateLimit { get; set; } = new();
 
     public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatIntervalSec);
 

@@ -37,6 +37,7 @@ internal sealed class ServerOptionsValidator : IValidateOptions<ServerOptions>
         CheckRange(errors, "server.max_hello_sessions", options.MaxHelloSessions, 1, 100_000);
         CheckRange(errors, "server.sse_buffer_bytes", options.SseBufferBytes, 64 * 1024, 1024 * 1024 * 1024);
         CheckRange(errors, "server.sse_streams_per_token", options.SseStreamsPerToken, 1, 10_000);
+        ServerTransportValidator.Validate(options, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

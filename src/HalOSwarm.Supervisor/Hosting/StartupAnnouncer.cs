@@ -17,8 +17,9 @@ internal sealed partial class StartupAnnouncer(
         lifetime.ApplicationStarted.Register(() =>
         {
             var server = options.Value;
-            var agentUrl = $"ws://{server.BindAddress}:{server.Port}{ProtocolInfo.AgentPath}";
-            var apiUrl = $"http://{server.BindAddress}:{server.HttpPort}/api/v1";
+            var tls = server.Tls.Enabled;
+            var agentUrl = $"{(tls ? "wss" : "ws")}://{server.BindAddress}:{server.Port}{ProtocolInfo.AgentPath}";
+            var apiUrl = $"{(tls ? "https" : "http")}://{server.BindAddress}:{server.HttpPort}/api/v1";
             LogListening(logger, agentUrl, apiUrl, database.FilePath);
         });
         return Task.CompletedTask;

@@ -1,4 +1,3 @@
-using System.Net;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Audit;
@@ -56,23 +55,36 @@ internal static class SupervisorApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", (LogLevel)Math.Max((int)level, (int)LogLevel.Warning));
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
 
-        var bind = IPAddress.Parse(server.BindAddress);
-        builder.WebHost.ConfigureKestrel(kestrel =>
+        var certificate = LoadCertificate(server);
+        builder.WebHost.ConfigureKestrel(kestrel => KestrelSetup.Configure(kestrel, server, certificate));
+        if (certificate is not null)
         {
-            kestrel.Listen(bind, server.Port);
-            kestrel.Listen(bind, server.HttpPort, listen => listen.Use(next => connection =>
-            {
-                connection.Transport = RejectionEnvelopeWriter.Wrap(connection.Transport);
-                return next(connection);
-            }));
-            kestrel.Limits.MaxRequestBodySize = server.MaxRequestBodyBytes;
-        });
+            builder.Services.AddSingleton(certificate);
+            builder.Services.AddSingleton<CertificateReloader>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<CertificateReloader>());
+        }
+        builder.Services.AddBrowserGuards(server);
+        builder.Services.AddSupervisorRateLimiting(server);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
 
         builder.Services.AddSingleton(TimeProvider.System);
         ConfigNotes.Register(builder.Services, notes);
         AddFeatures(builder.Services, new SupervisorPaths(SupervisorConfiguration.ResolveDatabasePath(database.Path, arguments.ConfigPath)));
         return builder;
+    }
+
+    /// <summary>The certificate of <c>server.tls</c>, or null without TLS; unusable files are a configuration problem.</summary>
+    private static ServerCertificate? LoadCertificate(ServerOptions server)
+    {
+        if (!server.Tls.Enabled)
+        {
+            return null;
+        }
+        if (!CertificateFiles.TryLoad(server.Tls.CertFile, server.Tls.KeyFile, out var loaded, out var error))
+        {
+            throw new ConfigurationProblemsException([error]);
+        }
+        return new ServerCertificate(loaded!, server.Tls.CertFile, server.Tls.KeyFile);
     }
 
     /// <summary>
@@ -110,7 +122,10 @@ internal static class SupervisorApp
     {
         var app = builder.Build();
         var server = SupervisorConfiguration.Bind<ServerOptions>(app.Configuration, ServerOptions.SectionName);
+        app.UseSecurityHeaders();
         app.UseApiErrors(server.MaxRequestBodyBytes);
+        app.UseOriginCheck();
+        app.UseSupervisorRateLimiting(server);
         app.UseRouting();
         app.UsePortSplit(server.Port);
         app.UseAuthentication();

@@ -27,6 +27,12 @@ internal sealed record ClusterOptions
     /// <summary>More environment for the agent process (the runtimes it starts inherit it).</summary>
     public IReadOnlyDictionary<string, string> AgentEnvironment { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// TLS on both supervisor ports with a self-signed certificate made for the test: the agent dials wss:// pinned to it,
+    /// the test's API client and halctl (<c>--ca-file</c>) use https.
+    /// </summary>
+    public bool Tls { get; init; }
+
     /// <summary>Extra top-level sections of the supervisor's config: name → JSON text (e.g. <c>approvals</c>).</summary>
     public IReadOnlyDictionary<string, string> SupervisorSections { get; init; } = new Dictionary<string, string>();
 }

@@ -6,6 +6,7 @@ using HalOSwarm.Testing.FakeLlm;
 using HalOSwarm.Testing.Network;
 using HalOSwarm.Testing.OpenCode;
 using HalOSwarm.Testing.Processes;
+using HalOSwarm.Testing.Tls;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Integration.Tests.Harness;
@@ -31,7 +32,10 @@ internal sealed class HalCluster : IAsyncDisposable
         Directory.CreateDirectory(ProjectDir);
         Directory.CreateDirectory(AgentStateDir);
         Directory.CreateDirectory(OpenCodeHome);
-        Api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{HttpPort}/"), Timeout = TimeSpan.FromSeconds(60) };
+        Certificate = options.Tls ? TestCertificate.Create(Dir.Path) : null;
+        Api = Certificate is null ? new HttpClient() : TlsProbe.PinnedClient(Certificate, new Uri(SupervisorUrl));
+        Api.BaseAddress = new Uri(SupervisorUrl + "/");
+        Api.Timeout = TimeSpan.FromSeconds(60);
         Api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Token);
     }
 
@@ -45,6 +49,9 @@ internal sealed class HalCluster : IAsyncDisposable
     public TestProcess? Supervisor { get; private set; }
     public TestProcess? Agent { get; private set; }
 
+    /// <summary>The supervisor's certificate when <see cref="ClusterOptions.Tls"/> is on.</summary>
+    public TestCertificate? Certificate { get; }
+
     public string ProjectDir => Dir.Combine("projects", ProjectName);
     public string AgentStateDir => Dir.Combine("agent-state");
     public string OpenCodeHome => Dir.Combine("opencode-home");
@@ -52,7 +59,7 @@ internal sealed class HalCluster : IAsyncDisposable
     public string AgentDb => Path.Combine(AgentStateDir, "agent.db");
     public string SupervisorConfig => Dir.Combine("supervisor.config.json");
     public string AgentConfig => Dir.Combine("agent.config.json");
-    public string SupervisorUrl => $"http://127.0.0.1:{HttpPort}";
+    public string SupervisorUrl => $"{(_options.Tls ? "https" : "http")}://127.0.0.1:{HttpPort}";
 
     public static async Task<HalCluster> StartAsync(ClusterOptions? options = null)
     {
@@ -97,6 +104,10 @@ internal sealed class HalCluster : IAsyncDisposable
         {
             supervisorConfig["server"]![key] = value;
         }
+        if (Certificate is not null)
+        {
+            supervisorConfig["server"]!["tls"] = new System.Text.Json.Nodes.JsonObject { ["cert_file"] = Certificate.CertFile, ["key_file"] = Certificate.KeyFile };
+        }
         foreach (var (section, json) in _options.SupervisorSections)
         {
             supervisorConfig[section] = System.Text.Json.Nodes.JsonNode.Parse(json);
@@ -110,7 +121,7 @@ internal sealed class HalCluster : IAsyncDisposable
         }
         var agentConfig = JsonSerializer.SerializeToNode(new
         {
-            supervisor_url = $"ws://127.0.0.1:{agentTarget}/ws/agent",
+            supervisor_url = $"{(Certificate is null ? "ws" : "wss")}://127.0.0.1:{agentTarget}/ws/agent",
             auth_token = Token,
             opencode_port = OpenCodePort,
             opencode_binary = OpenCodeTool.BinaryPath,
@@ -122,6 +133,10 @@ internal sealed class HalCluster : IAsyncDisposable
             var project = System.Text.Json.Nodes.JsonNode.Parse(json)!;
             Directory.CreateDirectory(project["directory"]!.GetValue<string>());
             agentConfig["projects"]!.AsArray().Add(project);
+        }
+        if (Certificate is not null)
+        {
+            agentConfig["supervisor_tls"] = new System.Text.Json.Nodes.JsonObject { ["pin_sha256"] = Certificate.Pin };
         }
         if (_options.AgentRuntimesJson is { } runtimes)
         {
@@ -221,7 +236,8 @@ internal sealed class HalCluster : IAsyncDisposable
         // The cluster's URL and token unless the test gives its own.
         IEnumerable<string> defaults = [
             .. args.Contains("--supervisor-url") ? Array.Empty<string>() : ["--supervisor-url", SupervisorUrl],
-            .. args.Contains("--token") ? Array.Empty<string>() : ["--token", Token]];
+            .. args.Contains("--token") ? Array.Empty<string>() : ["--token", Token],
+            .. Certificate is null || args.Contains("--ca-file") ? Array.Empty<string>() : ["--ca-file", Certificate.CertFile]];
         foreach (var arg in new[] { RepoPaths.Ctl }.Concat(defaults).Concat(args))
         {
             info.ArgumentList.Add(arg);
