@@ -78,8 +78,8 @@ public sealed class MetricsTests
         Assert.Equal("it-corr-7", command.GetProperty("correlation_id").GetString());
         var stored = await cluster.GetDataAsync($"api/v1/commands/{command.GetProperty("command_id").GetString()}");
         Assert.Equal("it-corr-7", stored.GetProperty("correlation_id").GetString());
-        await cluster.Supervisor!.WaitForOutputAsync("\"CorrelationId\":\"it-corr-7\"", TimeSpan.FromSeconds(10));
-        await cluster.Agent!.WaitForOutputAsync("\"CorrelationId\":\"it-corr-7\"", TimeSpan.FromSeconds(10));
+        await cluster.Supervisor!.WaitForOutputAsync("\"correlation_id\":\"it-corr-7\"", TimeSpan.FromSeconds(10));
+        await cluster.Agent!.WaitForOutputAsync("\"correlation_id\":\"it-corr-7\"", TimeSpan.FromSeconds(10));
 
         using var agentMetrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{metricsPort}/") };
         Dictionary<string, double> series = [];

@@ -68,6 +68,6 @@ internal sealed partial class AgentMetricsServer(
         }
     }
 
-    [LoggerMessage(4001, LogLevel.Information, "Metrics on http://127.0.0.1:{Port}/metrics")]
+    [LoggerMessage(4001, LogLevel.Information, "Metrics on http://127.0.0.1:{port}/metrics")]
     private static partial void LogListening(ILogger logger, int port);
 }

@@ -129,10 +129,10 @@ internal sealed partial class RuntimeCatalog : IHostedService
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 60, EventName = "runtime.available", Level = LogLevel.Information, Message = "Runtime {Runtime} available, version {Version}")]
+        [LoggerMessage(EventId = 60, EventName = "runtime.available", Level = LogLevel.Information, Message = "Runtime {runtime} available, version {version}")]
         public static partial void Available(ILogger logger, string runtime, string version);
 
-        [LoggerMessage(EventId = 61, EventName = "runtime.unavailable", Level = LogLevel.Warning, Message = "Runtime {Runtime} unavailable: {Reason}; its projects cannot start sessions")]
+        [LoggerMessage(EventId = 61, EventName = "runtime.unavailable", Level = LogLevel.Warning, Message = "Runtime {runtime} unavailable: {reason}; its projects cannot start sessions")]
         public static partial void Unavailable(ILogger logger, string runtime, string reason);
     }
 }

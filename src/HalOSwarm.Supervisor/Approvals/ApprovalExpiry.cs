@@ -54,6 +54,6 @@ internal sealed partial class ApprovalExpiry(
         return expired;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, EventName = "approval.expiry_failed", Message = "Expiring overdue approvals failed: {Reason}")]
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "approval.expiry_failed", Message = "Expiring overdue approvals failed: {reason}")]
     private static partial void LogFailed(ILogger logger, string reason);
 }

@@ -66,6 +66,6 @@ internal sealed partial class ApprovalService(
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "approval.answered",
-        Message = "Approval {ApprovalId} of session {SessionId} answered {Reply} ({State}) by {Actor}; send error: {Error}")]
-    private static partial void LogAnswered(ILogger logger, string approvalId, string? sessionId, string reply, string state, string actor, string? error);
+        Message = "Approval {approval_id} of session {session_id} answered {reply} ({state}) by {actor}; send error: {error}")]
+    private static partial void LogAnswered(ILogger logger, string approval_id, string? session_id, string reply, string state, string actor, string? error);
 }

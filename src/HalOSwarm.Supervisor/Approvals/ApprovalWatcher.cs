@@ -108,10 +108,10 @@ internal sealed partial class ApprovalWatcher(
         data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "approval.asked",
-        Message = "Approval {ApprovalId} pending for session {SessionId}: {Reason}")]
-    private static partial void LogAsked(ILogger logger, string approvalId, string? sessionId, string reason);
+        Message = "Approval {approval_id} pending for session {session_id}: {reason}")]
+    private static partial void LogAsked(ILogger logger, string approval_id, string? session_id, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "approval.event_failed",
-        Message = "Could not handle event {EventId} ({Type}) for approvals: {Reason}")]
-    private static partial void LogFailed(ILogger logger, long eventId, string type, string reason);
+        Message = "Could not handle event {event_id} ({type}) for approvals: {reason}")]
+    private static partial void LogFailed(ILogger logger, long event_id, string type, string reason);
 }

@@ -42,7 +42,7 @@ internal sealed partial class AuditRetentionService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, EventName = "audit.purged", Message = "Purged {Count} audit entries older than {Days} days")]
+    [LoggerMessage(Level = LogLevel.Information, EventName = "audit.purged", Message = "Purged {count} audit entries older than {days} days")]
     private static partial void LogPurged(ILogger logger, int count, int days);
 
     [LoggerMessage(Level = LogLevel.Error, EventName = "audit.purge_failed", Message = "Purging old audit entries failed")]

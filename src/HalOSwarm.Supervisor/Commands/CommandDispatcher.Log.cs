@@ -3,36 +3,36 @@ namespace HalOSwarm.Supervisor.Commands;
 internal sealed partial class CommandDispatcher
 {
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.sent",
-        Message = "Sent command {CommandId} ({Type}) to node {NodeId}, session {SessionId}, attempt {Attempt}, correlation {CorrelationId}")]
-    private static partial void LogSent(ILogger logger, string commandId, string type, string nodeId, string? sessionId, int attempt, string? correlationId);
+        Message = "Sent command {command_id} ({type}) to node {node_id}, session {session_id}, attempt {attempt}, correlation {correlation_id}")]
+    private static partial void LogSent(ILogger logger, string command_id, string type, string node_id, string? session_id, int attempt, string? correlation_id);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.finished",
-        Message = "Command {CommandId} on node {NodeId} {State} {ErrorCode} {Error} (correlation {CorrelationId})")]
-    private static partial void LogFinished(ILogger logger, string commandId, string nodeId, string state, string? errorCode, string? error, string? correlationId);
+        Message = "Command {command_id} on node {node_id} {state} {error_code} {error} (correlation {correlation_id})")]
+    private static partial void LogFinished(ILogger logger, string command_id, string node_id, string state, string? error_code, string? error, string? correlation_id);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "command.retry",
-        Message = "Command {CommandId} on node {NodeId} failed transiently after attempt {Attempt} ({ErrorCode}); retrying")]
-    private static partial void LogRetry(ILogger logger, string commandId, string nodeId, int attempt, string? errorCode);
+        Message = "Command {command_id} on node {node_id} failed transiently after attempt {attempt} ({error_code}); retrying")]
+    private static partial void LogRetry(ILogger logger, string command_id, string node_id, int attempt, string? error_code);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.late_result",
-        Message = "Result of command {CommandId} from node {NodeId} came after it ended ({State}); stored")]
-    private static partial void LogLateResult(ILogger logger, string commandId, string nodeId, string state);
+        Message = "Result of command {command_id} from node {node_id} came after it ended ({state}); stored")]
+    private static partial void LogLateResult(ILogger logger, string command_id, string node_id, string state);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "command.unknown_result",
-        Message = "Node {NodeId} answered command {CommandId}, which is unknown or already succeeded; ignored")]
-    private static partial void LogUnknownResult(ILogger logger, string commandId, string nodeId);
+        Message = "Node {node_id} answered command {command_id}, which is unknown or already succeeded; ignored")]
+    private static partial void LogUnknownResult(ILogger logger, string command_id, string node_id);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.reloaded",
-        Message = "Picked up unfinished command {CommandId} ({State}) for node {NodeId}")]
-    private static partial void LogReloaded(ILogger logger, string commandId, string state, string nodeId);
+        Message = "Picked up unfinished command {command_id} ({state}) for node {node_id}")]
+    private static partial void LogReloaded(ILogger logger, string command_id, string state, string node_id);
 
-    [LoggerMessage(Level = LogLevel.Error, EventName = "command.loop_failed", Message = "Command dispatch failed for {CommandId}")]
-    private static partial void LogLoopFailed(ILogger logger, string? commandId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, EventName = "command.loop_failed", Message = "Command dispatch failed for {command_id}")]
+    private static partial void LogLoopFailed(ILogger logger, string? command_id, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the state of command {CommandId}")]
-    private static partial void LogPersistFailed(ILogger logger, string commandId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not store the state of command {command_id}")]
+    private static partial void LogPersistFailed(ILogger logger, string command_id, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "command.foreign_answer",
-        Message = "Ignored an answer to command {CommandId} from node {NodeId}: the command was sent to node {OwnerNodeId}")]
-    private static partial void LogForeignAnswer(ILogger logger, string commandId, string nodeId, string ownerNodeId);
+        Message = "Ignored an answer to command {command_id} from node {node_id}: the command was sent to node {owner_node_id}")]
+    private static partial void LogForeignAnswer(ILogger logger, string command_id, string node_id, string owner_node_id);
 }

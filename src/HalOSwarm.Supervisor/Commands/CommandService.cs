@@ -23,7 +23,7 @@ internal sealed partial class CommandService(
     TimeProvider timeProvider,
     ILogger<CommandService> logger) : ICommandService
 {
-    private static readonly Func<ILogger, string, IDisposable?> s_scope = LoggerMessage.DefineScope<string>("correlation {CorrelationId}");
+    private static readonly Func<ILogger, string, IDisposable?> s_scope = LoggerMessage.DefineScope<string>("correlation {correlation_id}");
     private static readonly JsonElement s_omitted = JsonDocument.Parse("""{"omitted":"over the size limit"}""").RootElement.Clone();
 
     public async Task<CommandDto> SubmitAsync(CommandSubmission submission, CancellationToken cancellationToken)
@@ -103,14 +103,14 @@ internal sealed partial class CommandService(
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.stored",
-        Message = "Stored command {CommandId} ({Type}) for node {NodeId}, session {SessionId}, by {Actor}, correlation {CorrelationId}")]
-    private static partial void LogStored(ILogger logger, string commandId, string type, string nodeId, string? sessionId, string actor, string? correlationId);
+        Message = "Stored command {command_id} ({type}) for node {node_id}, session {session_id}, by {actor}, correlation {correlation_id}")]
+    private static partial void LogStored(ILogger logger, string command_id, string type, string node_id, string? session_id, string actor, string? correlation_id);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.replayed",
-        Message = "Idempotency key {Key} already names command {CommandId} ({State}); returned it")]
-    private static partial void LogReplayed(ILogger logger, string commandId, string key, string state);
+        Message = "Idempotency key {key} already names command {command_id} ({state}); returned it")]
+    private static partial void LogReplayed(ILogger logger, string command_id, string key, string state);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "command.rejected",
-        Message = "Rejected {Type} command for session {SessionId} / project {Project}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, string type, string? sessionId, string? project, string reason);
+        Message = "Rejected {type} command for session {session_id} / project {project}: {reason}")]
+    private static partial void LogRejected(ILogger logger, string type, string? session_id, string? project, string reason);
 }

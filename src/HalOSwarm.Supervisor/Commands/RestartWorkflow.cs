@@ -170,12 +170,12 @@ internal sealed partial class RestartWorkflow(
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "restart.handover",
-        Message = "Restart {CommandId}: handover turn of session {SessionId} ended: {Ended}")]
-    private static partial void LogHandoverWritten(ILogger logger, string commandId, string sessionId, bool ended);
+        Message = "Restart {command_id}: handover turn of session {session_id} ended: {ended}")]
+    private static partial void LogHandoverWritten(ILogger logger, string command_id, string session_id, bool ended);
 
-    [LoggerMessage(Level = LogLevel.Information, EventName = "restart.finished", Message = "Restart {CommandId} of session {SessionId} {State} {Error}")]
-    private static partial void LogFinished(ILogger logger, string commandId, string? sessionId, string state, string? error);
+    [LoggerMessage(Level = LogLevel.Information, EventName = "restart.finished", Message = "Restart {command_id} of session {session_id} {state} {error}")]
+    private static partial void LogFinished(ILogger logger, string command_id, string? session_id, string state, string? error);
 
-    [LoggerMessage(Level = LogLevel.Error, EventName = "restart.failed", Message = "Restart {CommandId} failed unexpectedly")]
-    private static partial void LogFailed(ILogger logger, string commandId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, EventName = "restart.failed", Message = "Restart {command_id} failed unexpectedly")]
+    private static partial void LogFailed(ILogger logger, string command_id, Exception exception);
 }

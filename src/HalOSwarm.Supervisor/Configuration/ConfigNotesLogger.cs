@@ -17,6 +17,6 @@ internal sealed partial class ConfigNotesLogger(ConfigNotes notes, ILogger<Confi
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, EventName = "config.note", Message = "config: {Note}")]
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "config.note", Message = "config: {note}")]
     private static partial void LogNote(ILogger logger, string note);
 }

@@ -143,12 +143,12 @@ internal sealed partial class DependencyScheduler(
         await events.RecordAsync(EventTypes.DependencyTriggered, nodeId, null, data, PolicyJsonContext.Default.DependencyTriggeredData, cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, EventName = "dependency.done", Message = "Project {Project} reached its milestone ({Source})")]
+    [LoggerMessage(Level = LogLevel.Information, EventName = "dependency.done", Message = "Project {project} reached its milestone ({source})")]
     private static partial void LogDone(ILogger logger, string project, string source);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "dependency.triggered",
-        Message = "Dependent project {Project} ready after {Milestone}; started {Started} (command {CommandId}): {Reason}")]
-    private static partial void LogTriggered(ILogger logger, string project, string milestone, bool started, string? commandId, string reason);
+        Message = "Dependent project {project} ready after {milestone}; started {started} (command {command_id}): {reason}")]
+    private static partial void LogTriggered(ILogger logger, string project, string milestone, bool started, string? command_id, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, EventName = "dependency.failed", Message = "Following milestones failed; resuming")]
     private static partial void LogFailed(ILogger logger, Exception exception);

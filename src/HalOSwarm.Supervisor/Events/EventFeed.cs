@@ -41,6 +41,6 @@ internal sealed partial class EventFeed(EventBroadcaster broadcaster, EventQueri
     }
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "policy.feed_dropped",
-        Message = "Event feed fell behind the broadcaster; re-reading from event {LastId}")]
-    private static partial void LogResubscribing(ILogger logger, long lastId);
+        Message = "Event feed fell behind the broadcaster; re-reading from event {last_id}")]
+    private static partial void LogResubscribing(ILogger logger, long last_id);
 }

@@ -56,10 +56,10 @@ internal sealed partial class CertificateReloader(
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "tls.certificate_reloaded",
-        Message = "TLS certificate reloaded: {Subject} (thumbprint {Thumbprint}, valid until {NotAfter:u}); new connections use it")]
-    private static partial void LogReloaded(ILogger logger, string subject, string thumbprint, DateTime notAfter);
+        Message = "TLS certificate reloaded: {subject} (thumbprint {thumbprint}, valid until {not_after:u}); new connections use it")]
+    private static partial void LogReloaded(ILogger logger, string subject, string thumbprint, DateTime not_after);
 
     [LoggerMessage(Level = LogLevel.Error, EventName = "tls.certificate_reload_failed",
-        Message = "TLS certificate files changed but cannot be used: {Problem}. Still serving the previous certificate (thumbprint {Thumbprint}, valid until {NotAfter:u}); fix the files and they are read again")]
-    private static partial void LogReloadFailed(ILogger logger, string problem, string thumbprint, DateTime notAfter);
+        Message = "TLS certificate files changed but cannot be used: {problem}. Still serving the previous certificate (thumbprint {thumbprint}, valid until {not_after:u}); fix the files and they are read again")]
+    private static partial void LogReloadFailed(ILogger logger, string problem, string thumbprint, DateTime not_after);
 }

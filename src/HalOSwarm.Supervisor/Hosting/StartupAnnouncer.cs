@@ -28,6 +28,6 @@ internal sealed partial class StartupAnnouncer(
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "supervisor.listening",
-        Message = "hal-supervisor listening: agents on {AgentUrl}, HTTP API on {ApiUrl}, database {DatabasePath}")]
-    private static partial void LogListening(ILogger logger, string agentUrl, string apiUrl, string databasePath);
+        Message = "hal-supervisor listening: agents on {agent_url}, HTTP API on {api_url}, database {database_path}")]
+    private static partial void LogListening(ILogger logger, string agent_url, string api_url, string database_path);
 }

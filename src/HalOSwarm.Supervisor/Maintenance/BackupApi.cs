@@ -54,7 +54,7 @@ internal static partial class BackupApi
         return TypedResults.Stream(stream, MediaType, name);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, EventName = "admin.backup", Message = "Online backup of {Bytes} bytes sent to {Actor}")]
+    [LoggerMessage(Level = LogLevel.Information, EventName = "admin.backup", Message = "Online backup of {bytes} bytes sent to {actor}")]
     private static partial void LogBackup(ILogger logger, long bytes, string actor);
 
     [LoggerMessage(Level = LogLevel.Error, EventName = "admin.backup_failed", Message = "Online backup failed")]

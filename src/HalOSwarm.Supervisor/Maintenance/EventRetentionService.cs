@@ -119,8 +119,8 @@ internal sealed partial class EventRetentionService(
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "retention.pass",
-        Message = "Retention removed {Deleted} events older than {Days} days (archive {ArchivePath}); kept {Kept} still needed")]
-    private static partial void LogPass(ILogger logger, int deleted, int days, string archivePath, int kept);
+        Message = "Retention removed {deleted} events older than {days} days (archive {archive_path}); kept {kept} still needed")]
+    private static partial void LogPass(ILogger logger, int deleted, int days, string archive_path, int kept);
 
     [LoggerMessage(Level = LogLevel.Error, EventName = "retention.failed", Message = "An event retention pass failed; the next runs at the usual time")]
     private static partial void LogPassFailed(ILogger logger, Exception exception);

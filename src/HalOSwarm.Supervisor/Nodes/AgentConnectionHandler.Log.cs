@@ -3,31 +3,31 @@ namespace HalOSwarm.Supervisor.Nodes;
 internal sealed partial class AgentConnectionHandler
 {
     [LoggerMessage(Level = LogLevel.Information, EventName = "agent.connected",
-        Message = "Node {NodeId} ({Hostname}) connected from {Remote}; durable_seq {DurableSeq}")]
-    private static partial void LogConnected(ILogger logger, string nodeId, string hostname, string remote, long durableSeq);
+        Message = "Node {node_id} ({hostname}) connected from {remote}; durable_seq {durable_seq}")]
+    private static partial void LogConnected(ILogger logger, string node_id, string hostname, string remote, long durable_seq);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "agent.disconnected",
-        Message = "Node {NodeId} disconnected ({CloseCode}: {Reason})")]
-    private static partial void LogDisconnected(ILogger logger, string nodeId, int closeCode, string reason);
+        Message = "Node {node_id} disconnected ({close_code}: {reason})")]
+    private static partial void LogDisconnected(ILogger logger, string node_id, int close_code, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "agent.refused",
-        Message = "Refused agent connection of node {NodeId} from {Remote}: {CloseCode} {Reason}")]
-    private static partial void LogRefused(ILogger logger, string? nodeId, string remote, int closeCode, string reason);
+        Message = "Refused agent connection of node {node_id} from {remote}: {close_code} {reason}")]
+    private static partial void LogRefused(ILogger logger, string? node_id, string remote, int close_code, string reason);
 
     // The hello's node id is the attacker's text, but it passed the node id rule (lower-case letters, digits, . _ -) first.
     [LoggerMessage(Level = LogLevel.Warning, EventName = "agent.wrong_node",
-        Message = "Token {TokenId}, enrolled for node {BoundNodeId}, said hello as node {NodeId} from {Remote}: refused (4403)")]
-    private static partial void LogWrongNode(ILogger logger, string tokenId, string boundNodeId, string nodeId, string remote);
+        Message = "Token {token_id}, enrolled for node {bound_node_id}, said hello as node {node_id} from {remote}: refused (4403)")]
+    private static partial void LogWrongNode(ILogger logger, string token_id, string bound_node_id, string node_id, string remote);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "agent.duplicate",
-        Message = "Node id {NodeId} is already connected; refusing the second connection from {Remote}")]
-    private static partial void LogDuplicateNode(ILogger logger, string nodeId, string remote);
+        Message = "Node id {node_id} is already connected; refusing the second connection from {remote}")]
+    private static partial void LogDuplicateNode(ILogger logger, string node_id, string remote);
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "agent.gap",
-        Message = "Node {NodeId} skipped from seq {Expected} to {Received}; asked for a replay")]
-    private static partial void LogGap(ILogger logger, string nodeId, long expected, long received);
+        Message = "Node {node_id} skipped from seq {expected} to {received}; asked for a replay")]
+    private static partial void LogGap(ILogger logger, string node_id, long expected, long received);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "node.gap",
-        Message = "Node {NodeId} no longer holds events {FirstMissing}..{LastMissing}; accepted its outbox start")]
-    private static partial void LogOutboxGap(ILogger logger, string nodeId, long firstMissing, long lastMissing);
+        Message = "Node {node_id} no longer holds events {first_missing}..{last_missing}; accepted its outbox start")]
+    private static partial void LogOutboxGap(ILogger logger, string node_id, long first_missing, long last_missing);
 }

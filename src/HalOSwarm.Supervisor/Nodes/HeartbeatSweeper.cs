@@ -56,6 +56,6 @@ internal sealed partial class HeartbeatSweeper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, EventName = "agent.heartbeat_timeout", Message = "Node {NodeId} timed out: {Reason}")]
-    private static partial void LogTimedOut(ILogger logger, string nodeId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "agent.heartbeat_timeout", Message = "Node {node_id} timed out: {reason}")]
+    private static partial void LogTimedOut(ILogger logger, string node_id, string reason);
 }

@@ -168,6 +168,6 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
     private static void Run(SqliteCommand command, params object?[] values) => SqliteWriteContext.Run(command, values);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "node.event_rejected",
-        Message = "Refused {What} of node {NodeId} (seq {Seq}): {Reason}")]
-    private static partial void LogRejected(ILogger logger, string nodeId, long? seq, string what, string reason);
+        Message = "Refused {what} of node {node_id} (seq {seq}): {reason}")]
+    private static partial void LogRejected(ILogger logger, string node_id, long? seq, string what, string reason);
 }

@@ -91,6 +91,6 @@ internal sealed partial class PolicyExecutor(
     }
 
     [LoggerMessage(Level = LogLevel.Information, EventName = "policy.decision",
-        Message = "Policy {Policy} decided {Decision} for session {SessionId} (command {CommandId}): {Reason}")]
-    private static partial void LogDecision(ILogger logger, string policy, string decision, string sessionId, string? commandId, string reason);
+        Message = "Policy {policy} decided {decision} for session {session_id} (command {command_id}): {reason}")]
+    private static partial void LogDecision(ILogger logger, string policy, string decision, string session_id, string? command_id, string reason);
 }

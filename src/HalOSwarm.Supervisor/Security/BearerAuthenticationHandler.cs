@@ -55,11 +55,11 @@ internal sealed partial class BearerAuthenticationHandler(
 
     // The path is the decoded request path (no query string, so no secret a client put there); the token never appears.
     [LoggerMessage(Level = LogLevel.Warning, EventName = "auth.refused",
-        Message = "Refused {Method} {Path} from {Remote}: wrong bearer token")]
+        Message = "Refused {method} {path} from {remote}: wrong bearer token")]
     private static partial void LogWrongToken(ILogger logger, string remote, string method, string path);
 
     // Routine (probes, browsers, scanners): not worth a warning each.
     [LoggerMessage(Level = LogLevel.Information, EventName = "auth.no_token",
-        Message = "Refused {Method} {Path} from {Remote}: no bearer token")]
+        Message = "Refused {method} {path} from {remote}: no bearer token")]
     private static partial void LogNoToken(ILogger logger, string remote, string method, string path);
 }

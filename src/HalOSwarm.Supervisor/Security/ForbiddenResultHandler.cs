@@ -34,6 +34,6 @@ internal sealed partial class ForbiddenResultHandler(ILogger<ForbiddenResultHand
             .ExecuteAsync(context);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, EventName = "auth.forbidden", Message = "Forbade {Method} {Path} to {Actor}: its role does not allow it")]
+    [LoggerMessage(Level = LogLevel.Warning, EventName = "auth.forbidden", Message = "Forbade {method} {path} to {actor}: its role does not allow it")]
     private static partial void LogForbidden(ILogger logger, string actor, string method, string path);
 }

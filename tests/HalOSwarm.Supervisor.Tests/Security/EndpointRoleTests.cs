@@ -22,6 +22,7 @@ public sealed class EndpointRoleTests
         ["GET /healthz"] = "anonymous",
         ["GET /readyz"] = "anonymous",
         ["GET /"] = "anonymous",
+        ["* /metrics"] = "viewer",
         ["* /ws/agent"] = "agent",
         ["* fallback"] = "viewer",
         ["GET /api/v1/nodes"] = "viewer",

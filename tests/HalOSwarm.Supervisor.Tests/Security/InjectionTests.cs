@@ -1,11 +1,12 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using HalOSwarm.Supervisor.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.AspNetCore.Routing;
+using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
 
 namespace HalOSwarm.Supervisor.Tests.Security;
 
@@ -38,7 +39,8 @@ public sealed class InjectionTests
     [Fact]
     public async Task EveryPathParameter_InjectionOrTraversal_RefusedWithDocumentedErrorNothingChanged()
     {
-        await using var host = await SupervisorHost.StartAsync();
+        // Hundreds of requests in a second from one token: the battery is about input, not the rate limiter.
+        await using var host = await SupervisorHost.StartAsync(c => c["server"]!["rate_limit"] = new JsonObject { ["enabled"] = false });
         await using var agent = await SeedAsync(host);
         var before = await DbSnapshot.TakeAsync(host);
 
@@ -82,7 +84,8 @@ public sealed class InjectionTests
     [Fact]
     public async Task EveryQueryParameter_InjectionOnEveryListEndpoint_RefusedOrMatchesNothingNothingChanged()
     {
-        await using var host = await SupervisorHost.StartAsync();
+        // Hundreds of requests in a second from one token: the battery is about input, not the rate limiter.
+        await using var host = await SupervisorHost.StartAsync(c => c["server"]!["rate_limit"] = new JsonObject { ["enabled"] = false });
         await using var agent = await SeedAsync(host);
         var before = await DbSnapshot.TakeAsync(host);
 

@@ -6,7 +6,7 @@ internal sealed partial class CodexSession
 {
     private static partial class Log
     {
-        [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Following codex thread {ThreadId} stopped: {Reason}")]
-        public static partial void TailFailed(ILogger logger, string threadId, string reason);
+        [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Following codex thread {thread_id} stopped: {reason}")]
+        public static partial void TailFailed(ILogger logger, string thread_id, string reason);
     }
 }

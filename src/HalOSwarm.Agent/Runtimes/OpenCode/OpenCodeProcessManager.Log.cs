@@ -6,13 +6,13 @@ internal sealed partial class OpenCodeProcessManager
 {
     private static partial class Log
     {
-        [LoggerMessage(2001, LogLevel.Information, "Attached to the opencode server already answering on {BaseUrl}")]
-        public static partial void Attached(ILogger logger, string baseUrl);
+        [LoggerMessage(2001, LogLevel.Information, "Attached to the opencode server already answering on {base_url}")]
+        public static partial void Attached(ILogger logger, string base_url);
 
-        [LoggerMessage(2002, LogLevel.Information, "Started opencode serve (pid {Pid}) for {BaseUrl}, output in {LogPath}")]
-        public static partial void Started(ILogger logger, int pid, string baseUrl, string logPath);
+        [LoggerMessage(2002, LogLevel.Information, "Started opencode serve (pid {pid}) for {base_url}, output in {log_path}")]
+        public static partial void Started(ILogger logger, int pid, string base_url, string log_path);
 
-        [LoggerMessage(2003, LogLevel.Information, "opencode serve answers on {BaseUrl}")]
-        public static partial void Ready(ILogger logger, string baseUrl);
+        [LoggerMessage(2003, LogLevel.Information, "opencode serve answers on {base_url}")]
+        public static partial void Ready(ILogger logger, string base_url);
     }
 }

@@ -74,11 +74,11 @@ internal sealed partial class WorktreeJanitor : BackgroundService
     private static partial class Log
     {
         [LoggerMessage(EventId = 70, EventName = "worktree.released", Level = LogLevel.Information,
-            Message = "Session {SessionId} ended; its worktree {Path} was {Outcome}: {Reason}")]
-        public static partial void Released(ILogger logger, string sessionId, string path, string outcome, string reason);
+            Message = "Session {session_id} ended; its worktree {path} was {outcome}: {reason}")]
+        public static partial void Released(ILogger logger, string session_id, string path, string outcome, string reason);
 
         [LoggerMessage(EventId = 71, EventName = "worktree.release_failed", Level = LogLevel.Warning,
-            Message = "Session {SessionId} ended; releasing its worktree failed: {Error}")]
-        public static partial void Failed(ILogger logger, string sessionId, string error);
+            Message = "Session {session_id} ended; releasing its worktree failed: {error}")]
+        public static partial void Failed(ILogger logger, string session_id, string error);
     }
 }

@@ -55,9 +55,9 @@ internal sealed partial class DatabaseInitializer(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Information, EventName = "database.checked", Message = "Integrity check ({Mode}) of {DatabasePath} passed in {ElapsedMs} ms")]
-    private static partial void LogIntegrityChecked(ILogger logger, string mode, string databasePath, long elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, EventName = "database.checked", Message = "Integrity check ({mode}) of {database_path} passed in {elapsed_ms} ms")]
+    private static partial void LogIntegrityChecked(ILogger logger, string mode, string database_path, long elapsed_ms);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {Migration} to {DatabasePath}")]
-    private static partial void LogMigrationApplied(ILogger logger, string migration, string databasePath);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {migration} to {database_path}")]
+    private static partial void LogMigrationApplied(ILogger logger, string migration, string database_path);
 }
