@@ -1,12 +1,12 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using HalOSwarm.Supervisor.Tests.Support;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.AspNetCore.Routing;
-using System.Net.Http.Json;
-using System.Net;
-using System.Text.Json.Nodes;
-using System.Text.Json;
-using System.Text;
+using Microsoft.AspNetCore.Routing.Patterns;
 
 namespace HalOSwarm.Supervisor.Tests.Security;
 
