@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HalOSwarm.Integration.Tests.Harness;
 using HalOSwarm.Testing;
+using HalOSwarm.Testing.Metrics;
 using HalOSwarm.Testing.Processes;
 using Microsoft.Data.Sqlite;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Tests.Support;
+using HalOSwarm.Testing.Metrics;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Observability;

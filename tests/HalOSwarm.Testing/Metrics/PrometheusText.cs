@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace HalOSwarm.Integration.Tests.Harness;
+namespace HalOSwarm.Testing.Metrics;
 
 /// <summary>Reads a Prometheus text scrape: <c>name{label="value",…} value</c> lines, keyed <c>name{label=value,…}</c> (labels sorted).</summary>
-internal static class PrometheusText
+public static class PrometheusText
 {
     public static Dictionary<string, double> Parse(string text)
     {
