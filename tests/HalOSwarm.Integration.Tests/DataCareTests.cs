@@ -111,6 +111,31 @@ public sealed class DataCareTests
     }
 
     [Fact]
+    public async Task Recover_DamagedDatabaseWithoutBackup_Sqlite3DumpThenRestore_SupervisorStartsWithTheNode()
+    {
+        await using var cluster = await HalCluster.StartAsync(new ClusterOptions { WithAgent = false });
+        await using (var load = await EventLoad.StartAsync(cluster.AgentPort))
+        {
+            await load.WaitForAckedAsync(300);
+            await load.StopAsync();
+        }
+        await cluster.Supervisor!.StopAsync();
+        Damage(cluster.SupervisorDb);
+        Assert.Equal(3, (await RunAsync(["--config", cluster.SupervisorConfig], cluster.Dir.Path)).Exit);
+
+        // OPERATIONS.md, recovery step 3, as written (run in the database's folder).
+        await using var salvage = TestProcess.Start("sqlite3 .dump", "/bin/sh", ["-c", "sqlite3 supervisor.db .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 recovered.db"],
+            workingDirectory: cluster.Dir.Path);
+        Assert.Equal(0, await salvage.WaitForExitAsync(TimeSpan.FromSeconds(120)));
+        var restored = await RunAsync(["restore", "--from", "recovered.db", "--config", cluster.SupervisorConfig], cluster.Dir.Path);
+        Assert.True(restored.Exit == 0, salvage.Output + restored.Output);
+        await cluster.StartSupervisorAsync();
+
+        var nodes = await cluster.GetDataAsync("api/v1/nodes");
+        Assert.Contains(nodes.EnumerateArray(), n => n.GetProperty("node_id").GetString() == NodeId);
+    }
+
+    [Fact]
     public async Task Restore_DamagedBackup_RefusedWithExit3AndNothingChanged()
     {
         using var dir = new TempDirectory("hal-restore-bad");

@@ -24,7 +24,7 @@ internal sealed class DatabaseDamagedException(string path, IReadOnlyList<string
           2. restore the newest backup:  hal-supervisor restore --from BACKUP_FILE --config CONFIG
              (it checks the backup first and moves the damaged file aside)
           3. no backup: salvage what SQLite can read into a new file and restore that:
-             sqlite3 '{path}' ".recover" | sqlite3 recovered.db
+             sqlite3 '{path}' .dump | sed 's/^ROLLBACK; -- due to errors$/COMMIT;/' | sqlite3 recovered.db
              hal-supervisor restore --from recovered.db --config CONFIG
           4. start the supervisor: agents send again what their outboxes still hold; events acknowledged after
              the backup was taken are not in it
