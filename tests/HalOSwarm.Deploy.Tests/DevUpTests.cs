@@ -28,7 +28,7 @@ public sealed class DevUpTests
         {
             await up.WaitForOutputAsync("Ctrl-C stops everything", TimeSpan.FromMinutes(10));
             var pidFile = Path.Combine(run.Path, "agent-state", "opencode.pid");
-            var openCode = await WaitForAsync(() => File.Exists(pidFile) && IsAlive(OpenCodePid(pidFile)) ? OpenCodePid(pidFile) : 0,
+            var openCode = await WaitForAsync(() => File.Exists(pidFile) && ProcessTools.IsAlive(OpenCodePid(pidFile)) ? OpenCodePid(pidFile) : 0,
                 TimeSpan.FromSeconds(90), "the agent started opencode", up);
             var daemons = ProcessesMentioning(run.Path);
             Assert.True(daemons.Count >= 2, "supervisor and agent not found running:\n" + up.Output);
@@ -37,8 +37,8 @@ public sealed class DevUpTests
 
             Assert.Equal(143, code);
             Assert.Contains("dev: stopped", up.Output, StringComparison.Ordinal);
-            Assert.All(daemons, pid => Assert.False(IsAlive(pid), $"pid {pid} still runs after SIGTERM:\n{up.Output}"));
-            Assert.False(IsAlive(openCode), "the opencode server still runs after SIGTERM:\n" + up.Output);
+            Assert.All(daemons, pid => Assert.False(ProcessTools.IsAlive(pid), $"pid {pid} still runs after SIGTERM:\n{up.Output}"));
+            Assert.False(ProcessTools.IsAlive(openCode), "the opencode server still runs after SIGTERM:\n" + up.Output);
         }
         finally
         {
@@ -74,18 +74,6 @@ public sealed class DevUpTests
             return false;
         }
         catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    private static bool IsAlive(int pid)
-    {
-        try
-        {
-            return pid > 0 && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].TrimStart().StartsWith('Z');
-        }
-        catch (IOException)
         {
             return false;
         }

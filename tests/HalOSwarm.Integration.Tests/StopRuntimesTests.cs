@@ -16,13 +16,13 @@ public sealed class StopRuntimesTests
         await using var cluster = await HalCluster.StartAsync();
         var server = await WaitForOpenCodeAsync(cluster);
         Assert.Equal(0, await cluster.Agent!.StopAsync());
-        Assert.True(IsAlive(server), "the opencode server outlives a stopped agent by design");
+        Assert.True(ProcessTools.IsAlive(server), "the opencode server outlives a stopped agent by design");
 
         await using var stop = TestProcess.StartDotnet("hal-agent stop-runtimes", RepoPaths.Agent, ["stop-runtimes", "--config", cluster.AgentConfig]);
         Assert.Equal(0, await stop.WaitForExitAsync(TimeSpan.FromSeconds(60)));
 
         Assert.Contains($"stopped opencode server (pid {server})", stop.Output, StringComparison.Ordinal);
-        Assert.False(IsAlive(server), "stop-runtimes left the opencode server running:\n" + stop.Output);
+        Assert.False(ProcessTools.IsAlive(server), "stop-runtimes left the opencode server running:\n" + stop.Output);
 
         await using var again = TestProcess.StartDotnet("hal-agent stop-runtimes", RepoPaths.Agent, ["stop-runtimes", "--config", cluster.AgentConfig]);
         Assert.Equal(0, await again.WaitForExitAsync(TimeSpan.FromSeconds(60)));
@@ -40,7 +40,7 @@ public sealed class StopRuntimesTests
 
         Assert.Equal(0, await cluster.Agent!.StopAsync(TimeSpan.FromSeconds(30)));
 
-        Assert.False(IsAlive(server), "the agent left the opencode server running:\n" + cluster.Agent.Output);
+        Assert.False(ProcessTools.IsAlive(server), "the agent left the opencode server running:\n" + cluster.Agent.Output);
         Assert.Contains("Stopped opencode server", cluster.Agent.Output, StringComparison.Ordinal);
     }
 
@@ -61,11 +61,8 @@ public sealed class StopRuntimesTests
     private static async Task<int> WaitForOpenCodeAsync(HalCluster cluster)
     {
         var pidFile = Path.Combine(cluster.AgentStateDir, "opencode.pid");
-        await HalCluster.WaitUntilAsync(() => Task.FromResult(File.Exists(pidFile) && IsAlive(cluster.OpenCodePid())),
+        await HalCluster.WaitUntilAsync(() => Task.FromResult(File.Exists(pidFile) && ProcessTools.IsAlive(cluster.OpenCodePid())),
             TimeSpan.FromSeconds(60), "the agent started opencode", cluster.Diagnostics);
         return cluster.OpenCodePid();
     }
-
-    private static bool IsAlive(int pid) =>
-        File.Exists($"/proc/{pid}/stat") && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].TrimStart().StartsWith('Z');
 }

@@ -44,4 +44,17 @@ public static class ProcessTools
         }
         return killed;
     }
+
+    /// <summary>True while a process with this pid exists and has not ended (a zombie counts as ended).</summary>
+    public static bool IsAlive(int pid)
+    {
+        try
+        {
+            return pid > 0 && !File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].TrimStart().StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 }
