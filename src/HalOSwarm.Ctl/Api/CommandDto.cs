@@ -21,7 +21,8 @@ internal sealed record CommandDto(
     int? Attempts = null,
     DateTimeOffset? Deadline = null,
     DateTimeOffset? FinishedAt = null,
-    string? ParentCommandId = null)
+    string? ParentCommandId = null,
+    string? CorrelationId = null)
 {
     /// <summary>The session a command is about: its own, or for <c>start</c> the one it created.</summary>
     public string? TargetSessionId =>

@@ -47,6 +47,7 @@ internal static class CommandTableRenderer
         Field("node", c.NodeId);
         Field("actor", c.Actor);
         Field("idempotency key", c.IdempotencyKey);
+        Field("correlation id", c.CorrelationId);
         Field("parent command", c.ParentCommandId);
         Field("args", c.Args is { } args ? JsonOutput.Compact(args) : null);
         Field("result", c.Result is { } result ? JsonOutput.Compact(result) : null);

@@ -15,6 +15,7 @@ public sealed class CommandsCommandTests
         command["error_code"] = "node_offline";
         command["actor"] = "api:admin/cli:alice";
         command["idempotency_key"] = "k-9";
+        command["correlation_id"] = "deploy-42";
         command["attempts"] = 0;
         return command;
     }
@@ -91,6 +92,7 @@ public sealed class CommandsCommandTests
         Assert.Contains("state failed", lines);
         Assert.Contains("actor api:admin/cli:alice", lines);
         Assert.Contains("idempotency key k-9", lines);
+        Assert.Contains("correlation id deploy-42", lines);
         Assert.Contains("error node node-1 was offline for 60 s (node_offline)", lines);
         Assert.Contains("created 2025-06-01 11:59:58Z (2s ago)", lines);
     }
