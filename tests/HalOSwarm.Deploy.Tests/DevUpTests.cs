@@ -30,7 +30,7 @@ public sealed class DevUpTests
             var pidFile = Path.Combine(run.Path, "agent-state", "opencode.pid");
             var openCode = await WaitForAsync(() => File.Exists(pidFile) && ProcessTools.IsAlive(OpenCodePid(pidFile)) ? OpenCodePid(pidFile) : 0,
                 TimeSpan.FromSeconds(90), "the agent started opencode", up);
-            var daemons = ProcessesMentioning(run.Path);
+            var daemons = ProcessTools.FindByCommandLine(run.Path);
             Assert.True(daemons.Count >= 2, "supervisor and agent not found running:\n" + up.Output);
 
             var code = await up.StopAsync(TimeSpan.FromSeconds(90));
@@ -49,35 +49,6 @@ public sealed class DevUpTests
 
     private static int OpenCodePid(string pidFile) =>
         int.Parse(File.ReadAllText(pidFile).Split(' ')[0].Trim(), CultureInfo.InvariantCulture);
-
-    private static List<int> ProcessesMentioning(string fragment)
-    {
-        var pids = new List<int>();
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && pid != Environment.ProcessId && Mentions(dir, fragment))
-            {
-                pids.Add(pid);
-            }
-        }
-        return pids;
-    }
-
-    private static bool Mentions(string procDir, string fragment)
-    {
-        try
-        {
-            return File.ReadAllText(Path.Combine(procDir, "cmdline")).Replace('\0', ' ').Contains(fragment, StringComparison.Ordinal);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
 
     private static async Task<int> WaitForAsync(Func<int> probe, TimeSpan timeout, string what, TestProcess up)
     {

@@ -7,6 +7,27 @@ public static class ProcessTools
     public static int KillByCommandLine(params string[] fragments)
     {
         var killed = 0;
+        foreach (var pid in FindByCommandLine(fragments))
+        {
+            try
+            {
+                System.Diagnostics.Process.GetProcessById(pid).Kill();
+                killed++;
+            }
+            catch (ArgumentException)
+            {
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+        return killed;
+    }
+
+    /// <summary>The pids of every process (this one aside) whose command line contains all of <paramref name="fragments"/>.</summary>
+    public static List<int> FindByCommandLine(params string[] fragments)
+    {
+        var found = new List<int>();
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
@@ -26,23 +47,12 @@ public static class ProcessTools
             {
                 continue;
             }
-            if (cmdline.Length == 0 || !fragments.All(f => cmdline.Contains(f, StringComparison.Ordinal)))
+            if (cmdline.Length > 0 && fragments.All(f => cmdline.Contains(f, StringComparison.Ordinal)))
             {
-                continue;
-            }
-            try
-            {
-                System.Diagnostics.Process.GetProcessById(pid).Kill();
-                killed++;
-            }
-            catch (ArgumentException)
-            {
-            }
-            catch (InvalidOperationException)
-            {
+                found.Add(pid);
             }
         }
-        return killed;
+        return found;
     }
 
     /// <summary>True while a process with this pid exists and has not ended (a zombie counts as ended).</summary>
