@@ -43,7 +43,7 @@ internal sealed class AgentCommand : RootCommand
     {
         var configPath = result.GetRequiredValue(_config);
         var notes = new List<string>();
-        var errors = AgentConfigLoader.Validate(configPath, notes);
+        var valid = await IsValidAsync(result, configPath, notes);
         if (result.GetValue(_validate))
         {
             foreach (var note in notes)
@@ -51,11 +51,7 @@ internal sealed class AgentCommand : RootCommand
                 await result.InvocationConfiguration.Output.WriteLineAsync("note: " + note);
             }
         }
-        foreach (var error in errors)
-        {
-            await result.InvocationConfiguration.Error.WriteLineAsync("config error: " + error);
-        }
-        if (errors.Count > 0)
+        if (!valid)
         {
             return ExitCodes.Usage;
         }
@@ -87,7 +83,7 @@ internal sealed class AgentCommand : RootCommand
         command.SetAction(async (result, cancellationToken) =>
         {
             var configPath = result.GetRequiredValue(config);
-            if (!await IsValidAsync(result, configPath))
+            if (!await IsValidAsync(result, configPath, notes: null))
             {
                 return ExitCodes.Usage;
             }
@@ -104,9 +100,10 @@ internal sealed class AgentCommand : RootCommand
         return command;
     }
 
-    private static async Task<bool> IsValidAsync(ParseResult result, string configPath)
+    /// <summary>Checks the config file, prints every problem with its key; <paramref name="notes"/> collects what is worth knowing.</summary>
+    private static async Task<bool> IsValidAsync(ParseResult result, string configPath, List<string>? notes)
     {
-        var errors = AgentConfigLoader.Validate(configPath, notes: null);
+        var errors = AgentConfigLoader.Validate(configPath, notes);
         foreach (var error in errors)
         {
             await result.InvocationConfiguration.Error.WriteLineAsync("config error: " + error);
