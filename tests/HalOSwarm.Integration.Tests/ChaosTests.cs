@@ -54,8 +54,39 @@ public sealed class ChaosTests
         await AssertTranscriptWholeAsync(cluster, sessionId);
         await cluster.AssertExactlyOnceAsync();
         // the restarted agent attached to the opencode server that kept running, it did not start another
-        Assert.Equal(openCodePid, cluster.OpenCodePid());
+        var pidAfter = cluster.OpenCodePid();
+        Assert.True(openCodePid == pidAfter, $"the restarted agent started another opencode server: pid {openCodePid} before, {pidAfter} after");
         Assert.True(Directory.Exists($"/proc/{openCodePid}"), "the opencode server outlived the agent");
+    }
+
+    [Fact]
+    public async Task AgentRestarted_WhileItsOpenCodeServerIsTooSlowToAnswer_WaitsForItInsteadOfStartingAnother()
+    {
+        await using var cluster = await HalCluster.StartAsync();
+        var sessionId = await StartStreamingSessionAsync(cluster);
+        var openCodePid = cluster.OpenCodePid();
+
+        await cluster.Agent!.KillHardAsync();
+        // a busy machine, made certain: the server answers nothing while the new agent looks for it
+        using (var freeze = System.Diagnostics.Process.Start("kill", ["-STOP", openCodePid.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await freeze.WaitForExitAsync();
+        }
+        try
+        {
+            await cluster.StartAgentAsync();
+            await cluster.Agent!.WaitForOutputAsync("still runs but is slow to answer", TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            using var thaw = System.Diagnostics.Process.Start("kill", ["-CONT", openCodePid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await thaw.WaitForExitAsync();
+        }
+
+        await AssertTranscriptWholeAsync(cluster, sessionId);
+        await cluster.AssertExactlyOnceAsync();
+        var pidAfter = cluster.OpenCodePid();
+        Assert.True(openCodePid == pidAfter, $"the restarted agent started another opencode server: pid {openCodePid} before, {pidAfter} after");
     }
 
     [Theory]

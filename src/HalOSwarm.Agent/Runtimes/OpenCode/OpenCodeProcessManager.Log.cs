@@ -14,5 +14,8 @@ internal sealed partial class OpenCodeProcessManager
 
         [LoggerMessage(2003, LogLevel.Information, "opencode serve answers on {base_url}")]
         public static partial void Ready(ILogger logger, string base_url);
+
+        [LoggerMessage(2004, LogLevel.Information, "The opencode server started earlier (pid {pid}) still runs but is slow to answer on {base_url}; waiting for it")]
+        public static partial void WaitingForEarlier(ILogger logger, int pid, string base_url);
     }
 }

@@ -53,15 +53,31 @@ internal sealed partial class OpenCodeProcessManager
             Log.Attached(_logger, OpenCode.BaseUrl);
             return;
         }
+        if (DetachedProcess.FromPidFile(PidPath, _options.StateDir, _timeProvider) is { IsAlive: true } earlier)
+        {
+            // The server an earlier agent started still runs but did not answer in time (a busy machine): wait for
+            // it instead of starting a second one, which could only fail on the taken port.
+            Log.WaitingForEarlier(_logger, earlier.Pid, OpenCode.BaseUrl);
+            await WaitHealthyAsync(() => !earlier.IsAlive, cancellationToken);
+            Log.Attached(_logger, OpenCode.BaseUrl);
+            return;
+        }
         using var process = Start();
         Log.Started(_logger, process.Id, OpenCode.BaseUrl, LogPath);
         DetachedProcess.WritePidFile(PidPath, process.Id);
+        await WaitHealthyAsync(() => process.HasExited, cancellationToken);
+        Log.Ready(_logger, OpenCode.BaseUrl);
+    }
+
+    /// <summary>Polls the server's health until it answers; fails when <paramref name="ended"/> says it is gone or startup_timeout_sec passes.</summary>
+    private async Task WaitHealthyAsync(Func<bool> ended, CancellationToken cancellationToken)
+    {
         var deadline = _timeProvider.GetUtcNow().AddSeconds(OpenCode.StartupTimeoutSec);
         while (!await _client.IsHealthyAsync(cancellationToken))
         {
-            if (process.HasExited)
+            if (ended())
             {
-                throw new InvalidOperationException($"opencode serve exited with code {process.ExitCode}; see {LogPath}");
+                throw new InvalidOperationException($"opencode serve ended before it answered on {OpenCode.BaseUrl}; see {LogPath}");
             }
             if (_timeProvider.GetUtcNow() > deadline)
             {
@@ -69,7 +85,6 @@ internal sealed partial class OpenCodeProcessManager
             }
             await Task.Delay(TimeSpan.FromMilliseconds(250), _timeProvider, cancellationToken);
         }
-        Log.Ready(_logger, OpenCode.BaseUrl);
     }
 
     private Process Start()
