@@ -11,7 +11,6 @@ internal static class PlaceholderSectionsExtensions
     {
         var sections = ConfigSections.Of(services);
         sections.AddPlaceholder(new ConfigPlaceholder { Name = "channels", Description = "chat channels (Discord, Slack)" });
-        sections.AddPlaceholder(new ConfigPlaceholder { Name = "cost", Description = "provider cost polling" });
         return services;
     }
 }

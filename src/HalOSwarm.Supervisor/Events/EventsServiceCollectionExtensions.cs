@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Storage.Writing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HalOSwarm.Supervisor.Events;
 
@@ -16,6 +17,15 @@ internal static class EventsServiceCollectionExtensions
         services.AddSingleton<EventFeed>();
         services.AddSingleton<EventCursorStore>();
         services.AddSingleton<ISupervisorEvents, SupervisorEvents>();
+        return services;
+    }
+
+    /// <summary>Registers <typeparamref name="T"/> (scoped to the writer's loop) to see every stored agent event.</summary>
+    public static IServiceCollection AddEventProjection<T>(this IServiceCollection services)
+        where T : class, IEventProjection
+    {
+        services.TryAddScoped<T>();
+        services.AddScoped<IEventProjection>(sp => sp.GetRequiredService<T>());
         return services;
     }
 }

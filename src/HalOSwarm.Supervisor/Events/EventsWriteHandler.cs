@@ -14,8 +14,11 @@ internal sealed class EventsWriteHandler(
     SessionProjection projection,
     NodeStateStore nodes,
     SupervisorMetrics metrics,
-    TimeProvider timeProvider) : IWriteHandler<EventsWrite>
+    TimeProvider timeProvider,
+    IEnumerable<IEventProjection> projections) : IWriteHandler<EventsWrite>
 {
+    private readonly IEventProjection[] _projections = [.. projections];
+
     public void Apply(EventsWrite op, WriteBatch batch)
     {
         var startSeq = nodes.DurableSeq(op.NodeId);
@@ -38,6 +41,13 @@ internal sealed class EventsWriteHandler(
             }
             inserter.Insert(op.NodeId, e.Seq, e.Type, e.SessionId, e.Ts, e.Data);
             projection.Apply(op.NodeId, e.Type, e.SessionId, e.Ts, e.Data);
+            foreach (var other in _projections)
+            {
+                if (other.Wants(e.Type))
+                {
+                    other.Apply(op.NodeId, e.Seq, e.Type, e.SessionId, e.Ts, e.Data);
+                }
+            }
         }
         if (durableSeq > startSeq)
         {

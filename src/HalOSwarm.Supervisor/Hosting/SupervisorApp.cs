@@ -3,6 +3,7 @@ using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Cost;
 using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
@@ -107,6 +108,7 @@ internal static class SupervisorApp
         services.AddDependencyScheduling();
         services.AddApprovals();
         services.AddMaintenance();
+        services.AddCost();
         services.AddNotConfiguredSections();
     }
 
