@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Cost.Ledger;
 
 namespace HalOSwarm.Supervisor.Cost;
 
@@ -16,7 +17,11 @@ internal static class CostServiceCollectionExtensions
     }
 
     /// <summary>The ledger: usage booked per hour and day, the report and its API.</summary>
-    private static IServiceCollection AddCostLedger(this IServiceCollection services) => services;
+    private static IServiceCollection AddCostLedger(this IServiceCollection services)
+    {
+        services.AddSingleton<ICostTotals, CostLedgerTotals>();
+        return services;
+    }
 
     /// <summary>The providers' usage and cost pollers and what they fetched.</summary>
     private static IServiceCollection AddProviderPollers(this IServiceCollection services)

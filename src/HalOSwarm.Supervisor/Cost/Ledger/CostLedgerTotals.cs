@@ -1,0 +1,70 @@
+using HalOSwarm.Supervisor.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+
+namespace HalOSwarm.Supervisor.Cost.Ledger;
+
+/// <summary>Spend per scope and window, read from the ledger's rows (each read on its own connection).</summary>
+internal sealed class CostLedgerTotals(SqliteDatabase database) : ICostTotals
+{
+    private const string Sums = """
+        SELECT coalesce(sum(cost_nanos), 0),
+               coalesce(sum(input_tokens + output_tokens + reasoning_tokens + cache_read_tokens + cache_write_tokens), 0)
+        FROM cost_ledger
+        """;
+
+    public async Task<CostSpend> SpendAsync(CostScope scope, DateOnly first, DateOnly last, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = Sums + " WHERE day_local BETWEEN $first AND $last" + ScopeFilter(command, scope);
+        command.Parameters.AddWithValue("$first", LedgerKeys.Day(first));
+        command.Parameters.AddWithValue("$last", LedgerKeys.Day(last));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<CostSpend> SpendSinceAsync(CostScope scope, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = Sums + " WHERE hour_utc >= $since" + ScopeFilter(command, scope);
+        command.Parameters.AddWithValue("$since", LedgerKeys.Hour(since));
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> SessionsOfAccountAsync(string account, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT session_id FROM cost_ledger WHERE account = $account";
+        command.Parameters.AddWithValue("$account", account);
+        var sessions = new List<string>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            sessions.Add(reader.GetString(0));
+        }
+        return sessions;
+    }
+
+    private static string ScopeFilter(SqliteCommand command, CostScope scope)
+    {
+        switch (scope.Kind)
+        {
+            case CostScope.ProjectKind:
+                command.Parameters.AddWithValue("$scope", scope.Name);
+                return " AND project = $scope";
+            case CostScope.AccountKind:
+                command.Parameters.AddWithValue("$scope", scope.Name);
+                return " AND account = $scope";
+            default:
+                return "";
+        }
+    }
+
+    private static async Task<CostSpend> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new CostSpend(LedgerKeys.FromNanos(reader.GetInt64(0)), reader.GetInt64(1));
+    }
+}
