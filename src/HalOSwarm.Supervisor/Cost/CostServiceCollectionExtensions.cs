@@ -1,4 +1,6 @@
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Cost.Providers;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Cost;
 
@@ -7,7 +9,7 @@ internal static class CostServiceCollectionExtensions
     /// <summary>The <c>cost</c> section: the ledger, the providers' pollers, budgets and the forecast.</summary>
     public static IServiceCollection AddCost(this IServiceCollection services)
     {
-        services.AddSupervisorOptions<CostOptions, CostOptionsValidator>(CostOptions.SectionName);
+        services.AddSupervisorOptions<CostOptions, CostOptionsValidator>(CostOptions.SectionName, notes: ProviderChecks.Notes);
         services.AddSingleton<CostCalendar>();
         services.AddCostLedger();
         services.AddProviderPollers();
@@ -18,10 +20,22 @@ internal static class CostServiceCollectionExtensions
     /// <summary>The ledger: usage booked per hour and day, the report and its API.</summary>
     private static IServiceCollection AddCostLedger(this IServiceCollection services) => services;
 
-    /// <summary>The providers' usage and cost pollers and what they fetched.</summary>
+    /// <summary>
+    /// The providers' usage and cost pollers and what they fetched: one named HTTP client per provider (no request
+    /// logging: the poller logs state changes), the poller, its tables and the billing the report reads.
+    /// </summary>
     private static IServiceCollection AddProviderPollers(this IServiceCollection services)
     {
-        services.AddSingleton<IProviderBilling, NoProviderBilling>();
+        services.AddHttpClient(AnthropicBillingSource.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddHttpClient(OpenAIBillingSource.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        services.AddSingleton<IProviderSource, AnthropicBillingSource>();
+        services.AddSingleton<IProviderSource, OpenAIBillingSource>();
+        services.AddSingleton<ProviderStatusBoard>();
+        services.AddSingleton<ProviderBillingQueries>();
+        services.AddSingleton<ProviderPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProviderPoller>());
+        services.AddWriteHandler<ProviderPollStored, ProviderPollWriteHandler>();
+        services.AddSingleton<IProviderBilling, ProviderBilling>();
         return services;
     }
 
