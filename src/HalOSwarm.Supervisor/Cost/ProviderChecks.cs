@@ -53,7 +53,9 @@ internal static class ProviderChecks
         if (value is null || value.Length > 2048 || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
             || uri.Scheme is not ("http" or "https") || uri.UserInfo.Length > 0 || uri.Query.Length > 0 || uri.Fragment.Length > 0)
         {
-            errors.Add($"{key}: must be an http or https URL of at most 2048 characters without credentials, query or fragment (was '{Shorten(value)}')");
+            // A URL with credentials in it is not repeated.
+            var shown = value?.Contains('@', StringComparison.Ordinal) == true ? "(not shown)" : $"'{Shorten(value)}'";
+            errors.Add($"{key}: must be an http or https URL of at most 2048 characters without credentials, query or fragment (was {shown})");
         }
     }
 

@@ -88,5 +88,5 @@ internal sealed class AnthropicBillingSource(IHttpClientFactory clients, IOption
 
     private static bool InWindow(DateTimeOffset start, DateOnly first, DateOnly last) => Day(start) >= first && Day(start) <= last;
 
-    private static string Rfc3339(DateOnly day) => day.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    private static string Rfc3339(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00Z";
 }
