@@ -1,6 +1,8 @@
 using HalOSwarm.Supervisor.Cost;
 using HalOSwarm.Supervisor.Tests.Support;
+using HalOSwarm.Testing;
 using HalOSwarm.Testing.FakeProviders;
+using HalOSwarm.Testing.Metrics;
 
 namespace HalOSwarm.Supervisor.Tests.Cost.Providers;
 
@@ -103,15 +105,41 @@ public sealed class ProviderPollerTests
         Assert.Equal(3m, Billed(report, "anthropic", ProviderFakes.Today));
         Assert.Equal("degraded", report.Providers.Single(p => p.Provider == "anthropic").State);
 
+        var metrics = PrometheusText.Parse(await host.Api.GetStringAsync("/metrics"));
+        Assert.Equal(1, metrics["hal_o_swarm_cost_provider_degraded{provider=anthropic}"]);
+        Assert.Equal(0, metrics["hal_o_swarm_cost_provider_degraded{provider=openai}"]);
+        Assert.True(metrics["hal_o_swarm_cost_provider_polls_total{provider=anthropic,result=failed}"] >= 1);
+
         fakes.Anthropic.Down = false;
         ProviderFakes.AssertState("ok", await ProviderFakes.PollAsync(host), "anthropic");
+    }
+
+    [Fact]
+    public async Task Restart_ProviderDownSinceThen_StoredBillingServedAndLastSuccessKept()
+    {
+        await using var fakes = await ProviderFakes.StartAsync();
+        fakes.Anthropic.AddCost(ProviderFakes.Today.AddDays(-2), "wrkspc_web", "Claude Haiku Usage", "250");
+        using var temp = new TempDirectory("hal-sup");
+        DateTimeOffset lastSuccess;
+        await using (var first = await SupervisorHost.StartAsync(fakes.Configure(), temp))
+        {
+            lastSuccess = (await ProviderFakes.PollAsync(first))["anthropic"].GetProperty("last_success_at").GetDateTimeOffset();
+        }
+        fakes.Anthropic.Down = true;
+
+        await using var host = await SupervisorHost.StartAsync(fakes.Configure(), temp);
+        var statuses = await ProviderFakes.PollAsync(host);
+
+        ProviderFakes.AssertState("degraded", statuses, "anthropic");
+        Assert.Equal(lastSuccess, statuses["anthropic"].GetProperty("last_success_at").GetDateTimeOffset());
+        Assert.Equal(2.5m, Billed(await BilledAsync(host), "anthropic", ProviderFakes.Today.AddDays(-2)));
     }
 
     [Fact]
     public async Task Poll_ConnectionRefused_DegradedAfterItsRetries()
     {
         await using var fakes = await ProviderFakes.StartAsync();
-        var closedPort = HalOSwarm.Testing.FreePort.Next();
+        var closedPort = FreePort.Next();
         await using var host = await SupervisorHost.StartAsync(fakes.Configure(cost =>
             cost["providers"]!["openai"]!["base_url"] = $"http://127.0.0.1:{closedPort}"));
 
