@@ -81,6 +81,24 @@ public sealed class ProviderPollerTests
     }
 
     [Fact]
+    public async Task Poll_RetryAfterBeyondFiveMinutes_DegradedWithoutWaiting_OtherProviderStored()
+    {
+        await using var fakes = await ProviderFakes.StartAsync();
+        fakes.OpenAI.AddCost(ProviderFakes.Today, "proj_api", "gpt-5, input", 0.5m);
+        await using var host = await SupervisorHost.StartAsync(fakes.Configure());
+        await ProviderFakes.PollAsync(host);
+        fakes.Anthropic.FailNext(new FakeBillingFailure(429, RetryAfterSeconds: 3600));
+
+        var statuses = await ProviderFakes.PollAsync(host);
+
+        ProviderFakes.AssertState("degraded", statuses, "anthropic");
+        Assert.Contains("rate limited (HTTP 429)", statuses["anthropic"].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("asked to wait 3600 s", statuses["anthropic"].GetProperty("error").GetString(), StringComparison.Ordinal);
+        ProviderFakes.AssertState("ok", statuses, "openai");
+        Assert.Equal(0.5m, Billed(await BilledAsync(host), "openai", ProviderFakes.Today));
+    }
+
+    [Fact]
     public async Task Poll_ProviderDown_DegradedWithReasonWhileTheOtherIsServed_RecoversOnceUp()
     {
         await using var fakes = await ProviderFakes.StartAsync();
