@@ -26,8 +26,17 @@ internal static class CostServiceCollectionExtensions
     /// </summary>
     private static IServiceCollection AddProviderPollers(this IServiceCollection services)
     {
-        services.AddHttpClient(AnthropicBillingSource.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
-        services.AddHttpClient(OpenAIBillingSource.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30)).RemoveAllLoggers();
+        foreach (var name in new[] { AnthropicBillingSource.HttpClientName, OpenAIBillingSource.HttpClientName })
+        {
+            // No redirects: a redirect would carry the key's header to wherever it points. Answers are read whole, up to a bound.
+            services.AddHttpClient(name, http =>
+                {
+                    http.Timeout = TimeSpan.FromSeconds(30);
+                    http.MaxResponseContentBufferSize = ProviderHttp.MaxResponseBytes;
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+                .RemoveAllLoggers();
+        }
         services.AddSingleton<IProviderSource, AnthropicBillingSource>();
         services.AddSingleton<IProviderSource, OpenAIBillingSource>();
         services.AddSingleton<ProviderStatusBoard>();

@@ -6,12 +6,16 @@ namespace HalOSwarm.Supervisor.Cost.Providers;
 
 /// <summary>
 /// One GET against a billing API with its retries: connection failures, timeouts and 5xx are retried with a doubling
-/// wait, a 429 waits what its Retry-After asks (up to <see cref="MaxRetryAfter"/>); 401/403 and other 4xx fail at once.
+/// wait, a 429 waits what its Retry-After asks (up to <see cref="MaxRetryAfter"/>); 401/403, other 4xx and redirects
+/// (not followed: the key's header would go along) fail at once.
 /// Retries are logged at debug level only: the poller logs a provider's failure once, when its state changes.
 /// </summary>
 internal sealed partial class ProviderHttp(HttpClient http, TimeProvider timeProvider, ILogger logger)
 {
     public static readonly TimeSpan MaxRetryAfter = TimeSpan.FromMinutes(5);
+
+    /// <summary>The largest answer read (a page holds at most 31 daily buckets: a few MB at most).</summary>
+    public const int MaxResponseBytes = 32 * 1024 * 1024;
 
     public async Task<T> GetAsync<T>(ProviderRequest call, Uri uri, JsonTypeInfo<T> type, CancellationToken cancellationToken) where T : class
     {
@@ -46,7 +50,7 @@ internal sealed partial class ProviderHttp(HttpClient http, TimeProvider timePro
         call.Authorize(request, call.Key);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
