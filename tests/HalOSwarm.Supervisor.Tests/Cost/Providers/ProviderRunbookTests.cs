@@ -27,6 +27,10 @@ public sealed class ProviderRunbookTests
         var status = await ProviderFakes.RowsAsync(host, "SELECT * FROM provider_poll_status;");
         Assert.Contains(status, r => r.StartsWith("anthropic|ok|", StringComparison.Ordinal));
         Assert.Contains(status, r => r.StartsWith("openai|degraded|null|", StringComparison.Ordinal) && r.EndsWith("(HTTP 401)", StringComparison.Ordinal));
+        var audit = await host.GetDataAsync("/api/v1/audit?action=cost.poll");
+        var entry = Assert.Single(audit.EnumerateArray());
+        Assert.Equal("degraded", entry.GetProperty("result").GetString());
+        Assert.Equal("openai: the provider refused the key in cost.providers.openai.org_api_key (HTTP 401)", entry.GetProperty("error").GetString());
         Assert.Equal(["anthropic|wrkspc_unmapped"], await ProviderFakes.RowsAsync(host, "SELECT DISTINCT provider, scope_id FROM provider_usage WHERE project IS NULL;"));
     }
 }
