@@ -13,4 +13,7 @@ internal sealed record ConfigSection
 
     /// <summary>Adds every problem of this section, each with its full key, to the list; runs once the values have the right types.</summary>
     public required Action<IConfiguration, List<string>> Check { get; init; }
+
+    /// <summary>Adds what is accepted but worth saying (a key that holds a placeholder) to the notes; runs after <see cref="Check"/>.</summary>
+    public Action<IConfiguration, List<string>>? Notes { get; init; }
 }

@@ -2,7 +2,7 @@ namespace HalOSwarm.Supervisor.Configuration;
 
 /// <summary>
 /// The config sections the features registered (through
-/// <see cref="OptionsServiceCollectionExtensions.AddSupervisorOptions{TOptions, TValidator}(IServiceCollection, string, Action{IConfiguration, List{string}}?)"/>),
+/// <see cref="OptionsServiceCollectionExtensions.AddSupervisorOptions{TOptions, TValidator}(IServiceCollection, string, Action{IConfiguration, List{string}}?, Action{TOptions, List{string}}?)"/>),
 /// in registration order. <c>--validate</c>, start-up and the unknown-key check all read this one list.
 /// </summary>
 internal sealed class ConfigSections

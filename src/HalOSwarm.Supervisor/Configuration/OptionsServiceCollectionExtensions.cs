@@ -9,9 +9,11 @@ internal static class OptionsServiceCollectionExtensions
     /// <typeparamref name="TValidator"/> at start-up, and records it in <see cref="ConfigSections"/> so <c>--validate</c>
     /// and the unknown-key check know its keys (read from the options type) and run the same validator.
     /// <paramref name="check"/> replaces bind-and-validate in <c>--validate</c> for a section that needs more (keys that
-    /// are names, like <c>dependencies.&lt;project&gt;</c>).
+    /// are names, like <c>dependencies.&lt;project&gt;</c>). <paramref name="notes"/> adds the section's notes (printed by
+    /// <c>--validate</c>, logged at start-up).
     /// </summary>
-    public static IServiceCollection AddSupervisorOptions<TOptions, TValidator>(this IServiceCollection services, string section, Action<IConfiguration, List<string>>? check = null)
+    public static IServiceCollection AddSupervisorOptions<TOptions, TValidator>(this IServiceCollection services, string section,
+        Action<IConfiguration, List<string>>? check = null, Action<TOptions, List<string>>? notes = null)
         where TOptions : class, new()
         where TValidator : class, IValidateOptions<TOptions>, new()
     {
@@ -20,6 +22,7 @@ internal static class OptionsServiceCollectionExtensions
             Name = section,
             OptionsType = typeof(TOptions),
             Check = check ?? ((configuration, errors) => Validate<TOptions, TValidator>(configuration, section, errors)),
+            Notes = notes is null ? null : (configuration, list) => notes(SupervisorConfiguration.Bind<TOptions>(configuration, section), list),
         });
         services.AddOptions<TOptions>().BindConfiguration(SupervisorConfiguration.ConfigPath(section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TOptions>, TValidator>();

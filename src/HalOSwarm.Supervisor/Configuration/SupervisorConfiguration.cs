@@ -31,7 +31,7 @@ internal static class SupervisorConfiguration
         var builder = new ConfigurationBuilder();
         AddSources(builder, configPath, overrides, sections, errors, notes);
         var configuration = builder.Build();
-        Check(configuration, sections, errors);
+        Check(configuration, sections, errors, notes);
         return configuration;
     }
 
@@ -65,13 +65,14 @@ internal static class SupervisorConfiguration
         }
     }
 
-    public static void Check(IConfiguration configuration, List<string> errors) => Check(configuration, Sections, errors);
+    public static void Check(IConfiguration configuration, List<string> errors, List<string>? notes = null) => Check(configuration, Sections, errors, notes);
 
     /// <summary>
     /// Value types first, then each section's own check. A section holding a value of the wrong type is not bound (binding
-    /// would throw); every other section is still checked, so every problem is listed at once.
+    /// would throw); every other section is still checked, so every problem is listed at once. <paramref name="notes"/>
+    /// gets the sections' notes.
     /// </summary>
-    public static void Check(IConfiguration configuration, ConfigSections sections, List<string> errors)
+    public static void Check(IConfiguration configuration, ConfigSections sections, List<string> errors, List<string>? notes = null)
     {
         var broken = sections.Keys.CheckValueTypes(configuration, errors);
         foreach (var section in sections.All)
@@ -79,6 +80,10 @@ internal static class SupervisorConfiguration
             if (!broken.Contains(section))
             {
                 section.Check(configuration, errors);
+                if (notes is not null)
+                {
+                    section.Notes?.Invoke(configuration, notes);
+                }
             }
         }
     }

@@ -11,4 +11,8 @@ internal sealed class AnthropicProviderOptions
 
     [ConfigurationKeyName("base_url")]
     public string BaseUrl { get; set; } = "https://api.anthropic.com";
+
+    /// <summary>Workspace id (<c>wrkspc_…</c>, or <c>default</c> for the default workspace) → the project its usage is booked to.</summary>
+    [ConfigurationKeyName("workspaces")]
+    public Dictionary<string, string> Workspaces { get; set; } = [];
 }

@@ -1,5 +1,7 @@
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost.Ledger;
+using HalOSwarm.Supervisor.Cost.Providers;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Cost;
 
@@ -8,7 +10,7 @@ internal static class CostServiceCollectionExtensions
     /// <summary>The <c>cost</c> section: the ledger, the providers' pollers, budgets and the forecast.</summary>
     public static IServiceCollection AddCost(this IServiceCollection services)
     {
-        services.AddSupervisorOptions<CostOptions, CostOptionsValidator>(CostOptions.SectionName);
+        services.AddSupervisorOptions<CostOptions, CostOptionsValidator>(CostOptions.SectionName, notes: ProviderChecks.Notes);
         services.AddSingleton<CostCalendar>();
         services.AddCostLedger();
         services.AddProviderPollers();
@@ -23,10 +25,31 @@ internal static class CostServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The providers' usage and cost pollers and what they fetched.</summary>
+    /// <summary>
+    /// The providers' usage and cost pollers and what they fetched: one named HTTP client per provider (no request
+    /// logging: the poller logs state changes), the poller, its tables and the billing the report reads.
+    /// </summary>
     private static IServiceCollection AddProviderPollers(this IServiceCollection services)
     {
-        services.AddSingleton<IProviderBilling, NoProviderBilling>();
+        foreach (var name in new[] { AnthropicBillingSource.HttpClientName, OpenAIBillingSource.HttpClientName })
+        {
+            // No redirects: a redirect would carry the key's header to wherever it points. Answers are read whole, up to a bound.
+            services.AddHttpClient(name, http =>
+                {
+                    http.Timeout = TimeSpan.FromSeconds(30);
+                    http.MaxResponseContentBufferSize = ProviderHttp.MaxResponseBytes;
+                })
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+                .RemoveAllLoggers();
+        }
+        services.AddSingleton<IProviderSource, AnthropicBillingSource>();
+        services.AddSingleton<IProviderSource, OpenAIBillingSource>();
+        services.AddSingleton<ProviderStatusBoard>();
+        services.AddSingleton<ProviderBillingQueries>();
+        services.AddSingleton<ProviderPoller>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProviderPoller>());
+        services.AddWriteHandler<ProviderPollStored, ProviderPollWriteHandler>();
+        services.AddSingleton<IProviderBilling, ProviderBilling>();
         return services;
     }
 

@@ -15,8 +15,8 @@ internal sealed record ProviderBillingReport(IReadOnlyList<ProviderBilledDay> Da
 internal sealed record ProviderBilledDay(string Provider, DateOnly Day, decimal BilledUsd);
 
 /// <summary>
-/// A provider's poller: <c>ok</c>, <c>degraded</c> (the last poll failed: <see cref="Error"/> says why, never with a key)
-/// or <c>not_configured</c>.
+/// A provider's poller: <c>ok</c>, <c>degraded</c> (the last poll failed: <see cref="Error"/> says why, never with a key),
+/// <c>not_configured</c>, or <c>pending</c> (configured, not polled yet since the start).
 /// </summary>
 internal sealed record ProviderPollStatus(string Provider, string State, DateTimeOffset? LastSuccessAt, string? Error);
 

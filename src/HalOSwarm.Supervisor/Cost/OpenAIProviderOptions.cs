@@ -11,4 +11,8 @@ internal sealed class OpenAIProviderOptions
 
     [ConfigurationKeyName("base_url")]
     public string BaseUrl { get; set; } = "https://api.openai.com";
+
+    /// <summary>OpenAI project id (<c>proj_…</c>, or <c>default</c> for usage without one) → the project its usage is booked to.</summary>
+    [ConfigurationKeyName("projects")]
+    public Dictionary<string, string> Projects { get; set; } = [];
 }

@@ -4,6 +4,7 @@ using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
+using HalOSwarm.Supervisor.Cost.Providers;
 using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
@@ -40,7 +41,7 @@ internal static class SupervisorApp
         var problems = new List<string>();
         var notes = new List<string>();
         SupervisorConfiguration.AddSources(builder.Configuration, arguments.ConfigPath, overrides, problems, notes);
-        SupervisorConfiguration.Check(builder.Configuration, problems);
+        SupervisorConfiguration.Check(builder.Configuration, problems, notes);
         if (problems.Count > 0)
         {
             throw new ConfigurationProblemsException(problems);
@@ -90,7 +91,7 @@ internal static class SupervisorApp
 
     /// <summary>
     /// Every feature, in one place. Each registers its own services and its config sections
-    /// (<see cref="OptionsServiceCollectionExtensions.AddSupervisorOptions{TOptions, TValidator}(IServiceCollection, string, Action{IConfiguration, List{string}}?)"/>),
+    /// (<see cref="OptionsServiceCollectionExtensions.AddSupervisorOptions{TOptions, TValidator}(IServiceCollection, string, Action{IConfiguration, List{string}}?, Action{TOptions, List{string}}?)"/>),
     /// so the host and <c>--validate</c> read the same sections.
     /// </summary>
     public static void AddFeatures(IServiceCollection services, SupervisorPaths paths)
@@ -149,6 +150,7 @@ internal static class SupervisorApp
         api.MapApprovalsApi();
         api.MapMaintenanceApi();
         api.MapTokensApi();
+        api.MapProviderPollApi();
         app.MapApiFallback();
         return app;
     }

@@ -49,6 +49,7 @@ public sealed class EndpointRoleTests
         ["POST /api/v1/sessions/{sessionId}/status"] = "operator",
         ["POST /api/v1/approvals/{approvalId}/approve"] = "operator",
         ["POST /api/v1/approvals/{approvalId}/deny"] = "operator",
+        ["POST /api/v1/cost/poll"] = "operator",
         ["GET /api/v1/tokens"] = "admin",
         ["POST /api/v1/tokens"] = "admin",
         ["POST /api/v1/tokens/{token}/revoke"] = "admin",
