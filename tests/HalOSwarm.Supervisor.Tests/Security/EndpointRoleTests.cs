@@ -36,6 +36,7 @@ public sealed class EndpointRoleTests
         ["GET /api/v1/audit"] = "viewer",
         ["GET /api/v1/approvals"] = "viewer",
         ["GET /api/v1/approvals/{approvalId}"] = "viewer",
+        ["GET /api/v1/cost"] = "viewer",
         ["POST /api/v1/commands"] = "operator",
         ["POST /api/v1/projects/{project}/start"] = "operator",
         ["GET /api/v1/projects/{project}/adoptable"] = "operator",
