@@ -4,6 +4,7 @@ using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
+using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
@@ -143,6 +144,7 @@ internal static class SupervisorApp
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();
         api.MapSessionsApi();
+        api.MapSessionCostApi();
         api.MapEventsApi();
         api.MapCommandsApi();
         api.MapAuditApi();
