@@ -5,44 +5,51 @@ using HalOSwarm.Supervisor.Tests.Support;
 namespace HalOSwarm.Supervisor.Tests.Cost;
 
 /// <summary>
-/// <c>GET /api/v1/cost</c> against the composed supervisor. The ledger rows are written into its file as the ledger books
-/// them (<see cref="LedgerRow"/>); what the report makes of them is what is checked.
+/// <c>GET /api/v1/cost</c> against the composed supervisor, its ledger filled by usage events a connected agent sends
+/// (booked at the times they carry, so a test can spend on any day).
 /// </summary>
 public sealed class CostReportApiTests
 {
-    private const long Usd = 1_000_000_000;
-
     [Fact]
     public async Task Week_AucklandTimeZone_LocalMondayToTodayTotalsAverageAndEquivalentApart()
     {
         const string zone = "Pacific/Auckland";
-        await using var host = await SupervisorHost.StartAsync(c => c["cost"] = new JsonObject { ["time_zone"] = zone });
+        await using var host = await SupervisorHost.StartAsync(c => c["cost"] = new JsonObject
+        {
+            ["time_zone"] = zone,
+            ["accounts"] = new JsonArray(new JsonObject { ["name"] = "claude-max", ["kind"] = "subscription", ["provider"] = "anthropic", ["projects"] = new JsonArray("sub") }),
+        });
         var auckland = TimeZoneInfo.FindSystemTimeZoneById(zone);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, auckland).DateTime);
         var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        await LedgerRow.InsertAsync(host,
-            // Booked at local 00:30 (the UTC hour is on the day before): the local day decides, not the UTC date.
-            LedgerRow.At(today, new TimeOnly(0, 30), auckland) with { Input = 1000, Output = 200, CacheRead = 50, CostNanos = 1_250_000_000, Messages = 3 },
-            LedgerRow.At(monday, new TimeOnly(12, 0), auckland) with { Provider = "openai", Model = "gpt-5", Account = "openai:default", SessionId = "ses_2", Input = 400, Reasoning = 30, CostNanos = 500_000_001 },
+        await using var agent = await TestAgent.ConnectAsync(host, "node-a");
+        await agent.SendEventsAsync(
+            UsageEvents.Created(1, "ses_1", "demo"),
+            UsageEvents.Created(2, "ses_2", "demo"),
+            UsageEvents.Created(3, "ses_3", "sub"),
+            // Local 00:30 today is on the UTC date before: the local day decides.
+            UsageEvents.At(4, UsageEvents.Local(today, new TimeOnly(0, 30), auckland), "ses_1", "anthropic", "claude-sonnet-4", 1.25m, input: 1000, output: 200, cacheRead: 50),
+            UsageEvents.At(5, UsageEvents.Local(monday, new TimeOnly(12, 0), auckland), "ses_2", "openai", "gpt-5", 0.500000001m, input: 400, reasoning: 30),
             // A subscription login's usage at the equivalent API price: shown, never added into cost_usd.
-            LedgerRow.At(today, new TimeOnly(9, 0), auckland) with { Model = "claude-opus-4", Account = "claude-max", Equivalent = true, Input = 100, CacheWrite = 7, CostNanos = 3 * Usd },
+            UsageEvents.At(6, UsageEvents.Local(today, new TimeOnly(9, 0), auckland), "ses_3", "anthropic", "claude-opus-4", 3m, input: 100, cacheWrite: 7),
             // The Sunday before: outside the week.
-            LedgerRow.At(monday.AddDays(-1), new TimeOnly(23, 30), auckland) with { Model = "old", CostNanos = 100 * Usd });
+            UsageEvents.At(7, UsageEvents.Local(monday.AddDays(-1), new TimeOnly(23, 30), auckland), "ses_1", "anthropic", "old", 100m));
+        await agent.WaitForAckAsync(7);
 
         var report = await host.GetDataAsync("/api/v1/cost?period=week");
 
         var period = report.GetProperty("period");
         var days = today.DayNumber - monday.DayNumber + 1;
         Assert.Equal("week", period.GetProperty("name").GetString());
-        Assert.Equal(LedgerRow.Text(monday), period.GetProperty("from").GetString());
-        Assert.Equal(LedgerRow.Text(today), period.GetProperty("to").GetString());
+        Assert.Equal(UsageEvents.Text(monday), period.GetProperty("from").GetString());
+        Assert.Equal(UsageEvents.Text(today), period.GetProperty("to").GetString());
         Assert.Equal(zone, period.GetProperty("time_zone").GetString());
         Assert.Equal(days, period.GetProperty("days").GetInt32());
         Assert.Equal(days, period.GetProperty("days_elapsed").GetInt32());
         var totals = report.GetProperty("totals");
         Assert.Equal(1.750000001m, totals.GetProperty("cost_usd").GetDecimal());
         Assert.Equal(3m, totals.GetProperty("equivalent_usd").GetDecimal());
-        Assert.Equal(5, totals.GetProperty("messages").GetInt64());
+        Assert.Equal(3, totals.GetProperty("messages").GetInt64());
         var tokens = totals.GetProperty("tokens");
         Assert.Equal((1500, 200, 30, 50, 7, 1787), (tokens.GetProperty("input").GetInt64(), tokens.GetProperty("output").GetInt64(),
             tokens.GetProperty("reasoning").GetInt64(), tokens.GetProperty("cache_read").GetInt64(), tokens.GetProperty("cache_write").GetInt64(),
@@ -60,20 +67,33 @@ public sealed class CostReportApiTests
     [Fact]
     public async Task Custom_GroupByProjectAndNode_RowsPerGroupByCostOnlyTheirDimensionsAndALimit()
     {
-        await using var host = await SupervisorHost.StartAsync();
-        var day = new DateOnly(2026, 1, 15);
-        await LedgerRow.InsertAsync(host,
-            LedgerRow.OnDay(day) with { Project = "web", NodeId = "n1", CostNanos = 2 * Usd },
-            LedgerRow.OnDay(day) with { Project = "web", NodeId = "n1", SessionId = "ses_2", Model = "m2", CostNanos = 1 * Usd, PricedMessages = 1 },
-            LedgerRow.OnDay(day.AddDays(1)) with { Project = "api", NodeId = "n2", SessionId = "ses_3", CostNanos = 4 * Usd },
-            LedgerRow.OnDay(day) with { Project = "web", NodeId = "n2", SessionId = "ses_4", CostNanos = 1 },
-            LedgerRow.OnDay(new DateOnly(2026, 2, 1)) with { Project = "late", CostNanos = 9 * Usd });
+        await using var host = await SupervisorHost.StartAsync(c => c["cost"] = new JsonObject
+        {
+            ["rates"] = new JsonArray(new JsonObject { ["model"] = "m2", ["input_per_mtok"] = 10, ["output_per_mtok"] = 10 }),
+        });
+        await using var n1 = await TestAgent.ConnectAsync(host, "n1");
+        await using var n2 = await TestAgent.ConnectAsync(host, "n2");
+        await n1.SendEventsAsync(
+            UsageEvents.Created(1, "ses_1", "web"),
+            UsageEvents.Created(2, "ses_5", "late"),
+            UsageEvents.At(3, UsageEvents.Utc("2026-01-15T10:00:00Z"), "ses_1", "anthropic", "claude-sonnet-4", 2m),
+            // No reported cost: priced from cost.rates (100k input tokens at 10 USD per million).
+            UsageEvents.At(4, UsageEvents.Utc("2026-01-15T11:00:00Z"), "ses_1", "anthropic", "m2", 0m, input: 100_000),
+            UsageEvents.At(5, UsageEvents.Utc("2026-02-01T00:00:00Z"), "ses_5", "anthropic", "claude-sonnet-4", 9m));
+        await n2.SendEventsAsync(
+            UsageEvents.Created(1, "ses_3", "api"),
+            UsageEvents.Created(2, "ses_4", "web"),
+            UsageEvents.At(3, UsageEvents.Utc("2026-01-16T10:00:00Z"), "ses_3", "openai", "gpt-5", 4m),
+            UsageEvents.At(4, UsageEvents.Utc("2026-01-31T23:59:59Z"), "ses_4", "openai", "gpt-5", 0.000000001m));
+        await n1.WaitForAckAsync(5);
+        await n2.WaitForAckAsync(4);
 
         var report = await host.GetDataAsync("/api/v1/cost?period=custom&from=2026-01-01&to=2026-01-31&group_by=project,node");
         var limited = await host.GetDataAsync("/api/v1/cost?period=custom&from=2026-01-01&to=2026-01-31&group_by=project,node&limit=1");
 
         Assert.Equal(31, report.GetProperty("period").GetProperty("days_elapsed").GetInt32());
         Assert.Equal(7.000000001m, report.GetProperty("totals").GetProperty("cost_usd").GetDecimal());
+        Assert.Equal(1, report.GetProperty("totals").GetProperty("priced_messages").GetInt64());
         Assert.Equal(0.225806452m, report.GetProperty("daily_average").GetProperty("cost_usd").GetDecimal());
         var rows = report.GetProperty("rows").EnumerateArray().ToList();
         Assert.Equal(["api n2 4 1", "web n1 3 2", "web n2 0.000000001 1"], rows.Select(r =>
@@ -90,14 +110,22 @@ public sealed class CostReportApiTests
     [Fact]
     public async Task Providers_NewYorkDay_MeteredPerUtcDayWithoutEquivalentBilledNullWithNoPoller()
     {
-        await using var host = await SupervisorHost.StartAsync(c => c["cost"] = new JsonObject { ["time_zone"] = "America/New_York" });
-        await LedgerRow.InsertAsync(host,
+        await using var host = await SupervisorHost.StartAsync(c => c["cost"] = new JsonObject
+        {
+            ["time_zone"] = "America/New_York",
+            ["accounts"] = new JsonArray(new JsonObject { ["name"] = "chatgpt", ["kind"] = "subscription", ["provider"] = "openai", ["projects"] = new JsonArray("sub") }),
+        });
+        await using var agent = await TestAgent.ConnectAsync(host, "node-a");
+        await agent.SendEventsAsync(
+            UsageEvents.Created(1, "ses_1", "demo"),
+            UsageEvents.Created(2, "ses_2", "sub"),
             // 10 January in New York runs from 05:00Z on the 10th to 05:00Z on the 11th.
-            new LedgerRow { HourUtc = "2026-01-10T15:00:00Z", DayLocal = "2026-01-10", Provider = "openai", CostNanos = 2 * Usd },
-            new LedgerRow { HourUtc = "2026-01-11T03:00:00Z", DayLocal = "2026-01-10", Provider = "openai", CostNanos = 1 * Usd, SessionId = "ses_2" },
-            new LedgerRow { HourUtc = "2026-01-11T03:00:00Z", DayLocal = "2026-01-10", Provider = "openai", Account = "chatgpt", Equivalent = true, CostNanos = 5 * Usd },
-            // The rest of UTC day 11 January, a local day after the period: the providers bill whole UTC days, so it is compared too.
-            new LedgerRow { HourUtc = "2026-01-11T20:00:00Z", DayLocal = "2026-01-11", Provider = "openai", CostNanos = 7 * Usd });
+            UsageEvents.At(3, UsageEvents.Utc("2026-01-10T15:00:00Z"), "ses_1", "openai", "gpt-5", 2m),
+            UsageEvents.At(4, UsageEvents.Utc("2026-01-11T03:00:00Z"), "ses_1", "openai", "gpt-5", 1m),
+            UsageEvents.At(5, UsageEvents.Utc("2026-01-11T03:10:00Z"), "ses_2", "openai", "gpt-5", 5m),
+            // The rest of UTC day 11 January, a local day after the period: providers bill whole UTC days, so it is compared too.
+            UsageEvents.At(6, UsageEvents.Utc("2026-01-11T20:00:00Z"), "ses_1", "openai", "gpt-5", 7m));
+        await agent.WaitForAckAsync(6);
 
         var report = await host.GetDataAsync("/api/v1/cost?period=custom&from=2026-01-10&to=2026-01-10");
 
@@ -123,7 +151,7 @@ public sealed class CostReportApiTests
         var report = await host.GetDataAsync("/api/v1/cost");
 
         var period = report.GetProperty("period");
-        var today = LedgerRow.Text(DateOnly.FromDateTime(DateTime.UtcNow));
+        var today = UsageEvents.Text(DateOnly.FromDateTime(DateTime.UtcNow));
         Assert.Equal(("today", "UTC", 1), (period.GetProperty("name").GetString(), period.GetProperty("time_zone").GetString(), period.GetProperty("days").GetInt32()));
         Assert.Equal(period.GetProperty("from").GetString(), period.GetProperty("to").GetString());
         Assert.Equal(today, period.GetProperty("to").GetString());
