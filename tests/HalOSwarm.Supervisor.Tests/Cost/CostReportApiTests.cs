@@ -58,6 +58,7 @@ public sealed class CostReportApiTests
         Assert.Equal(decimal.Round(1.750000001m / days, 9), average.GetProperty("cost_usd").GetDecimal());
         Assert.Equal(decimal.Round(3m / days, 9), average.GetProperty("equivalent_usd").GetDecimal());
         Assert.Equal((long)Math.Round(1787m / days, MidpointRounding.AwayFromZero), average.GetProperty("tokens").GetInt64());
+        Assert.DoesNotMatch(@"\.\d*0$", average.GetProperty("cost_usd").GetRawText());
         Assert.Equal(["provider", "model"], report.GetProperty("group_by").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["anthropic/claude-sonnet-4 1.25 0", "openai/gpt-5 0.500000001 0", "anthropic/claude-opus-4 0 3"],
             report.GetProperty("rows").EnumerateArray().Select(r =>
@@ -90,6 +91,7 @@ public sealed class CostReportApiTests
 
         var report = await host.GetDataAsync("/api/v1/cost?period=custom&from=2026-01-01&to=2026-01-31&group_by=project,node");
         var limited = await host.GetDataAsync("/api/v1/cost?period=custom&from=2026-01-01&to=2026-01-31&group_by=project,node&limit=1");
+        var lastDays = await host.GetDataAsync("/api/v1/cost?period=custom&from=2026-01-27&to=2026-01-31");
 
         Assert.Equal(31, report.GetProperty("period").GetProperty("days_elapsed").GetInt32());
         Assert.Equal(7.000000001m, report.GetProperty("totals").GetProperty("cost_usd").GetDecimal());
@@ -105,6 +107,9 @@ public sealed class CostReportApiTests
         Assert.Equal("api", Assert.Single(limited.GetProperty("rows").EnumerateArray()).GetProperty("project").GetString());
         Assert.Equal(2, limited.GetProperty("rows_omitted").GetInt64());
         Assert.Equal(7.000000001m, limited.GetProperty("totals").GetProperty("cost_usd").GetDecimal());
+        // 10^-9 USD over five days rounds to nothing, written as 0 (not 0.000000000).
+        Assert.Equal("0.000000001", lastDays.GetProperty("totals").GetProperty("cost_usd").GetRawText());
+        Assert.Equal("0", lastDays.GetProperty("daily_average").GetProperty("cost_usd").GetRawText());
     }
 
     [Fact]

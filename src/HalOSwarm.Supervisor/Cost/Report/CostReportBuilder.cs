@@ -1,3 +1,4 @@
+using System.Globalization;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Cost.Report;
@@ -50,10 +51,14 @@ internal static partial class CostReportBuilder
             CostUsd = Usd(totals.CostUsd / days),
             EquivalentUsd = Usd(totals.EquivalentUsd / days),
             Tokens = (long)decimal.Round((decimal)totals.Tokens.Total / days, 0, MidpointRounding.AwayFromZero),
-            Messages = decimal.Round((decimal)totals.Messages / days, 2, MidpointRounding.AwayFromZero),
+            Messages = Trim(decimal.Round((decimal)totals.Messages / days, 2, MidpointRounding.AwayFromZero)),
         };
 
-    private static decimal Usd(decimal value) => decimal.Round(value, 9, MidpointRounding.ToEven);
+    /// <summary>Rounded to 10^-9 USD and without trailing zeros (JSON writes a decimal's scale), as the ledger's sums are written.</summary>
+    private static decimal Usd(decimal value) => Trim(decimal.Round(value, 9, MidpointRounding.ToEven));
+
+    private static decimal Trim(decimal value) =>
+        decimal.Parse(value.ToString("0.#########", CultureInfo.InvariantCulture), NumberStyles.Number, CultureInfo.InvariantCulture);
 
     private static async Task<(ProviderBillingReport Billed, ProviderPollStatus? Failure)> BilledAsync(IProviderBilling billing, DateOnly utcFirst, DateOnly utcLast, ILogger logger,
         CancellationToken cancellationToken)
