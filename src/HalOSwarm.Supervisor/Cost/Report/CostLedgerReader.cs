@@ -12,49 +12,48 @@ namespace HalOSwarm.Supervisor.Cost.Report;
 /// </summary>
 internal static class CostLedgerReader
 {
-    private const string Sums = """
-        sum(messages), sum(priced_messages),
-        sum(input_tokens), sum(output_tokens), sum(reasoning_tokens), sum(cache_read_tokens), sum(cache_write_tokens),
-        coalesce(sum(CASE WHEN equivalent = 0 THEN cost_nanos END), 0) AS metered,
-        coalesce(sum(CASE WHEN equivalent <> 0 THEN cost_nanos END), 0) AS equivalent_nanos
-        """;
+    /// <summary>What is summed per group: messages, priced messages, the five token kinds, metered and equivalent nanos.</summary>
+    private static readonly string[] s_sums =
+    [
+        "sum(messages)", "sum(priced_messages)",
+        "sum(input_tokens)", "sum(output_tokens)", "sum(reasoning_tokens)", "sum(cache_read_tokens)", "sum(cache_write_tokens)",
+        "coalesce(sum(CASE WHEN equivalent = 0 THEN cost_nanos END), 0)",
+        "coalesce(sum(CASE WHEN equivalent <> 0 THEN cost_nanos END), 0)",
+    ];
+
+    private static readonly string s_groupSums = string.Join(", ", s_sums);
+
+    /// <summary>The same sums over every group (window functions run before LIMIT), so one scan gives rows and totals.</summary>
+    private static readonly string s_totalSums = string.Join(", ", s_sums.Select(sum => $"sum({sum}) OVER ()"));
 
     public static async Task<LedgerSlice> ReadAsync(SqliteDatabase database, CostReportRequest request, DateOnly utcFirst, DateOnly utcLast,
         CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: true);
-        var totals = await TotalsAsync(connection, transaction, request, cancellationToken);
-        var (rows, groups) = await RowsAsync(connection, transaction, request, cancellationToken);
+        var (rows, groups, totals) = await RowsAsync(connection, transaction, request, cancellationToken);
         var metered = await MeteredAsync(connection, transaction, utcFirst, utcLast, cancellationToken);
         return new LedgerSlice(totals, rows, groups, metered);
     }
 
-    private static async Task<CostAmounts> TotalsAsync(SqliteConnection connection, SqliteTransaction transaction, CostReportRequest request,
-        CancellationToken cancellationToken)
-    {
-        using var command = Command(connection, transaction, $"SELECT {Sums} FROM cost_ledger WHERE day_local BETWEEN $first AND $last", request);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return Amounts(reader, 0);
-    }
-
-    private static async Task<(List<CostRow> Rows, long Groups)> RowsAsync(SqliteConnection connection, SqliteTransaction transaction,
+    /// <summary>The first <c>limit</c> groups by cost, how many groups there are, and the totals over all of them (zero without rows).</summary>
+    private static async Task<(List<CostRow> Rows, long Groups, CostAmounts Totals)> RowsAsync(SqliteConnection connection, SqliteTransaction transaction,
         CostReportRequest request, CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", request.GroupBy.Select(CostDimensions.Column));
+        var n = request.GroupBy.Count;
         using var command = Command(connection, transaction, $"""
-            SELECT {columns}, {Sums}, count(*) OVER ()
+            SELECT {columns}, {s_groupSums}, count(*) OVER (), {s_totalSums}
             FROM cost_ledger WHERE day_local BETWEEN $first AND $last
             GROUP BY {columns}
-            ORDER BY metered DESC, equivalent_nanos DESC, {columns}
+            ORDER BY {n + 8} DESC, {n + 9} DESC, {string.Join(", ", Enumerable.Range(1, n))}
             LIMIT $limit
             """, request);
         command.Parameters.AddWithValue("$limit", request.Limit);
         var rows = new List<CostRow>();
         long groups = 0;
+        var totals = Amounts(null, 0);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var n = request.GroupBy.Count;
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Key(string dimension)
@@ -77,9 +76,10 @@ internal static class CostLedgerReader
                 CostUsd = amounts.CostUsd,
                 EquivalentUsd = amounts.EquivalentUsd,
             });
-            groups = reader.GetInt64(n + 9);
+            groups = reader.GetInt64(n + s_sums.Length);
+            totals = Amounts(reader, n + s_sums.Length + 1);
         }
-        return (rows, groups);
+        return (rows, groups, totals);
     }
 
     private static async Task<List<MeteredDay>> MeteredAsync(SqliteConnection connection, SqliteTransaction transaction, DateOnly utcFirst,
@@ -114,10 +114,10 @@ internal static class CostLedgerReader
         return command;
     }
 
-    /// <summary>The nine columns of <see cref="Sums"/> from <paramref name="at"/> on (null sums of no rows are zero).</summary>
-    private static CostAmounts Amounts(SqliteDataReader reader, int at)
+    /// <summary>The columns of <see cref="s_sums"/> from <paramref name="at"/> on; all zero without a reader.</summary>
+    private static CostAmounts Amounts(SqliteDataReader? reader, int at)
     {
-        long Long(int i) => reader.IsDBNull(at + i) ? 0 : reader.GetInt64(at + i);
+        long Long(int i) => reader is null || reader.IsDBNull(at + i) ? 0 : reader.GetInt64(at + i);
         return new CostAmounts
         {
             Messages = Long(0),
