@@ -45,6 +45,18 @@ public sealed class CostReportTests
         Assert.Contains(lines, l => l.StartsWith("DAILY AVERAGE ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"{row.Str("provider")} not_configured $0.0043 - -", StringComparison.Ordinal));
 
+        // docs/OPERATIONS.md "Monitoring cost": per project, and a custom period as JSON for scripts.
+        var byProject = await cluster.CtlAsync("cost", "week", "--by", "project");
+        Assert.True(byProject.ExitCode == 0, byProject.ToString());
+        Assert.Contains(byProject.StdOut.ReplaceLineEndings("\n").Split('\n'), l => l.Trim().StartsWith("PROJECT ", StringComparison.Ordinal));
+        Assert.Contains(byProject.StdOut.ReplaceLineEndings("\n").Split('\n'), l => l.Trim().StartsWith($"{HalCluster.ProjectName} ", StringComparison.Ordinal));
+        var to = api.GetProperty("period").Str("to");
+        var custom = await cluster.CtlAsync("cost", "custom", "--from", to, "--to", to, "--format", "json");
+        Assert.True(custom.ExitCode == 0, custom.ToString());
+        var today = await cluster.GetDataAsync($"api/v1/cost?period=custom&from={to}&to={to}");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(today.GetRawText()), JsonNode.Parse(custom.StdOut)), custom.StdOut);
+        Assert.Equal(totals.GetProperty("cost_usd").GetDecimal(), today.GetProperty("totals").GetProperty("cost_usd").GetDecimal());
+
         // The seed runbook's spelling: the agents' address gets the URL halctl needs, not a crash.
         var seed = await cluster.CtlAsync("--supervisor-url", "ws://localhost:8420", "cost", "today");
         Assert.True(seed.ExitCode == 1 && seed.StdErr.Contains("use --supervisor-url http://localhost:8421", StringComparison.Ordinal), seed.ToString());
