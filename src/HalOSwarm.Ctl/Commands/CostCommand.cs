@@ -25,7 +25,7 @@ internal sealed class CostCommand : ApiCommand
     };
 
     private readonly Option<string?> _from = new("--from") { Description = "First local date of a custom period (YYYY-MM-DD)" };
-    private readonly Option<string?> _to = new("--to") { Description = "Last local date of a custom period (YYYY-MM-DD), at most 366 days after --from" };
+    private readonly Option<string?> _to = new("--to") { Description = "Last local date of a custom period (YYYY-MM-DD); --from to --to spans at most 366 days" };
     private readonly Option<int?> _limit = new("--limit") { Description = "Groups shown, highest cost first (server default 1000, at most 10000)" };
 
     public CostCommand(GlobalOptions options, CliEnvironment environment)
