@@ -60,8 +60,8 @@ internal static partial class CostReportBuilder
     private static decimal Trim(decimal value) =>
         decimal.Parse(value.ToString("0.#########", CultureInfo.InvariantCulture), NumberStyles.Number, CultureInfo.InvariantCulture);
 
-    private static async Task<(ProviderBillingReport Billed, ProviderPollStatus? Failure)> BilledAsync(IProviderBilling billing, DateOnly utcFirst, DateOnly utcLast, ILogger logger,
-        CancellationToken cancellationToken)
+    private static async Task<(ProviderBillingReport Billed, ProviderPollStatus? Failure)> BilledAsync(IProviderBilling billing, DateOnly utcFirst,
+        DateOnly utcLast, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
