@@ -28,5 +28,6 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(IReadOnlyList<TokenDto>))]
 [JsonSerializable(typeof(IssuedTokenDto))]
 [JsonSerializable(typeof(TokenCreateRequest))]
+[JsonSerializable(typeof(CostReportDto))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

@@ -118,6 +118,11 @@ internal sealed class SupervisorClient
     public Task<ApiPage<IssuedTokenDto>> EnrollNodeAsync(string nodeId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"api/v1/nodes/{Escape(nodeId)}/enroll", null, CtlJsonContext.Default.IssuedTokenDto, null, cancellationToken);
 
+    /// <summary><c>GET api/v1/cost</c>: <paramref name="period"/> today, week, month or custom (with <paramref name="from"/> and <paramref name="to"/>).</summary>
+    public Task<ApiPage<CostReportDto>> GetCostAsync(string period, string? from, string? to, string? groupBy, int? limit, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, "api/v1/cost" + new QueryString().Add("period", period).Add("from", from).Add("to", to).Add("group_by", groupBy).Add("limit", limit),
+            null, CtlJsonContext.Default.CostReportDto, null, cancellationToken);
+
     /// <summary>Opens the live SSE tail; events after <paramref name="afterId"/> come first.</summary>
     public async Task<SseStream> OpenEventStreamAsync(EventQuery query, long? afterId, CancellationToken cancellationToken)
     {

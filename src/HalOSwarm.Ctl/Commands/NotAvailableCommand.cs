@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace HalOSwarm.Ctl.Commands;
 
 /// <summary>
-/// A command the seed README lists for a feature this supervisor does not have (<c>cost today</c>, <c>env status</c>):
+/// A command the seed README lists for a feature this supervisor does not have (<c>env status</c>):
 /// hidden from help, takes any arguments, and says what is there instead of "unrecognized command". Exit 2: nothing ran.
 /// </summary>
 internal sealed class NotAvailableCommand : Command
@@ -18,8 +18,6 @@ internal sealed class NotAvailableCommand : Command
 
     public static IEnumerable<Command> ForSeed(CliEnvironment environment) =>
     [
-        new NotAvailableCommand("cost", "this supervisor has no provider cost reports; each session's cost is in 'halctl sessions list' "
-            + "and 'halctl sessions get ID', daily totals by provider and model in the database's costs view (docs/OPERATIONS.md)", environment),
         new NotAvailableCommand("env", "this supervisor does not provision project environments", environment),
     ];
 }

@@ -1,6 +1,7 @@
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Cost.Providers;
+using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Cost;
@@ -22,6 +23,9 @@ internal static class CostServiceCollectionExtensions
     private static IServiceCollection AddCostLedger(this IServiceCollection services)
     {
         services.AddSingleton<ICostTotals, CostLedgerTotals>();
+        services.AddSingleton<SessionCostQueries>();
+        services.AddEventProjection<CostLedgerProjection>();
+        services.AddWriteParticipant<CostLedgerProjection>();
         return services;
     }
 

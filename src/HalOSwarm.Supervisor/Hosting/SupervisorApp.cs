@@ -4,7 +4,9 @@ using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
+using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Cost.Providers;
+using HalOSwarm.Supervisor.Cost.Report;
 using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
@@ -144,6 +146,7 @@ internal static class SupervisorApp
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();
         api.MapSessionsApi();
+        api.MapSessionCostApi();
         api.MapEventsApi();
         api.MapCommandsApi();
         api.MapAuditApi();
@@ -151,6 +154,7 @@ internal static class SupervisorApp
         api.MapMaintenanceApi();
         api.MapTokensApi();
         api.MapProviderPollApi();
+        api.MapCostApi();
         app.MapApiFallback();
         return app;
     }

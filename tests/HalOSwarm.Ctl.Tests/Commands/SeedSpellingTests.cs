@@ -59,7 +59,6 @@ public sealed class SeedSpellingTests
     }
 
     [Theory]
-    [InlineData("cost", "today")]
     [InlineData("env", "status", "project-1")]
     public async Task SeedFeatureNotBuilt_SaysSoAndExitsTwoWithoutRequest(params string[] args)
     {
