@@ -4,6 +4,7 @@ using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
+using HalOSwarm.Supervisor.Cost.Budgets;
 using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
@@ -149,6 +150,7 @@ internal static class SupervisorApp
         api.MapApprovalsApi();
         api.MapMaintenanceApi();
         api.MapTokensApi();
+        api.MapBudgetsApi();
         app.MapApiFallback();
         return app;
     }
