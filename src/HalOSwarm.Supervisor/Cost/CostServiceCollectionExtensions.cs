@@ -25,6 +25,8 @@ internal static class CostServiceCollectionExtensions
     private static IServiceCollection AddCostLedger(this IServiceCollection services)
     {
         services.AddSingleton<ICostTotals, CostLedgerTotals>();
+        services.AddEventProjection<CostLedgerProjection>();
+        services.AddWriteParticipant<CostLedgerProjection>();
         return services;
     }
 

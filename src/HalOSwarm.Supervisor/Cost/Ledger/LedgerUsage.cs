@@ -1,0 +1,110 @@
+using System.Text.Json;
+
+namespace HalOSwarm.Supervisor.Cost.Ledger;
+
+/// <summary>
+/// The fields of a <c>usage</c> event the ledger books, read straight off its UTF-8 JSON with a forward-only reader (no
+/// document, no copy of <c>raw</c>): it runs on the writer's thread for every usage event. A missing or mistyped field
+/// is null or zero; a negative count or cost is zero.
+/// </summary>
+internal struct LedgerUsage
+{
+    public string? Provider;
+    public string? Model;
+    public long Input;
+    public long Output;
+    public long Reasoning;
+    public long CacheRead;
+    public long CacheWrite;
+    public decimal CostUsd;
+
+    /// <summary>Reads <paramref name="data"/>; false when it is not a JSON object (nothing is booked).</summary>
+    public static bool TryRead(ReadOnlySpan<byte> data, out LedgerUsage usage)
+    {
+        usage = default;
+        try
+        {
+            var reader = new Utf8JsonReader(data);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return false;
+            }
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("provider"u8))
+                {
+                    reader.Read();
+                    usage.Provider = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("model"u8))
+                {
+                    reader.Read();
+                    usage.Model = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                }
+                else if (reader.ValueTextEquals("cost_usd"u8))
+                {
+                    reader.Read();
+                    usage.CostUsd = reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var cost) && cost > 0 ? cost : 0;
+                }
+                else if (reader.ValueTextEquals("tokens"u8))
+                {
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        ReadTokens(ref reader, ref usage);
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+                else
+                {
+                    reader.Read();
+                    reader.Skip();
+                }
+            }
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static void ReadTokens(ref Utf8JsonReader reader, ref LedgerUsage usage)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            ref var field = ref usage.Input;
+            if (reader.ValueTextEquals("input"u8))
+            {
+                field = ref usage.Input;
+            }
+            else if (reader.ValueTextEquals("output"u8))
+            {
+                field = ref usage.Output;
+            }
+            else if (reader.ValueTextEquals("reasoning"u8))
+            {
+                field = ref usage.Reasoning;
+            }
+            else if (reader.ValueTextEquals("cache_read"u8))
+            {
+                field = ref usage.CacheRead;
+            }
+            else if (reader.ValueTextEquals("cache_write"u8))
+            {
+                field = ref usage.CacheWrite;
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+                continue;
+            }
+            reader.Read();
+            field = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var count) && count > 0 ? count : 0;
+        }
+    }
+}
