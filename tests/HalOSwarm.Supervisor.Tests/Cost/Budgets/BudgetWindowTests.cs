@@ -52,4 +52,25 @@ public sealed class BudgetWindowTests
         Assert.Equal(4, all.Count);
         Assert.Equal([50], afterReset.GetProperty("thresholds_reached").EnumerateArray().Select(t => t.GetInt32()));
     }
+
+    [Fact]
+    public async Task Thresholds_SupervisorRestarted_NotRecordedAgainInTheSameWindow()
+    {
+        using var temp = new HalOSwarm.Testing.TempDirectory("hal-budget-restart");
+        var cost = new JsonObject { ["budgets"] = new JsonArray(BudgetHost.Budget("day", "global", "alert", limitUsd: 1m)) };
+        await using (var host = await SupervisorHost.StartAsync(c => c["cost"] = cost.DeepClone(), temp))
+        {
+            await using var agent = await TestAgent.ConnectAsync(host, "node-r", [AgentCommands.Session("ses_a", SessionStatuses.Running, "alpha")]);
+            await agent.SendAndWaitAsync(BudgetHost.Usage(1, "ses_a", 0.6m, DateTimeOffset.UtcNow));
+            await host.WaitForEventsAsync("cost.threshold", 1);
+        }
+
+        await using var again = await SupervisorHost.StartAsync(c => c["cost"] = cost.DeepClone(), temp);
+        await using var back = await TestAgent.ConnectAsync(again, "node-r", [AgentCommands.Session("ses_a", SessionStatuses.Running, "alpha")],
+            outboxFirst: 2, outboxLast: 2);
+        await back.SendAndWaitAsync(BudgetHost.Usage(2, "ses_a", 0.2m, DateTimeOffset.UtcNow));
+        var all = await again.WaitForEventsAsync("cost.threshold", 2);
+
+        Assert.Equal([50, 75], all.Select(e => e.GetProperty("threshold").GetInt32()));
+    }
 }
