@@ -15,6 +15,12 @@ internal sealed partial class BudgetEvaluator(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Wakes come with every committed batch of usage; passes they trigger are at least this far apart, so heavy ingest
+    /// costs at most four passes a second. Measured in real time (a guard of the machine's load, not a budget's clock).
+    /// </summary>
+    public static readonly TimeSpan MinWakeSpacing = TimeSpan.FromMilliseconds(250);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -24,6 +30,7 @@ internal sealed partial class BudgetEvaluator(
             Task? wake = null;
             while (true)
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await PassAsync(stoppingToken);
                 tick ??= timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 wake ??= signal.WaitAsync(stoppingToken);
@@ -37,6 +44,11 @@ internal sealed partial class BudgetEvaluator(
                 {
                     await wake;
                     wake = null;
+                    var since = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                    if (since < MinWakeSpacing)
+                    {
+                        await Task.Delay(MinWakeSpacing - since, stoppingToken);
+                    }
                 }
             }
         }
