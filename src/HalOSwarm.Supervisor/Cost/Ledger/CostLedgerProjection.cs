@@ -25,6 +25,7 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _session;
     private readonly Dictionary<LedgerKey, LedgerSums> _batch = [];
+    private readonly LedgerNames _names = new();
     private readonly Dictionary<string, (string Project, string Runtime)> _sessions = new(StringComparer.Ordinal);
     private long _quarter = long.MinValue;
     private string _hour = "";
@@ -52,7 +53,7 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
             _sessions.Remove(sessionId); // it may have been a placeholder without project and runtime
             return;
         }
-        if (!LedgerUsage.TryRead(data.Span, out var usage))
+        if (!LedgerUsage.TryRead(data.Span, _names, out var usage))
         {
             return;
         }

@@ -19,7 +19,8 @@ internal struct LedgerUsage
     public decimal CostUsd;
 
     /// <summary>Reads <paramref name="data"/>; false when it is not a JSON object (nothing is booked).</summary>
-    public static bool TryRead(ReadOnlySpan<byte> data, out LedgerUsage usage)
+    /// <param name="names">Provider and model names seen before, reused instead of a new string per event.</param>
+    public static bool TryRead(ReadOnlySpan<byte> data, LedgerNames names, out LedgerUsage usage)
     {
         usage = default;
         try
@@ -34,12 +35,12 @@ internal struct LedgerUsage
                 if (reader.ValueTextEquals("provider"u8))
                 {
                     reader.Read();
-                    usage.Provider = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    usage.Provider = reader.TokenType == JsonTokenType.String ? names.Get(ref reader) : null;
                 }
                 else if (reader.ValueTextEquals("model"u8))
                 {
                     reader.Read();
-                    usage.Model = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    usage.Model = reader.TokenType == JsonTokenType.String ? names.Get(ref reader) : null;
                 }
                 else if (reader.ValueTextEquals("cost_usd"u8))
                 {
