@@ -37,6 +37,11 @@ internal sealed class LedgerScenario : IScenario
         result.Add("durable ev/s, ledger phase", ledger.TotalRate, "ev/s");
         result.Add("durable ev/s, baseline (both plain)", baseline.TotalRate, "ev/s");
         result.Add("slowdown: durable ev/s", Slowdown(baseline.TotalRate, ledger.TotalRate), "%", max: full ? 10 : null);
+        // the two halves of the baseline apart: how much the machine drifted around the ledger phase
+        result.Add("durable ev/s, baseline before", before.TotalRate, "ev/s");
+        result.Add("durable ev/s, baseline after", after.TotalRate, "ev/s");
+        result.Add("e2e all p50, baseline before", before.AllLatency.PercentileMs(50), "ms");
+        result.Add("e2e all p50, baseline after", after.AllLatency.PercentileMs(50), "ms");
         AddLatency(result, "e2e usage-bearing", ledger.UsageFleetLatency);
         AddLatency(result, "e2e plain beside them", ledger.PlainFleetLatency);
         var ledgerAll = ledger.AllLatency;
