@@ -25,6 +25,7 @@ internal static class CostServiceCollectionExtensions
     private static IServiceCollection AddCostLedger(this IServiceCollection services)
     {
         services.AddSingleton<ICostTotals, CostLedgerTotals>();
+        services.AddSingleton<SessionCostQueries>();
         services.AddEventProjection<CostLedgerProjection>();
         services.AddWriteParticipant<CostLedgerProjection>();
         return services;

@@ -5,6 +5,7 @@ using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
 using HalOSwarm.Supervisor.Cost.Budgets;
+using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
@@ -144,6 +145,7 @@ internal static class SupervisorApp
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();
         api.MapSessionsApi();
+        api.MapSessionCostApi();
         api.MapEventsApi();
         api.MapCommandsApi();
         api.MapAuditApi();

@@ -29,6 +29,7 @@ public sealed class EndpointRoleTests
         ["GET /api/v1/nodes/{nodeId}"] = "viewer",
         ["GET /api/v1/sessions"] = "viewer",
         ["GET /api/v1/sessions/{sessionId}"] = "viewer",
+        ["GET /api/v1/sessions/{sessionId}/cost"] = "viewer",
         ["GET /api/v1/events"] = "viewer",
         ["GET /api/v1/events/stream"] = "viewer",
         ["GET /api/v1/commands"] = "viewer",

@@ -33,7 +33,7 @@ public sealed class RunbookSqlTests
         // "Check if data was deleted": the session had activity today.
         Assert.Equal(1L, await ScalarAsync(sqlite, "SELECT COUNT(*) FROM sessions WHERE timestamp > datetime('now', '-1 day');"));
         Assert.Equal(1L, await ScalarAsync(sqlite, "SELECT COUNT(*) FROM sessions;"));
-        // Cost Data Discrepancy: one row per day, provider and model, newest first.
+        // Cost Data Discrepancy: one row per UTC day, provider and model (from the cost ledger), newest first.
         var costs = await RowsAsync(sqlite, "SELECT * FROM costs ORDER BY date DESC LIMIT 10;");
         Assert.Equal(2, costs.Count);
         Assert.Equal(now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), costs[0]["date"]);
@@ -45,6 +45,8 @@ public sealed class RunbookSqlTests
         // Archive old data: only the events older than 30 days go.
         Assert.Equal(2, await ExecuteAsync(sqlite, "DELETE FROM events WHERE timestamp < datetime('now', '-30 days');"));
         Assert.Equal(0L, await ScalarAsync(sqlite, "SELECT COUNT(*) FROM events WHERE node_id = 'node-rb' AND ts < '" + now.AddDays(-30).ToString("O", CultureInfo.InvariantCulture) + "'"));
+        // The costs view reads the cost ledger, which keeps its sums when old events go.
+        Assert.Equal(1.5, Convert.ToDouble(await ScalarAsync(sqlite, $"SELECT cost_usd FROM costs WHERE date = '{old.UtcDateTime:yyyy-MM-dd}';"), CultureInfo.InvariantCulture));
         // The indexed form docs/OPERATIONS.md gives for a large database, in batches.
         await agent.SendEventsAsync(Idle(6, now.AddDays(-35)));
         await agent.WaitForAckAsync(6);
