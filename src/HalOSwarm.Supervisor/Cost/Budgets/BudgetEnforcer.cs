@@ -98,5 +98,5 @@ internal sealed partial class BudgetEnforcer(
         key.Length <= SubmissionCheck.MaxIdempotencyKeyChars ? key : "budget:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
     private static JsonElement Args(BudgetReading reading) =>
-        JsonSerializer.SerializeToElement(BudgetEventData.Of(reading), BudgetEventJsonContext.Default.BudgetEventData);
+        JsonSerializer.SerializeToElement(BudgetEventData.Of(reading) with { Reason = reading.Reason }, BudgetEventJsonContext.Default.BudgetEventData);
 }

@@ -37,6 +37,9 @@ public sealed class BudgetEnforcementTests
         var actions = audit.EnumerateArray().Select(a => (a.GetProperty("action").GetString(), a.GetProperty("target").GetString())).ToList();
         Assert.Contains(("command.kill", "ses_a"), actions);
         Assert.Contains(("budget.enforce", "alpha-day"), actions);
+        var enforce = audit.EnumerateArray().Single(a => a.GetProperty("action").GetString() == "budget.enforce");
+        Assert.StartsWith("budget 'alpha-day' (project:alpha) reached: $1.25 of $1.00", enforce.GetProperty("args").GetProperty("reason").GetString(),
+            StringComparison.Ordinal);
         Assert.Empty((await host.GetDataAsync("/api/v1/commands?session_id=ses_b")).EnumerateArray());
         var budget = await host.GetDataAsync("/api/v1/budgets/alpha-day");
         Assert.Equal(("killing", 1.25m, 125m), (budget.GetProperty("state").GetString(), budget.GetProperty("spend_usd").GetDecimal(),
