@@ -27,6 +27,8 @@ internal sealed partial class BudgetEnforcer(
     private static readonly JsonElement s_noArgs = JsonDocument.Parse("{}").RootElement.Clone();
 
     // The command each key named in this process: a pass re-sends only when that one failed (its key is free again).
+    // Bounded: once forgotten, a key's command is found again by its idempotency key (and not reported twice).
+    private const int MaxRemembered = 10_000;
     private readonly Dictionary<string, string> _sent = new(StringComparer.Ordinal);
 
     public static string Actor(string budget) => "policy:budget/" + budget;
@@ -78,6 +80,10 @@ internal sealed partial class BudgetEnforcer(
         {
             var command = await commands.SubmitAsync(new CommandSubmission(type, session.SessionId, null, null, s_noArgs, Actor(budget.Name), key), cancellationToken);
             var replayed = command.CommandId == sentId || command.CreatedAt < now;
+            if (_sent.Count >= MaxRemembered)
+            {
+                _sent.Clear();
+            }
             _sent[key] = command.CommandId;
             if (replayed)
             {
