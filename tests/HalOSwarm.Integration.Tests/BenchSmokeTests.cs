@@ -47,6 +47,32 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task HalBench_Ledger_EveryUsageEventBookedOnceAndBothPhasesReported()
+    {
+        using var dir = new TempDirectory("hal-bench-ledger");
+        var json = dir.Combine("bench.json");
+        await using var bench = TestProcess.StartDotnet("hal-bench", BenchDll,
+        [
+            "-s", "ledger", "--agents", "2", "--sessions", "2", "--duration", "2", "--rate", "500", "--heartbeat-sec", "2",
+            "--supervisor-dll", RepoPaths.Supervisor, "--json", json,
+        ], workingDirectory: dir.Path);
+
+        var exit = await bench.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(exit == 0, bench.Output);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var scenario = Assert.Single(report.RootElement.GetProperty("scenarios").EnumerateArray());
+        Assert.Empty(scenario.GetProperty("failures").EnumerateArray());
+        var notes = scenario.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Contains(notes, n => n.StartsWith("ledger-b: the ledger booked each of the", StringComparison.Ordinal));
+        Assert.Equal(3, notes.Count(n => n.EndsWith("all stored exactly once", StringComparison.Ordinal)));
+        Assert.Equal(3, notes.Count(n => n.StartsWith("/metrics matches the store", StringComparison.Ordinal)));
+        var metrics = scenario.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+        Assert.True(metrics["usage-bearing durable ev/s"] > 0);
+        Assert.True(metrics["durable ev/s, baseline (both plain)"] > 0);
+    }
+
+    [Fact]
     public async Task HalBench_LatencyAndCommands_ReportTheCommitFloorOfTheSameRun()
     {
         using var dir = new TempDirectory("hal-bench-floor");

@@ -6,7 +6,7 @@ namespace HalOSwarm.Bench.Cli;
 /// </summary>
 internal static class ScenarioDefaults
 {
-    public static readonly string[] All = ["ceiling", "throughput", "latency", "commands", "connections", "backlog", "soak"];
+    public static readonly string[] All = ["ceiling", "throughput", "latency", "commands", "connections", "backlog", "soak", "ledger"];
 
     public static ScenarioSettings Resolve(string scenario, BenchOptions options)
     {
@@ -19,6 +19,8 @@ internal static class ScenarioDefaults
             "connections" => (q ? 200 : 2000, 10, q ? 200d : 2000d, q ? 5d : 60d),
             "soak" => (q ? 20 : 200, q ? 5 : 10, q ? 2000d : 20000d, q ? 8d : 600d),
             "backlog" => (1, 10, 0d, 0d),
+            // per fleet (the scenario runs two at once): 20,000 usage events/s beside 20,000 plain ones
+            "ledger" => (q ? 4 : 10, q ? 2 : 10, q ? 1000d : 20000d, q ? 4d : 20d),
             _ => (1, 1, 0d, 0d),
         };
         var duration = TimeSpan.FromSeconds(options.DurationSec ?? seconds);

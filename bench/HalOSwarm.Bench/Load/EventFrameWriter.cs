@@ -20,10 +20,12 @@ internal sealed class EventFrameWriter : IDisposable
     private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
     private readonly Utf8JsonWriter _writer;
     private readonly AgentIdentity _agent;
+    private readonly EventMixKind _mix;
 
-    public EventFrameWriter(AgentIdentity agent)
+    public EventFrameWriter(AgentIdentity agent, EventMixKind mix = EventMixKind.Turns)
     {
         _agent = agent;
+        _mix = mix;
         _writer = new Utf8JsonWriter(_buffer, s_options);
     }
 
@@ -42,7 +44,7 @@ internal sealed class EventFrameWriter : IDisposable
         var sessions = _agent.SessionIds.Length;
         for (var seq = fromSeq; seq < fromSeq + count; seq++)
         {
-            var (type, session, turn, step) = EventMix.At(seq, sessions);
+            var (type, session, turn, step) = EventMix.At(seq, sessions, _mix);
             w.WriteStartObject();
             w.WriteNumber("seq"u8, seq);
             w.WriteString("type"u8, type);

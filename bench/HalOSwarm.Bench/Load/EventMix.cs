@@ -5,13 +5,14 @@ namespace HalOSwarm.Bench.Load;
 /// <summary>
 /// The event a simulated agent records at a given seq. Sessions take turns event by event; each session
 /// plays turns of <see cref="TurnLength"/> events: running, ~40 text deltas of 20–200 bytes with one tool
-/// call in the middle, usage, idle. Deterministic, so a resend after a reconnect is byte for byte the same.
+/// call in the middle, usage, idle (<see cref="EventMixKind"/> picks only usage events, or the turns without
+/// them). Deterministic, so a resend after a reconnect is byte for byte the same.
 /// </summary>
 internal static class EventMix
 {
     public const int TurnLength = 48;
 
-    public static (string Type, int Session, long Turn, int Step) At(long seq, int sessions)
+    public static (string Type, int Session, long Turn, int Step) At(long seq, int sessions, EventMixKind kind = EventMixKind.Turns)
     {
         var index = seq - 1;
         var session = (int)(index % sessions);
@@ -20,6 +21,10 @@ internal static class EventMix
             return (EventTypes.SessionCreated, session, 0, -1);
         }
         var ordinal = (index / sessions) - 1;
+        if (kind == EventMixKind.Usage)
+        {
+            return (EventTypes.Usage, session, ordinal, 0);
+        }
         var turn = ordinal / TurnLength;
         var step = (int)(ordinal % TurnLength);
         var type = step switch
@@ -27,7 +32,7 @@ internal static class EventMix
             0 => EventTypes.SessionRunning,
             20 => EventTypes.ToolStarted,
             21 => EventTypes.ToolFinished,
-            TurnLength - 2 => EventTypes.Usage,
+            TurnLength - 2 => kind == EventMixKind.Plain ? EventTypes.MessageDelta : EventTypes.Usage,
             TurnLength - 1 => EventTypes.SessionIdle,
             _ => EventTypes.MessageDelta,
         };

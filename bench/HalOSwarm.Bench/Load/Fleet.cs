@@ -16,7 +16,7 @@ internal sealed class Fleet : IAsyncDisposable
         for (var i = 0; i < profile.Agents; i++)
         {
             var identity = new AgentIdentity($"bench-{runId}-{scenario}-{i:D4}", profile.SessionsPerAgent);
-            _agents.Add(new SimAgent(identity, profile, capacity, AckLatency, CommandTurnaround));
+            _agents.Add(new SimAgent(identity, profile, capacity, AckLatency, CommandTurnaround, DurableLatency));
         }
     }
 
@@ -24,6 +24,9 @@ internal sealed class Fleet : IAsyncDisposable
 
     /// <summary>Frame sent → ack that covers it, over all agents.</summary>
     public Measure.LatencyHistogram AckLatency { get; } = new();
+
+    /// <summary>An event's creation in the outbox → the ack that covers it (sampled per frame: its last event), over all agents.</summary>
+    public Measure.LatencyHistogram DurableLatency { get; } = new();
 
     /// <summary>Command frame read → result sent, over all agents (the agents' own turnaround).</summary>
     public Measure.LatencyHistogram CommandTurnaround { get; } = new();

@@ -9,7 +9,8 @@ internal sealed record LoadProfile(
     int SessionsPerAgent,
     double TotalRate,
     int Batch,
-    int Window)
+    int Window,
+    EventMixKind Mix = EventMixKind.Turns)
 {
     public double RatePerAgent => TotalRate / Agents;
 

@@ -79,6 +79,7 @@ internal sealed partial class SimAgent
             {
                 _inFlight.Dequeue();
                 AckLatency.Record(Stopwatch.GetElapsedTime(frame.SentAt));
+                DurableLatency?.Record(TimeSpan.FromTicks(DateTime.UtcNow.Ticks - frame.CreatedTicks));
             }
         }
     }

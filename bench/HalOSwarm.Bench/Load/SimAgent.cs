@@ -17,7 +17,7 @@ internal sealed partial class SimAgent : IAsyncDisposable
     private readonly EventFrameWriter _frames;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly SemaphoreSlim _wake = new(0, 1);
-    private readonly Queue<(long LastSeq, long SentAt)> _inFlight = new();
+    private readonly Queue<(long LastSeq, long SentAt, long CreatedTicks)> _inFlight = new();
     private ClientWebSocket? _socket;
     private Task _receiveLoop = Task.CompletedTask;
     private Task _heartbeatLoop = Task.CompletedTask;
@@ -29,20 +29,25 @@ internal sealed partial class SimAgent : IAsyncDisposable
     private volatile bool _generating;
     private volatile bool _closing;
 
-    public SimAgent(AgentIdentity identity, LoadProfile profile, long outboxCapacity, Measure.LatencyHistogram? ackLatency = null, Measure.LatencyHistogram? commandTurnaround = null)
+    public SimAgent(AgentIdentity identity, LoadProfile profile, long outboxCapacity, Measure.LatencyHistogram? ackLatency = null,
+        Measure.LatencyHistogram? commandTurnaround = null, Measure.LatencyHistogram? durableLatency = null)
     {
         AckLatency = ackLatency;
+        DurableLatency = durableLatency;
         CommandTurnaround = commandTurnaround;
         Identity = identity;
         _profile = profile;
         _outbox = new Outbox(outboxCapacity);
-        _frames = new EventFrameWriter(identity);
+        _frames = new EventFrameWriter(identity, profile.Mix);
     }
 
     public AgentIdentity Identity { get; }
 
     /// <summary>Send of a frame → ack covering its last event: the supervisor's durable-commit latency.</summary>
     public Measure.LatencyHistogram? AckLatency { get; }
+
+    /// <summary>Creation of a frame's last event in the outbox → the ack covering it (waiting in the outbox counts); recorded with <see cref="AckLatency"/>.</summary>
+    public Measure.LatencyHistogram? DurableLatency { get; }
 
     /// <summary>A <c>command</c> frame read → its <c>command_result</c> sent: this agent's own share of a command's round trip.</summary>
     public Measure.LatencyHistogram? CommandTurnaround { get; }
@@ -216,7 +221,7 @@ internal sealed partial class SimAgent : IAsyncDisposable
         {
             lock (_inFlight)
             {
-                _inFlight.Enqueue((fromSeq + count - 1, Stopwatch.GetTimestamp()));
+                _inFlight.Enqueue((fromSeq + count - 1, Stopwatch.GetTimestamp(), _outbox.CreatedTicks(fromSeq + count - 1)));
             }
         }
     }

@@ -10,7 +10,7 @@ namespace HalOSwarm.Ctl.Api;
 /// The supervisor's HTTP API: unwraps <c>{data, meta}</c> and turns every failure (error envelope,
 /// refused connection, timeout) into a <see cref="SupervisorException"/>.
 /// </summary>
-internal sealed class SupervisorClient
+internal sealed partial class SupervisorClient
 {
     private static readonly TimeSpan s_requestTimeout = TimeSpan.FromSeconds(30);
 

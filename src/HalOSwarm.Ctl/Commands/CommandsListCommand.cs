@@ -6,7 +6,7 @@ namespace HalOSwarm.Ctl.Commands;
 
 internal sealed class CommandsListCommand : ApiCommand
 {
-    public static readonly string[] States = ["pending", "sent", "accepted", "succeeded", "failed", "timed_out", "cancelled"];
+    public static readonly string[] States = ["pending", "sent", "accepted", "succeeded", "failed", "timed_out", "cancelled", "held"];
     public static readonly string[] Types = ["start", "prompt", "inject", "resume", "abort", "kill", "status", "restart", "permission_reply"];
 
     private readonly Option<string?> _session = new("--session") { Description = "Only commands for this session id" };

@@ -1,6 +1,9 @@
 namespace HalOSwarm.Supervisor.Commands;
 
-/// <summary>pending → sent → accepted → succeeded | failed | timed_out | cancelled.</summary>
+/// <summary>
+/// pending → sent → accepted → succeeded | failed | timed_out | cancelled; <c>held</c> (a gate such as a paused budget keeps it)
+/// → pending once released.
+/// </summary>
 internal static class CommandStates
 {
     public const string Pending = "pending";
@@ -10,8 +13,9 @@ internal static class CommandStates
     public const string Failed = "failed";
     public const string TimedOut = "timed_out";
     public const string Cancelled = "cancelled";
+    public const string Held = "held";
 
-    public static readonly IReadOnlyList<string> All = [Pending, Sent, Accepted, Succeeded, Failed, TimedOut, Cancelled];
+    public static readonly IReadOnlyList<string> All = [Pending, Sent, Accepted, Succeeded, Failed, TimedOut, Cancelled, Held];
 
     public static bool IsTerminal(string state) => state is Succeeded or Failed or TimedOut or Cancelled;
 

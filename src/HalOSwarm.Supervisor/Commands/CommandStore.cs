@@ -49,6 +49,15 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
         return await ReadAsync(query, cancellationToken);
     }
 
+    /// <summary>Commands a gate holds (<see cref="CommandStates.Held"/>), oldest first.</summary>
+    public async Task<IReadOnlyList<CommandDto>> ListHeldAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        using var query = connection.CreateCommand();
+        query.CommandText = $"SELECT {Columns} FROM commands WHERE state = 'held' ORDER BY created_at, command_id";
+        return await ReadAsync(query, cancellationToken);
+    }
+
     /// <summary>One page, newest first; the extra row fetched tells whether there is a next page.</summary>
     public async Task<(IReadOnlyList<CommandDto> Page, bool HasMore)> ListAsync(CommandFilter filter, CancellationToken cancellationToken)
     {

@@ -25,10 +25,10 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
         _find = context.Prepare($"SELECT {CommandStore.Columns} FROM commands WHERE idempotency_key = $key AND key_active = 1", "$key");
         _release = context.Prepare("UPDATE commands SET key_active = 0 WHERE command_id = $id", "$id");
         _insert = context.Prepare("""
-            INSERT INTO commands (command_id, type, node_id, session_id, project, args, state, created_at, updated_at,
+            INSERT INTO commands (command_id, type, node_id, session_id, project, args, state, error, created_at, updated_at,
                                   actor, idempotency_key, key_active, attempts, parent_command_id, source_address, correlation_id)
-            VALUES ($id, $type, $node, $session, $project, $args, $state, $at, $at, $actor, $key, $active, 0, $parent, $source, $correlation)
-            """, "$id", "$type", "$node", "$session", "$project", "$args", "$state", "$at", "$actor", "$key", "$active", "$parent", "$source",
+            VALUES ($id, $type, $node, $session, $project, $args, $state, $error, $at, $at, $actor, $key, $active, 0, $parent, $source, $correlation)
+            """, "$id", "$type", "$node", "$session", "$project", "$args", "$state", "$error", "$at", "$actor", "$key", "$active", "$parent", "$source",
             "$correlation");
         _update = context.Prepare("""
             UPDATE commands SET state = $state, result = $result, error = $error, error_code = $code, updated_at = $at,
@@ -59,7 +59,7 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
             }
         }
         SqliteWriteContext.Run(_insert, command.CommandId, command.Type, command.NodeId, command.SessionId, command.Project,
-            command.Args.GetRawText(), command.State, SqliteTime.Format(command.CreatedAt), command.Actor, command.IdempotencyKey,
+            command.Args.GetRawText(), command.State, command.Error, SqliteTime.Format(command.CreatedAt), command.Actor, command.IdempotencyKey,
             command.IdempotencyKey is null ? 0 : 1, command.ParentCommandId, op.SourceAddress, command.CorrelationId);
         batch.Completed(op, (command, true));
     }

@@ -1,4 +1,7 @@
+using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Cost.Budgets;
+using HalOSwarm.Supervisor.Cost.Forecast;
 using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Cost.Providers;
 using HalOSwarm.Supervisor.Events;
@@ -57,6 +60,32 @@ internal static class CostServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Budgets, their enforcement and the forecast.</summary>
-    private static IServiceCollection AddBudgets(this IServiceCollection services) => services;
+    /// <summary>
+    /// Budgets (config written at start, the API's kept), their evaluation every few seconds and on booked usage, the command
+    /// gate of block_new and pause, and the forecast.
+    /// </summary>
+    private static IServiceCollection AddBudgets(this IServiceCollection services)
+    {
+        services.AddSingleton<CostForecast>();
+        services.AddSingleton<BudgetStore>();
+        services.AddWriteHandler<BudgetUpsert, BudgetWriteHandler>();
+        services.AddWriteHandler<BudgetDelete, BudgetWriteHandler>();
+        services.AddWriteHandler<BudgetLift, BudgetWriteHandler>();
+        services.AddWriteHandler<BudgetConfigSync, BudgetWriteHandler>();
+        services.AddWriteHandler<BudgetMark, BudgetWriteHandler>();
+        services.AddHostedService<BudgetConfigLoader>();
+        services.AddSingleton<BudgetSignal>();
+        services.AddEventProjection<BudgetUsageProjection>();
+        services.AddWriteParticipant<BudgetUsageProjection>();
+        services.AddSingleton<BudgetMeter>();
+        services.AddSingleton<BudgetScopes>();
+        services.AddSingleton<BudgetViews>();
+        services.AddSingleton<BudgetGate>();
+        services.AddSingleton<ICommandGate>(sp => sp.GetRequiredService<BudgetGate>());
+        services.AddSingleton<BudgetMarks>();
+        services.AddSingleton<BudgetEnforcer>();
+        services.AddSingleton<BudgetHolds>();
+        services.AddHostedService<BudgetEvaluator>();
+        return services;
+    }
 }

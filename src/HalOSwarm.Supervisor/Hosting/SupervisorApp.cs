@@ -4,6 +4,7 @@ using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
+using HalOSwarm.Supervisor.Cost.Budgets;
 using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Cost.Providers;
 using HalOSwarm.Supervisor.Cost.Report;
@@ -155,6 +156,7 @@ internal static class SupervisorApp
         api.MapTokensApi();
         api.MapProviderPollApi();
         api.MapCostApi();
+        api.MapBudgetsApi();
         app.MapApiFallback();
         return app;
     }

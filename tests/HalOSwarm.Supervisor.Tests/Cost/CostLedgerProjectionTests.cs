@@ -151,4 +151,27 @@ public sealed class CostLedgerProjectionTests
         Assert.Equal([("2026-11-25T10:00:00Z", "2026-11-25", 100_000_000L), ("2026-11-25T11:00:00Z", "2026-11-26", 200_000_000L)],
             rows.Select(r => ((string)r["hour_utc"]!, (string)r["day_local"]!, (long)r["cost_nanos"]!)).ToArray());
     }
+    [Fact]
+    public async Task Usage_RawFirstEscapedNamesAndBadCounts_BookedFromTheFieldsItReads()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(host, "node-a");
+        var longModel = new string('m', 300);
+        await agent.SendEventsAsync(
+            Ev.Make(1, EventTypes.SessionCreated, "ses_1", LedgerRows.Created("alpha", "opencode")),
+            Ev.Make(2, EventTypes.Usage, "ses_1",
+                """{"raw":{"provider":"not-this","tokens":{"input":999}},"context_tokens":5,"cost_usd":0.5,"model":"gpt\u002d5","tokens":{"output":"many","input":-4,"cache_read":7,"extra":[1,2]},"provider":"open\u0061i"}"""),
+            Ev.Make(3, EventTypes.Usage, "ses_1", LedgerRows.Usage("m2", "openai", longModel, 1, 1, 0.25m)),
+            Ev.Make(4, EventTypes.Usage, "ses_1", """{"message_id":"m3","tokens":[],"cost_usd":"1"}"""));
+        await agent.WaitForAckAsync(4);
+
+        var rows = (await LedgerRows.ReadAsync(host)).ToDictionary(r => (string)r["model"]!);
+        var gpt = rows["gpt-5"];
+        Assert.Equal(("openai", 0L, 0L, 7L, 500_000_000L), ((string)gpt["provider"]!, (long)gpt["input_tokens"]!, (long)gpt["output_tokens"]!,
+            (long)gpt["cache_read_tokens"]!, (long)gpt["cost_nanos"]!));
+        // a model name is kept to 256 characters
+        Assert.Equal(250_000_000L, rows[longModel[..256]]["cost_nanos"]);
+        // no provider, model, tokens or readable cost: a message of unknown provider and model, priced at 0 (no rate)
+        Assert.Equal((1L, 1L, 0L), ((long)rows["unknown"]["messages"]!, (long)rows["unknown"]["priced_messages"]!, (long)rows["unknown"]["cost_nanos"]!));
+    }
 }

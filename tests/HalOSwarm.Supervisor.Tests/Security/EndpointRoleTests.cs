@@ -57,6 +57,11 @@ public sealed class EndpointRoleTests
         ["POST /api/v1/tokens/{token}/revoke"] = "admin",
         ["POST /api/v1/nodes/{nodeId}/enroll"] = "admin",
         ["POST /api/v1/admin/backup"] = "admin",
+        ["GET /api/v1/budgets"] = "viewer",
+        ["GET /api/v1/budgets/{name}"] = "viewer",
+        ["PUT /api/v1/budgets/{name}"] = "admin",
+        ["DELETE /api/v1/budgets/{name}"] = "admin",
+        ["POST /api/v1/budgets/{name}/lift"] = "admin",
     };
 
     [Fact]

@@ -5,6 +5,7 @@ using HalOSwarm.Supervisor.Hosting;
 using HalOSwarm.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HalOSwarm.Supervisor.Tests.Support;
 
@@ -42,7 +43,11 @@ internal sealed class SupervisorHost : IAsyncDisposable
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
-    public static async Task<SupervisorHost> StartAsync(Action<JsonObject>? configure = null, TempDirectory? reuse = null)
+    /// <summary>
+    /// Starts the host on <paramref name="configure"/>d config; <paramref name="timeProvider"/> (a FakeTimeProvider) replaces
+    /// the clock of the whole process when given.
+    /// </summary>
+    public static async Task<SupervisorHost> StartAsync(Action<JsonObject>? configure = null, TempDirectory? reuse = null, TimeProvider? timeProvider = null)
     {
         var temp = reuse ?? new TempDirectory("hal-sup");
         var port = FreePort.Next();
@@ -69,7 +74,13 @@ internal sealed class SupervisorHost : IAsyncDisposable
         configure?.Invoke(config);
         var path = temp.Combine("supervisor.config.json");
         await File.WriteAllTextAsync(path, config.ToJsonString());
-        var app = SupervisorApp.Build(SupervisorApp.CreateBuilder(["--config", path]));
+        var builder = SupervisorApp.CreateBuilder(["--config", path]);
+        if (timeProvider is not null)
+        {
+            builder.Services.RemoveAll<TimeProvider>();
+            builder.Services.AddSingleton(timeProvider);
+        }
+        var app = SupervisorApp.Build(builder);
         await app.StartAsync();
         return new SupervisorHost(temp, reuse is null, app, port, httpPort);
     }

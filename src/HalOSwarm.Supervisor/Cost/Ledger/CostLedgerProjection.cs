@@ -14,7 +14,7 @@ namespace HalOSwarm.Supervisor.Cost.Ledger;
 /// row in memory while the batch is applied and written with one upsert per row just before the commit. Runs on the
 /// writer's thread: it reads only usage events, without building a document.
 /// </summary>
-internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchParticipant
+internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchParticipant, IDisposable
 {
     public const string Unknown = "unknown";
     private const int SessionCacheLimit = 100_000;
@@ -22,9 +22,10 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
     private readonly CostCalendar _calendar;
     private readonly LedgerRates _rates;
     private readonly LedgerAccounts _accounts;
-    private readonly SqliteCommand _upsert;
+    private readonly LedgerUpsert _upsert;
     private readonly SqliteCommand _session;
     private readonly Dictionary<LedgerKey, LedgerSums> _batch = [];
+    private readonly LedgerNames _names = new();
     private readonly Dictionary<string, (string Project, string Runtime)> _sessions = new(StringComparer.Ordinal);
     private long _quarter = long.MinValue;
     private string _hour = "";
@@ -35,7 +36,7 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
         _calendar = calendar;
         _rates = new LedgerRates(options.Value.Rates);
         _accounts = new LedgerAccounts(options.Value.Accounts);
-        _upsert = context.Prepare(LedgerSql.Upsert, LedgerSql.UpsertParameters);
+        _upsert = new LedgerUpsert(context);
         _session = context.Prepare(LedgerSql.Session, "$sid");
     }
 
@@ -52,7 +53,7 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
             _sessions.Remove(sessionId); // it may have been a placeholder without project and runtime
             return;
         }
-        if (!LedgerUsage.TryRead(data.Span, out var usage))
+        if (!LedgerUsage.TryRead(data.Span, _names, out var usage))
         {
             return;
         }
@@ -78,9 +79,7 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
     {
         foreach (var (key, sums) in _batch)
         {
-            SqliteWriteContext.Run(_upsert, key.Hour, key.Day, key.SessionId, key.Provider, key.Model, key.Account,
-                sums.NodeId, sums.Project, sums.Runtime, sums.Equivalent ? 1 : 0, sums.Messages, sums.PricedMessages,
-                sums.Input, sums.Output, sums.Reasoning, sums.CacheRead, sums.CacheWrite, sums.CostNanos);
+            _upsert.Run(key, sums);
         }
         _batch.Clear();
     }
@@ -90,6 +89,9 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
         _batch.Clear();
         _sessions.Clear(); // what was read inside the rolled-back transaction may not exist
     }
+
+    /// <summary>Idempotent: registered as a projection and as a participant, the writer's scope disposes it twice.</summary>
+    public void Dispose() => _upsert.Dispose();
 
     /// <summary>The session's project and runtime (the session projection wrote its row earlier in this transaction).</summary>
     private (string Project, string Runtime) Session(string sessionId)

@@ -3,13 +3,16 @@ namespace HalOSwarm.Supervisor.Cost.Ledger;
 /// <summary>The projection's statements.</summary>
 internal static class LedgerSql
 {
-    /// <summary>Adds a batch's sums to a row; node, project and runtime follow the session (a placeholder session may learn them later).</summary>
+    /// <summary>
+    /// Adds a batch's sums to a row (bound by position: hour, day, session, provider, model, account, node, project,
+    /// runtime, equivalent, messages, priced, the five token counts, nanos); node, project and runtime follow the session
+    /// (a placeholder session may learn them later).
+    /// </summary>
     public const string Upsert = """
         INSERT INTO cost_ledger (hour_utc, day_local, session_id, provider, model, account, node_id, project, runtime, equivalent,
                                  messages, priced_messages, input_tokens, output_tokens, reasoning_tokens, cache_read_tokens,
                                  cache_write_tokens, cost_nanos)
-        VALUES ($hour, $day, $sid, $provider, $model, $account, $node, $project, $runtime, $equivalent,
-                $messages, $priced, $input, $output, $reasoning, $cache_read, $cache_write, $nanos)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
         ON CONFLICT (hour_utc, day_local, session_id, provider, model, account) DO UPDATE SET
             node_id = excluded.node_id,
             project = excluded.project,
@@ -25,11 +28,6 @@ internal static class LedgerSql
             cost_nanos = cost_ledger.cost_nanos + excluded.cost_nanos
         """;
 
-    public static readonly string[] UpsertParameters =
-    [
-        "$hour", "$day", "$sid", "$provider", "$model", "$account", "$node", "$project", "$runtime", "$equivalent",
-        "$messages", "$priced", "$input", "$output", "$reasoning", "$cache_read", "$cache_write", "$nanos",
-    ];
 
     public const string Session = "SELECT project, runtime FROM sessions WHERE session_id = $sid";
 }

@@ -4,7 +4,8 @@ namespace HalOSwarm.Supervisor.Cost.Ledger;
 
 /// <summary>
 /// The fields of a <c>usage</c> event the ledger books, read straight off its UTF-8 JSON with a forward-only reader (no
-/// document, no copy of <c>raw</c>): it runs on the writer's thread for every usage event. A missing or mistyped field
+/// document, no copy of <c>raw</c>, and it stops once the four fields it books are read): it runs on the writer's
+/// thread for every usage event. A missing or mistyped field
 /// is null or zero; a negative count or cost is zero.
 /// </summary>
 internal struct LedgerUsage
@@ -19,7 +20,8 @@ internal struct LedgerUsage
     public decimal CostUsd;
 
     /// <summary>Reads <paramref name="data"/>; false when it is not a JSON object (nothing is booked).</summary>
-    public static bool TryRead(ReadOnlySpan<byte> data, out LedgerUsage usage)
+    /// <param name="names">Provider and model names seen before, reused instead of a new string per event.</param>
+    public static bool TryRead(ReadOnlySpan<byte> data, LedgerNames names, out LedgerUsage usage)
     {
         usage = default;
         try
@@ -29,22 +31,26 @@ internal struct LedgerUsage
             {
                 return false;
             }
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            var found = 0; // a bit per field read: once all four are, the rest (raw, often the largest part) is not scanned
+            while (found != 0b1111 && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("provider"u8))
                 {
                     reader.Read();
-                    usage.Provider = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    usage.Provider = reader.TokenType == JsonTokenType.String ? names.Get(ref reader) : null;
+                    found |= 1;
                 }
                 else if (reader.ValueTextEquals("model"u8))
                 {
                     reader.Read();
-                    usage.Model = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    usage.Model = reader.TokenType == JsonTokenType.String ? names.Get(ref reader) : null;
+                    found |= 2;
                 }
                 else if (reader.ValueTextEquals("cost_usd"u8))
                 {
                     reader.Read();
                     usage.CostUsd = reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out var cost) && cost > 0 ? cost : 0;
+                    found |= 4;
                 }
                 else if (reader.ValueTextEquals("tokens"u8))
                 {
@@ -57,6 +63,7 @@ internal struct LedgerUsage
                     {
                         reader.Skip();
                     }
+                    found |= 8;
                 }
                 else
                 {
