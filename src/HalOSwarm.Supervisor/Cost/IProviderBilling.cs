@@ -19,10 +19,3 @@ internal sealed record ProviderBilledDay(string Provider, DateOnly Day, decimal 
 /// <c>not_configured</c>, or <c>pending</c> (configured, not polled yet since the start).
 /// </summary>
 internal sealed record ProviderPollStatus(string Provider, string State, DateTimeOffset? LastSuccessAt, string? Error);
-
-/// <summary>Until the pollers are registered: nothing billed, no provider.</summary>
-internal sealed class NoProviderBilling : IProviderBilling
-{
-    public Task<ProviderBillingReport> GetAsync(DateOnly firstUtcDay, DateOnly lastUtcDay, CancellationToken cancellationToken) =>
-        Task.FromResult(ProviderBillingReport.Empty);
-}
