@@ -51,7 +51,7 @@ internal sealed class EventFrameWriter : IDisposable
             w.WriteString("session_id"u8, _agent.SessionIds[session]);
             w.WriteString("ts"u8, new DateTimeOffset(outbox.CreatedTicks(seq), TimeSpan.Zero));
             w.WriteStartObject("data"u8);
-            WriteData(w, type, seq, session, turn, step);
+            WriteData(w, _mix == EventMixKind.UsageShaped && type == EventTypes.ToolFinished ? EventTypes.Usage : type, seq, session, turn, step);
             w.WriteEndObject();
             w.WriteEndObject();
         }

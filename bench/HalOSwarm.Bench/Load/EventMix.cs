@@ -21,9 +21,9 @@ internal static class EventMix
             return (EventTypes.SessionCreated, session, 0, -1);
         }
         var ordinal = (index / sessions) - 1;
-        if (kind == EventMixKind.Usage)
+        if (kind is EventMixKind.Usage or EventMixKind.UsageShaped)
         {
-            return (EventTypes.Usage, session, ordinal, 0);
+            return (kind == EventMixKind.Usage ? EventTypes.Usage : EventTypes.ToolFinished, session, ordinal, 0);
         }
         var turn = ordinal / TurnLength;
         var step = (int)(ordinal % TurnLength);

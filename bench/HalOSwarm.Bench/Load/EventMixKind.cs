@@ -11,4 +11,10 @@ internal enum EventMixKind
 
     /// <summary>The turns without their usage event (a delta in its place): nothing for the cost ledger.</summary>
     Plain,
+
+    /// <summary>
+    /// Like <see cref="Usage"/>, byte for byte, but typed <c>tool.finished</c>: the same rows and index entries, with
+    /// nothing for the session projection's usage sums or the cost ledger (the baseline that isolates booking usage).
+    /// </summary>
+    UsageShaped,
 }

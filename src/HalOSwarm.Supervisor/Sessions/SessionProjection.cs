@@ -11,7 +11,7 @@ namespace HalOSwarm.Supervisor.Sessions;
 /// <summary>
 /// Keeps the sessions table in step with the events, inside the writer's transaction, with prepared statements
 /// and no per-event reads. Terminal sessions (completed, killed) keep their status whatever comes later.
-/// Last-activity times are collected per batch and written once per session. It also answers which node a session
+/// Last-activity times and usage sums are collected per batch and written once per session. It also answers which node a session
 /// belongs to (<see cref="OwnerOf"/>), from memory for the sessions it has seen, so the writer can refuse a node's
 /// events for another node's session.
 /// </summary>
@@ -33,6 +33,7 @@ internal sealed class SessionProjection : IWriteBatchParticipant
     private readonly SqliteCommand _owner;
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _touches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SessionUsageSums> _usageSums = new(StringComparer.Ordinal);
 
     public SessionProjection(SqliteWriteContext context)
     {
@@ -55,6 +56,7 @@ internal sealed class SessionProjection : IWriteBatchParticipant
     {
         _owners.Clear();
         _touches.Clear();
+        _usageSums.Clear();
     }
 
     /// <summary>Marks a session as existing on <paramref name="nodeId"/> (the hello reconciliation wrote it).</summary>
@@ -101,6 +103,10 @@ internal sealed class SessionProjection : IWriteBatchParticipant
         if (sessionId is null)
         {
             return;
+        }
+        if (type is EventTypes.SessionCreated or EventTypes.SessionUpdated)
+        {
+            WriteUsage(sessionId); // the model it names comes after the usage summed so far
         }
         if (type == EventTypes.SessionCreated)
         {
@@ -152,9 +158,14 @@ internal sealed class SessionProjection : IWriteBatchParticipant
         }
     }
 
-    /// <summary>Writes the batch's last-activity times, once per session, just before the commit.</summary>
+    /// <summary>Writes the batch's usage sums and last-activity times, once per session, just before the commit.</summary>
     public void Flush()
     {
+        foreach (var (sessionId, sums) in _usageSums)
+        {
+            RunUsage(sessionId, sums);
+        }
+        _usageSums.Clear();
         foreach (var (sessionId, ts) in _touches)
         {
             Run(_touch, sessionId, SqliteTime.Format(ts));
@@ -193,14 +204,30 @@ internal sealed class SessionProjection : IWriteBatchParticipant
         Run(_activity, sessionId, state, BoundedText.Cut(JsonData.String(data, "detail"), MaxTextChars), progress);
     }
 
+    /// <summary>Adds a usage event to its session's sums for this batch (written once per session by <see cref="Flush"/>).</summary>
     private void ApplyUsage(string sessionId, JsonElement data)
     {
         var tokens = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("tokens", out var t) ? t : default;
-        Run(_usage, sessionId,
-            JsonData.Long(tokens, "input"), JsonData.Long(tokens, "output"), JsonData.Long(tokens, "reasoning"),
+        if (!_usageSums.TryGetValue(sessionId, out var sums))
+        {
+            sums = new SessionUsageSums();
+            _usageSums[sessionId] = sums;
+        }
+        sums.Add(JsonData.Long(tokens, "input"), JsonData.Long(tokens, "output"), JsonData.Long(tokens, "reasoning"),
             JsonData.Long(tokens, "cache_read"), JsonData.Long(tokens, "cache_write"),
             JsonData.Double(data, "cost_usd"), JsonData.Long(data, "context_tokens"), BoundedText.Cut(JsonData.String(data, "model"), 256));
     }
+
+    private void WriteUsage(string sessionId)
+    {
+        if (_usageSums.Remove(sessionId, out var sums))
+        {
+            RunUsage(sessionId, sums);
+        }
+    }
+
+    private void RunUsage(string sessionId, SessionUsageSums sums) =>
+        Run(_usage, sessionId, sums.Input, sums.Output, sums.Reasoning, sums.CacheRead, sums.CacheWrite, sums.CostUsd, sums.ContextTokens, sums.Model);
 
     private void ApplyTask(string nodeId, JsonElement data, DateTimeOffset ts)
     {

@@ -46,6 +46,30 @@ public sealed class SessionProjectionTests
     }
 
     [Fact]
+    public async Task Usage_SummedPerBatchThenSessionUpdated_ModelOfTheLaterEventWins()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(host, "node-p");
+        static string NoModel(string usage) => usage.Replace("\"model\":\"m2\",", "", StringComparison.Ordinal);
+
+        // One frame: usage is added up per batch and written once, yet a session.updated after it still has the last word.
+        await agent.SendEventsAsync(
+            Ev.Make(1, EventTypes.SessionCreated, "ses_u", Created),
+            Ev.Make(2, EventTypes.Usage, "ses_u", Usage(100, 10, 0.5, 1000)),
+            Ev.Make(3, EventTypes.SessionUpdated, "ses_u", """{"model":"m3"}"""),
+            Ev.Make(4, EventTypes.Usage, "ses_u", NoModel(Usage(200, 20, 0.25, 2000))),
+            Ev.Make(5, EventTypes.Usage, "ses_u", NoModel(Usage(300, 30, 0.125, 3000))));
+        await agent.WaitForAckAsync(5);
+
+        var s = await host.GetDataAsync("/api/v1/sessions/ses_u");
+        Assert.Equal("m3", s.GetProperty("model").GetString());
+        Assert.Equal((600L, 60L, 3L), (s.GetProperty("tokens").GetProperty("input").GetInt64(), s.GetProperty("tokens").GetProperty("output").GetInt64(),
+            s.GetProperty("tokens").GetProperty("reasoning").GetInt64()));
+        Assert.Equal(0.875, s.GetProperty("cost_usd").GetDouble(), 9);
+        Assert.Equal(3000, s.GetProperty("context_tokens").GetInt64());
+    }
+
+    [Fact]
     public async Task RuntimeFields_ActivityAdoptionWorktreeAndRateLimit_Projected()
     {
         await using var host = await SupervisorHost.StartAsync();

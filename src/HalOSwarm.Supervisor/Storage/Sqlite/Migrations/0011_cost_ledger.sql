@@ -28,6 +28,30 @@ CREATE INDEX cost_ledger_day ON cost_ledger (day_local);
 CREATE INDEX cost_ledger_session ON cost_ledger (session_id);
 CREATE INDEX cost_ledger_account ON cost_ledger (account, session_id);
 
+-- Usage stored before the ledger existed, booked here once (a migration runs once, in one transaction): at the cost the
+-- program reported, to the provider's own account, with the UTC day as the local day (a migration does not know
+-- cost.time_zone). Everything stored from now on is booked by the ledger's projection, in the transaction that stores it.
+INSERT INTO cost_ledger (hour_utc, day_local, session_id, provider, model, account, node_id, project, runtime, messages,
+                         input_tokens, output_tokens, reasoning_tokens, cache_read_tokens, cache_write_tokens, cost_nanos)
+SELECT substr(e.ts, 1, 13) || ':00:00Z', substr(e.ts, 1, 10), e.session_id, u.provider, u.model, u.provider,
+       e.node_id, coalesce(nullif(s.project, ''), 'unknown'), coalesce(nullif(s.runtime, ''), 'unknown'), count(*),
+       sum(CASE json_type(e.data, '$.tokens.input') WHEN 'integer' THEN max(0, json_extract(e.data, '$.tokens.input')) ELSE 0 END),
+       sum(CASE json_type(e.data, '$.tokens.output') WHEN 'integer' THEN max(0, json_extract(e.data, '$.tokens.output')) ELSE 0 END),
+       sum(CASE json_type(e.data, '$.tokens.reasoning') WHEN 'integer' THEN max(0, json_extract(e.data, '$.tokens.reasoning')) ELSE 0 END),
+       sum(CASE json_type(e.data, '$.tokens.cache_read') WHEN 'integer' THEN max(0, json_extract(e.data, '$.tokens.cache_read')) ELSE 0 END),
+       sum(CASE json_type(e.data, '$.tokens.cache_write') WHEN 'integer' THEN max(0, json_extract(e.data, '$.tokens.cache_write')) ELSE 0 END),
+       sum(CASE WHEN json_type(e.data, '$.cost_usd') IN ('integer', 'real')
+                THEN CAST(round(max(0, json_extract(e.data, '$.cost_usd')) * 1e9) AS INTEGER) ELSE 0 END)
+FROM events e
+JOIN (SELECT id,
+             CASE WHEN json_type(data, '$.provider') = 'text' AND json_extract(data, '$.provider') <> ''
+                  THEN substr(json_extract(data, '$.provider'), 1, 256) ELSE 'unknown' END AS provider,
+             CASE WHEN json_type(data, '$.model') = 'text' AND json_extract(data, '$.model') <> ''
+                  THEN substr(json_extract(data, '$.model'), 1, 256) ELSE 'unknown' END AS model
+      FROM events WHERE type = 'usage' AND session_id IS NOT NULL AND json_valid(data)) u ON u.id = e.id
+LEFT JOIN sessions s ON s.session_id = e.session_id
+GROUP BY 1, 2, 3, 4, 5, 6;
+
 -- The seed runbook reads `SELECT * FROM costs ORDER BY date DESC`: spend per UTC day, provider and model, now from
 -- the ledger (it was a scan of the usage events).
 DROP VIEW costs;
