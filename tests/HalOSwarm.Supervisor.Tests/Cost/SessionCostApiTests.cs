@@ -33,20 +33,22 @@ public sealed class SessionCostApiTests
         Assert.Equal(("ses_1", "node-a", "alpha", "codex"), (data.GetProperty("session_id").GetString(), data.GetProperty("node_id").GetString(),
             data.GetProperty("project").GetString(), data.GetProperty("runtime").GetString()));
         var totals = data.GetProperty("totals");
-        // 0.1 + 0.2 reported, 1M input × 2 + 1000 output × 8 per million priced: 2.308, written exactly
-        Assert.Equal("2.308", totals.GetProperty("cost_usd").GetRawText());
+        // 0.1 + 0.2 reported and billed per token; 1M input × 2 + 1000 output × 8 per million priced for a subscription
+        // login: 2.008 apart, as the equivalent (not in cost_usd); written exactly
+        Assert.Equal("0.3", totals.GetProperty("cost_usd").GetRawText());
         Assert.Equal("2.008", totals.GetProperty("equivalent_usd").GetRawText());
         Assert.Equal((3L, 1L), (totals.GetProperty("messages").GetInt64(), totals.GetProperty("priced_messages").GetInt64()));
         Assert.Equal("""{"input":1002000,"output":1200,"reasoning":0,"cache_read":5,"cache_write":0}""", totals.GetProperty("tokens").GetRawText());
         var models = data.GetProperty("by_model").EnumerateArray()
             .Select(m => (m.GetProperty("provider").GetString(), m.GetProperty("model").GetString(), m.GetProperty("account").GetString(),
-                m.GetProperty("equivalent").GetBoolean(), m.GetProperty("cost_usd").GetRawText()))
+                m.GetProperty("equivalent").GetBoolean(), m.GetProperty("cost_usd").GetRawText(), m.GetProperty("equivalent_usd").GetRawText()))
             .ToArray();
-        Assert.Equal([("openai", "gpt-5", "chatgpt-pro", true, "2.008"), ("anthropic", "claude-x", "anthropic", false, "0.3")], models);
+        Assert.Equal([("openai", "gpt-5", "chatgpt-pro", true, "0", "2.008"), ("anthropic", "claude-x", "anthropic", false, "0.3", "0")], models);
         var days = data.GetProperty("by_day").EnumerateArray()
-            .Select(d => (d.GetProperty("date").GetString(), d.GetProperty("messages").GetInt64(), d.GetProperty("cost_usd").GetRawText()))
+            .Select(d => (d.GetProperty("date").GetString(), d.GetProperty("messages").GetInt64(), d.GetProperty("cost_usd").GetRawText(),
+                d.GetProperty("equivalent_usd").GetRawText()))
             .ToArray();
-        Assert.Equal([("2026-11-25", 1L, "0.1"), ("2026-11-26", 2L, "2.208")], days);
+        Assert.Equal([("2026-11-25", 1L, "0.1", "0"), ("2026-11-26", 2L, "0.2", "2.008")], days);
     }
 
     [Fact]

@@ -3,11 +3,15 @@ using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Cost.Ledger;
 
-/// <summary>Spend per scope and window, read from the ledger's rows (each read on its own connection).</summary>
+/// <summary>
+/// Spend per scope and window, read from the ledger's rows (each read on its own connection). USD is pay-per-token
+/// spend: a subscription login's usage at the equivalent price counts only for a budget scoped to its own account (the
+/// one way to budget a subscription in USD), never for a global or project budget. Tokens count whatever the account.
+/// </summary>
 internal sealed class CostLedgerTotals(SqliteDatabase database) : ICostTotals
 {
     private const string Sums = """
-        SELECT coalesce(sum(cost_nanos), 0),
+        SELECT coalesce(sum(CASE WHEN equivalent = 0 OR $account_scope = 1 THEN cost_nanos ELSE 0 END), 0),
                coalesce(sum(input_tokens + output_tokens + reasoning_tokens + cache_read_tokens + cache_write_tokens), 0)
         FROM cost_ledger
         """;
@@ -48,6 +52,7 @@ internal sealed class CostLedgerTotals(SqliteDatabase database) : ICostTotals
 
     private static string ScopeFilter(SqliteCommand command, CostScope scope)
     {
+        command.Parameters.AddWithValue("$account_scope", scope.Kind == CostScope.AccountKind ? 1 : 0);
         switch (scope.Kind)
         {
             case CostScope.ProjectKind:

@@ -9,7 +9,8 @@ internal sealed class SessionCostQueries(SqliteDatabase database)
 {
     private const string Sums = """
         sum(messages), sum(priced_messages), sum(input_tokens), sum(output_tokens), sum(reasoning_tokens),
-        sum(cache_read_tokens), sum(cache_write_tokens), sum(cost_nanos)
+        sum(cache_read_tokens), sum(cache_write_tokens), sum(CASE WHEN equivalent = 0 THEN cost_nanos ELSE 0 END),
+        sum(CASE WHEN equivalent = 1 THEN cost_nanos ELSE 0 END)
         """;
 
     private const string ByModel = $"""
@@ -20,7 +21,7 @@ internal sealed class SessionCostQueries(SqliteDatabase database)
         """;
 
     private const string ByDay = $"""
-        SELECT substr(hour_utc, 1, 10), {Sums}, sum(CASE WHEN equivalent = 1 THEN cost_nanos ELSE 0 END)
+        SELECT substr(hour_utc, 1, 10), {Sums}
         FROM cost_ledger WHERE session_id = $sid
         GROUP BY 1 ORDER BY 1
         """;
@@ -50,7 +51,7 @@ internal sealed class SessionCostQueries(SqliteDatabase database)
             while (await reader.ReadAsync(cancellationToken))
             {
                 models.Add(new SessionCostByModel(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3) == 1,
-                    reader.GetInt64(4), reader.GetInt64(5), Tokens(reader, 6), LedgerKeys.FromNanos(reader.GetInt64(11))));
+                    reader.GetInt64(4), reader.GetInt64(5), Tokens(reader, 6), LedgerKeys.FromNanos(reader.GetInt64(11)), LedgerKeys.FromNanos(reader.GetInt64(12))));
             }
         }
         var days = new List<SessionCostByDay>();

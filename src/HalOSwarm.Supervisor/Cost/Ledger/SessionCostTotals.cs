@@ -3,8 +3,9 @@ using HalOSwarm.Protocol;
 namespace HalOSwarm.Supervisor.Cost.Ledger;
 
 /// <summary>
-/// Sums of ledger rows. <see cref="CostUsd"/> is exact (the ledger counts nano-dollars); <see cref="EquivalentUsd"/> is
-/// the part of it booked for subscription logins at the equivalent API price (not billed per token);
+/// Sums of ledger rows, exact (the ledger counts nano-dollars). <see cref="CostUsd"/> is pay-per-token spend;
+/// <see cref="EquivalentUsd"/> what subscription logins used, at the equivalent API price (not billed per token, not in
+/// <see cref="CostUsd"/>; the cost report keeps them apart the same way);
 /// <see cref="PricedMessages"/> the messages priced from <c>cost.rates</c> because the program reported no cost.
 /// </summary>
 internal sealed record SessionCostTotals(long Messages, long PricedMessages, TokenCounts Tokens, decimal CostUsd, decimal EquivalentUsd)

@@ -36,6 +36,30 @@ public sealed class BudgetScopeTests
     }
 
     [Fact]
+    public async Task UsdBudgets_SubscriptionUsage_CountsOnlyForItsAccountsBudgetNeverForGlobal()
+    {
+        var probe = BudgetHost.Budget("zz-probe", "account:claude-max", "alert", limitUsd: 100m);
+        probe["thresholds"] = new JsonArray(1);
+        await using var host = await BudgetHost.StartAsync(new JsonObject
+        {
+            ["accounts"] = new JsonArray(new JsonObject { ["name"] = "claude-max", ["kind"] = "subscription", ["provider"] = "anthropic" }),
+            ["budgets"] = new JsonArray(BudgetHost.Budget("fleet", "global", "kill", limitUsd: 5m),
+                BudgetHost.Budget("max", "account:claude-max", "alert", limitUsd: 5m), probe),
+        });
+        await using var agent = await TestAgent.ConnectAsync(host, "node-sub", [AgentCommands.Session("ses_c", SessionStatuses.Running)]);
+
+        // $6 of a subscription login's tokens at the equivalent price: over the account's $5, not the fleet's billed spend
+        await agent.SendAndWaitAsync(BudgetHost.Usage(1, "ses_c", 6m, DateTimeOffset.UtcNow));
+        await host.WaitForEventsAsync("cost.threshold", 1, e => e.GetProperty("budget").GetString() == "zz-probe");
+        var max = await host.WaitForEventsAsync("cost.threshold", 4, e => e.GetProperty("budget").GetString() == "max");
+
+        Assert.Equal([50, 75, 90, 100], max.Select(e => e.GetProperty("threshold").GetInt32()));
+        var fleet = await host.GetDataAsync("/api/v1/budgets/fleet");
+        Assert.Equal(("ok", 0m), (fleet.GetProperty("state").GetString(), fleet.GetProperty("spend_usd").GetDecimal()));
+        Assert.Empty((await host.GetDataAsync("/api/v1/commands?session_id=ses_c")).EnumerateArray());
+    }
+
+    [Fact]
     public async Task PauseBudget_WindowResets_HeldPromptSentAtMidnight()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 23, 59, 0, TimeSpan.Zero));
