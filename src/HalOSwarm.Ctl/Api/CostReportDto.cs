@@ -8,4 +8,5 @@ internal sealed record CostReportDto(
     CostDailyAverageDto DailyAverage,
     IReadOnlyList<CostRowDto> Rows,
     long RowsOmitted,
-    IReadOnlyList<ProviderReconciliationDto> Providers);
+    IReadOnlyList<ProviderReconciliationDto> Providers,
+    CostForecastDto? Forecast = null);

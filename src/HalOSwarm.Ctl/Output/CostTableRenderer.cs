@@ -49,6 +49,28 @@ internal static class CostTableRenderer
             console.WriteLine($"EQUIVALENT: subscription logins' usage at API prices ({Humanize.Cost(t.EquivalentUsd)}), not billed per token and not in COST");
         }
         RenderProviders(console, report);
+        RenderForecast(console, report.Forecast);
+    }
+
+    private static void RenderForecast(IAnsiConsole console, CostForecastDto? forecast)
+    {
+        if (forecast is null)
+        {
+            return;
+        }
+        var f = forecast.Fleet;
+        console.WriteLine($"forecast at {Humanize.Cost(f.RateUsdPerHour)}/h (the last {f.WindowMinutes} min): today {Humanize.Cost(f.SpentDayUsd)} -> "
+            + $"{Humanize.Cost(f.ProjectedDayUsd)}, this month {Humanize.Cost(f.SpentMonthUsd)} -> {Humanize.Cost(f.ProjectedMonthUsd)}");
+        foreach (var budget in forecast.Budgets)
+        {
+            var spent = budget.LimitUsd is { } usd
+                ? $"{Humanize.Cost(budget.SpendUsd)} of {Humanize.Cost(usd)}"
+                : $"{Humanize.Tokens(budget.SpendTokens)} of {Humanize.Tokens(budget.LimitTokens ?? 0)} tokens";
+            var when = budget.Percent >= 100 ? "reached"
+                : budget.CrossingAt is { } at ? "crosses at " + Humanize.Time(at)
+                : "not crossed before it resets at " + Humanize.Time(budget.ResetsAt);
+            console.WriteLine($"budget {budget.Name} ({budget.Scope}, {budget.Window}): {spent} ({budget.Percent.ToString("0.##", CultureInfo.InvariantCulture)} %), {when}");
+        }
     }
 
     private static void RenderProviders(IAnsiConsole console, CostReportDto report)

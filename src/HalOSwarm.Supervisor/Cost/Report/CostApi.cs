@@ -1,4 +1,6 @@
 using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Cost.Budgets;
+using HalOSwarm.Supervisor.Cost.Forecast;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Cost.Report;
@@ -16,7 +18,7 @@ internal static class CostApi
     }
 
     private static async Task<IResult> GetAsync(HttpRequest request, SqliteDatabase database, CostCalendar calendar, IProviderBilling billing,
-        TimeProvider time, ILogger<CostReport> logger, CancellationToken cancellationToken)
+        CostForecast forecast, BudgetStore budgets, BudgetViews views, TimeProvider time, ILogger<CostReport> logger, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request.Query);
         if (CostReportRequest.Read(query, calendar, time.GetUtcNow()) is not { } parsed)
@@ -24,6 +26,32 @@ internal static class CostApi
             return ApiErrors.Invalid(query.Errors);
         }
         var report = await CostReportBuilder.BuildAsync(parsed, database, calendar, billing, logger, cancellationToken);
+        report = report with { Forecast = await ForecastAsync(forecast, budgets, views, cancellationToken) };
         return ApiResults.Ok(report, CostJsonContext.Default.ApiEnvelopeCostReport);
+    }
+
+    private static async Task<CostReportForecast> ForecastAsync(CostForecast forecast, BudgetStore budgets, BudgetViews views, CancellationToken cancellationToken)
+    {
+        var list = new List<CostReportBudgetForecast>();
+        foreach (var budget in budgets.All)
+        {
+            var view = await views.ViewAsync(budget, cancellationToken);
+            list.Add(new CostReportBudgetForecast
+            {
+                Name = view.Name,
+                Scope = view.Scope,
+                Window = view.Window,
+                LimitUsd = view.LimitUsd,
+                LimitTokens = view.LimitTokens,
+                SpendUsd = view.SpendUsd,
+                SpendTokens = view.SpendTokens,
+                Percent = view.Percent,
+                ResetsAt = view.ResetsAt,
+                RatePerHour = view.Forecast.RatePerHour,
+                CrossingAt = view.Forecast.CrossingAt,
+                WithinHorizon = view.Forecast.WithinHorizon,
+            });
+        }
+        return new CostReportForecast(await forecast.GetAsync(cancellationToken), list);
     }
 }

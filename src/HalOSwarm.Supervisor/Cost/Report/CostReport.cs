@@ -22,4 +22,7 @@ internal sealed record CostReport
     public required long RowsOmitted { get; init; }
 
     public required IReadOnlyList<ProviderReconciliation> Providers { get; init; }
+
+    /// <summary>At the current spend rate: today, this month and each budget (about now, whatever the period).</summary>
+    public CostReportForecast? Forecast { get; init; }
 }
