@@ -67,6 +67,9 @@ public sealed class CodexRuntimeTests(CodexClusterFixture fixture) : IClassFixtu
         Assert.Equal(90, session.GetProperty("tokens").Long("output"));
         Assert.Equal((double)(2 * OneResponseCost), session.GetProperty("cost_usd").GetDouble(), 9);
         Assert.Equal(2, Codex.Llm.Requests.Count(r => r.LastUserText is "first question" or "second question"));
+        // the cost ledger booked both turns once, at what the agent reported, exactly
+        var ledger = (await Cluster.GetDataAsync($"api/v1/sessions/{sessionId}/cost")).GetProperty("totals");
+        Assert.Equal((2L, 2 * OneResponseCost, 1800L), (ledger.Long("messages"), ledger.GetProperty("cost_usd").GetDecimal(), ledger.GetProperty("tokens").Long("input")));
     }
 
     [Fact]
