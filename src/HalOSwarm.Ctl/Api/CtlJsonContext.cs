@@ -29,5 +29,8 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(IssuedTokenDto))]
 [JsonSerializable(typeof(TokenCreateRequest))]
 [JsonSerializable(typeof(CostReportDto))]
+[JsonSerializable(typeof(BudgetDto))]
+[JsonSerializable(typeof(IReadOnlyList<BudgetDto>))]
+[JsonSerializable(typeof(BudgetRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;
