@@ -117,7 +117,7 @@ public sealed class SeedReadmeTests : IDisposable
         // docs/OPERATIONS.md "Validate a configuration".
         var supervisorValid = await RunAsync(RepoPaths.Supervisor, ["--config", SupervisorConfig, "--validate"]);
         Assert.True(supervisorValid.ExitCode == 0, supervisorValid.StdErr);
-        Assert.Contains("note: channels: not configured yet", supervisorValid.StdOut, StringComparison.Ordinal);
+        Assert.Contains("note: channels.discord.bot_token: holds a placeholder, not a bot token; Discord is not configured", supervisorValid.StdOut, StringComparison.Ordinal);
         Assert.Contains("note: cost.providers.anthropic.admin_api_key: holds a placeholder", supervisorValid.StdOut, StringComparison.Ordinal);
         Assert.Contains("idle_threshold_seconds: read as policies.resume_on_idle.idle_seconds", supervisorValid.StdOut, StringComparison.Ordinal);
         var agentValid = await RunAsync(RepoPaths.Agent, ["--config", AgentConfig, "--validate"]);
@@ -126,7 +126,7 @@ public sealed class SeedReadmeTests : IDisposable
 
         await StartSupervisorAsync();
         // Start-up says the same in its log, once, for whoever never ran --validate.
-        await _processes[0].WaitForOutputAsync("config: channels: not configured yet", TimeSpan.FromSeconds(30));
+        await _processes[0].WaitForOutputAsync("config: channels.discord.bot_token: holds a placeholder", TimeSpan.FromSeconds(30));
         var agent = await StartAgentAsync();
         CtlResult nodes = default!;
         await HalCluster.WaitUntilAsync(async () => (nodes = await CtlAsync("nodes", "list")).StdOut.Contains("online", StringComparison.Ordinal),

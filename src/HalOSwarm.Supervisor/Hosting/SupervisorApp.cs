@@ -1,6 +1,8 @@
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Channels;
+using HalOSwarm.Supervisor.Channels.Delivery;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
@@ -113,6 +115,7 @@ internal static class SupervisorApp
         services.AddApprovals();
         services.AddMaintenance();
         services.AddCost();
+        services.AddChannels();
         services.AddNotConfiguredSections();
     }
 
@@ -144,6 +147,7 @@ internal static class SupervisorApp
         app.MapHealthApi();
         app.MapMetricsEndpoint();
         app.MapDashboard();
+        app.MapChannelHooks();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();
         api.MapSessionsApi();
@@ -157,6 +161,7 @@ internal static class SupervisorApp
         api.MapProviderPollApi();
         api.MapCostApi();
         api.MapBudgetsApi();
+        api.MapChannelsApi();
         app.MapApiFallback();
         return app;
     }

@@ -8,13 +8,10 @@ internal static class ProviderKeys
 {
     public const int MaxLength = 512;
 
-    private static readonly string[] s_placeholderMarks = ["your-", "your_", "placeholder", "changeme", "change-me", "example", "xxxx", "<", "${"];
-
     public static bool IsEmpty(string? key) => string.IsNullOrWhiteSpace(key);
 
     /// <summary>True for a value that is obviously not a real key (it is never sent anywhere).</summary>
-    public static bool IsPlaceholder(string? key) =>
-        !IsEmpty(key) && s_placeholderMarks.Any(mark => key!.Contains(mark, StringComparison.OrdinalIgnoreCase));
+    public static bool IsPlaceholder(string? key) => Configuration.PlaceholderValues.IsPlaceholder(key);
 
     /// <summary>A key worth polling with.</summary>
     public static bool IsUsable(string? key) => !IsEmpty(key) && !IsPlaceholder(key);

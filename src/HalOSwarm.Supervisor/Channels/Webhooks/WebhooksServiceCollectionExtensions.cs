@@ -1,0 +1,10 @@
+namespace HalOSwarm.Supervisor.Channels.Webhooks;
+
+internal static class WebhooksServiceCollectionExtensions
+{
+    /// <summary>the webhook sender.</summary>
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        return services;
+    }
+}
