@@ -18,6 +18,7 @@ internal static class ChannelsServiceCollectionExtensions
     public static IServiceCollection AddChannels(this IServiceCollection services)
     {
         services.AddSupervisorOptions<ChannelsOptions, ChannelsOptionsValidator>(ChannelsOptions.SectionName, notes: ChannelsOptionsValidator.Notes);
+        services.AddSingleton<OutboxSignal>();
         services.AddChannelRouting();
         services.AddChannelDelivery();
         services.AddWebhooks();
