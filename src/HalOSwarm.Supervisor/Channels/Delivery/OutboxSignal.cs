@@ -4,7 +4,7 @@ namespace HalOSwarm.Supervisor.Channels.Delivery;
 /// Wakes the outbox's dispatcher when deliveries were stored (the router after storing alerts, the alert book after
 /// queueing updates), so it does not wait for its next poll. Signals coalesce.
 /// </summary>
-internal sealed class OutboxSignal
+internal sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -21,4 +21,6 @@ internal sealed class OutboxSignal
 
     /// <summary>Waits for a <see cref="Notify"/> or <paramref name="timeout"/>, whichever is first; true when notified.</summary>
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    public void Dispose() => _signal.Dispose();
 }
