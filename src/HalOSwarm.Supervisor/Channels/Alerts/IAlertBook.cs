@@ -18,6 +18,12 @@ internal interface IAlertBook
 
     /// <summary>Records the claimed action's outcome in words and queues the in-place updates; returns the alert as it is now.</summary>
     Task<Alert> CompleteAsync(long alertId, string outcome, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Closes the open alerts of a permission request answered somewhere else (the API, halctl, a rule, the timeout, the
+    /// agent program itself) with <paramref name="outcome"/> and queues their in-place updates; answered alerts stay as they are.
+    /// </summary>
+    Task AnswerElsewhereAsync(string approvalId, string outcome, CancellationToken cancellationToken);
 }
 
 /// <summary>A claim's result: the alert (null when unknown) and whether this caller may act on it.</summary>
