@@ -150,7 +150,9 @@ internal sealed partial class ClaudeCodeRuntime : BackgroundService, IRuntimeAda
         var live = await _programs.LoadAsync(session.SessionId, cancellationToken);
         if (live.IsAlive)
         {
-            // Claude ends the turn (result error_during_execution) and exits; the next prompt resumes the session.
+            // Claude ends the turn (result error_during_execution) and exits, or at times exits before writing the
+            // result; either way the turn reads as aborted. The next prompt resumes the session.
+            live.Mapper.InterruptRequested();
             live.Process!.Interrupt();
         }
     }

@@ -26,6 +26,7 @@ internal sealed class ClaudeStreamMapper(string sessionId)
     private long _contextTokens;
     private TimeSpan? _retryDelay;
     private DateTimeOffset? _limitResetAt;
+    private volatile bool _interruptRequested;
 
     public string SessionId { get; } = sessionId;
 
@@ -40,6 +41,13 @@ internal sealed class ClaudeStreamMapper(string sessionId)
 
     /// <summary>The last line read was the agent's exit line (or nothing was ever started).</summary>
     public bool Exited { get; private set; } = true;
+
+    /// <summary>
+    /// Says the agent interrupted the program (abort). Claude usually answers an interrupt with a result
+    /// (error_during_execution), but it may exit first; an exit during the turn after this is the abort, not a crash.
+    /// In memory only: after an agent restart such an exit reads as the program having ended.
+    /// </summary>
+    public void InterruptRequested() => _interruptRequested = true;
 
     /// <summary>The uuid of the prompt the last line echoed back (the program took it), else null.</summary>
     public string? TakenPrompt { get; private set; }
@@ -105,6 +113,7 @@ internal sealed class ClaudeStreamMapper(string sessionId)
                 LinesSinceStart = 0;
                 _costSoFar = 0;
                 _streamMessageId = null;
+                _interruptRequested = false;
                 break;
             case "exit":
                 Exited = true;
@@ -116,9 +125,18 @@ internal sealed class ClaudeStreamMapper(string sessionId)
                         _messageId = _streamMessageId;
                         _text.Append(_streamed);
                     }
-                    FlushMessage(output, "error");
-                    output.Add(ClaudeCodeEvents.Error(SessionId, "ProcessExited", root.Str("message"), null, null, root, null));
-                    EndTurn(output, "the program ended during the turn");
+                    if (_interruptRequested)
+                    {
+                        FlushMessage(output, "aborted");
+                        output.Add(ClaudeCodeEvents.Error(SessionId, ClaudeCodeEvents.AbortedErrorName, "the turn was interrupted", null, null, root, null));
+                        EndTurn(output, null);
+                    }
+                    else
+                    {
+                        FlushMessage(output, "error");
+                        output.Add(ClaudeCodeEvents.Error(SessionId, "ProcessExited", root.Str("message"), null, null, root, null));
+                        EndTurn(output, "the program ended during the turn");
+                    }
                 }
                 break;
         }
@@ -242,6 +260,7 @@ internal sealed class ClaudeStreamMapper(string sessionId)
         var subtype = root.Str("subtype") ?? "success";
         var uuid = root.Str("uuid") ?? Guid.NewGuid().ToString("N");
         var aborted = subtype == "error_during_execution" && (root.Str("terminal_reason")?.StartsWith("aborted", StringComparison.Ordinal) ?? true);
+        _interruptRequested = false;
         FlushMessage(output, aborted ? "aborted" : root.Str("stop_reason"));
         AddUsage(root, uuid, output);
         if (root.Get("is_error").IsTrue() || subtype != "success")

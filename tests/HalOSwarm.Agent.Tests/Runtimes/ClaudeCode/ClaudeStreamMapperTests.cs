@@ -175,6 +175,25 @@ public sealed class ClaudeStreamMapperTests
     }
 
     [Fact]
+    public void Map_ExitAfterTheAgentInterruptedTheTurn_ReadsAsTheAbortNotACrash()
+    {
+        var mapper = new ClaudeStreamMapper(SessionOf("cc_sigint.jsonl"));
+        Map(mapper, ["""{"type":"hal","event":"start","resume":false}""", .. Lines("cc_sigint.jsonl").Take(5)]);
+
+        mapper.InterruptRequested();
+        var events = Map(mapper, ["""{"type":"hal","event":"exit","message":"interrupted"}"""]);
+
+        Assert.Equal("word0 ", S(Assert.Single(OfType(events, EventTypes.MessageCompleted)), "text"));
+        Assert.Equal("MessageAbortedError", S(Assert.Single(OfType(events, EventTypes.SessionError)), "error_name"));
+        Assert.Equal(EventTypes.SessionIdle, events.Last(e => e.Type != EventTypes.SessionActivity).Type);
+
+        // The next program of the session starts clean: its own exit mid-turn is a crash again.
+        Map(mapper, ["""{"type":"hal","event":"start","resume":true}""", .. Lines("cc_sigint.jsonl").Take(5)]);
+        var crash = Map(mapper, ["""{"type":"hal","event":"exit","message":"killed"}"""]);
+        Assert.Equal("ProcessExited", S(Assert.Single(OfType(crash, EventTypes.SessionError)), "error_name"));
+    }
+
+    [Fact]
     public void Map_ReplayedPrompt_UserMessageAndTurnStart()
     {
         var mapper = new ClaudeStreamMapper("s1");
