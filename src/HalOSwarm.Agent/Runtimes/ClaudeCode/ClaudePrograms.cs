@@ -65,7 +65,7 @@ internal sealed partial class ClaudePrograms : IDisposable
             }
             var session = new ClaudeSession(sessionId, Path.Combine(StateFolder, sessionId));
             var position = await _recorder.ReadCursorAsync(session.CursorKey, cancellationToken);
-            session.Rebuild(position);
+            session.Rebuild(position, _timeProvider.GetUtcNow());
             session.Process = DetachedProcess.Attach(session.Folder, _timeProvider);
             var unread = File.Exists(session.OutputPath) && new FileInfo(session.OutputPath).Length > position;
             if (session.IsAlive || unread || !session.Mapper.Exited)
@@ -108,7 +108,7 @@ internal sealed partial class ClaudePrograms : IDisposable
                 {
                     await Task.Delay(TimeSpan.FromSeconds(1), _timeProvider, _stopping);
                     position = await _recorder.ReadCursorAsync(session.CursorKey, _stopping);
-                    session.Rebuild(position);
+                    session.Rebuild(position, _timeProvider.GetUtcNow());
                 }
                 catch (OperationCanceledException)
                 {

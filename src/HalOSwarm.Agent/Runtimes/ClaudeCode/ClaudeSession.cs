@@ -59,7 +59,7 @@ internal sealed class ClaudeSession(string sessionId, string folder)
     }
 
     /// <summary>A fresh mapper fed the output up to <paramref name="position"/> (what was already recorded), its events discarded.</summary>
-    public void Rebuild(long position)
+    public void Rebuild(long position, DateTimeOffset now)
     {
         Mapper = new ClaudeStreamMapper(SessionId);
         if (position <= 0 || !File.Exists(OutputPath))
@@ -75,7 +75,7 @@ internal sealed class ClaudeSession(string sessionId, string folder)
         {
             if (bytes[i] == (byte)'\n')
             {
-                Mapper.Map(Encoding.UTF8.GetString(bytes, start, i - start), DateTimeOffset.UtcNow);
+                Mapper.Map(Encoding.UTF8.GetString(bytes, start, i - start), now);
                 start = i + 1;
             }
         }

@@ -38,7 +38,7 @@ public sealed class ClaudeSessionTests
             }
         }
 
-        session.Rebuild(cut);
+        session.Rebuild(cut, DateTimeOffset.UnixEpoch);
         var rest = File.ReadAllLines(session.OutputPath).Skip(12).SelectMany(l => session.Mapper.Map(l, DateTimeOffset.UnixEpoch)).ToList();
 
         Assert.Equal(all.Select(e => (e.Type, e.Data.GetRawText())), rest.Select(e => (e.Type, e.Data.GetRawText())));
