@@ -26,6 +26,7 @@ internal sealed partial class IdleSweep(
 
     private readonly HashSet<string> _alerted = new(StringComparer.Ordinal);
     private readonly RouteWindows _windows = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -54,7 +55,27 @@ internal sealed partial class IdleSweep(
         }
     }
 
+    /// <summary>One sweep; sweeps never overlap.</summary>
     public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await SweepOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _gate.Dispose();
+        base.Dispose();
+    }
+
+    private async Task SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         var alerts = new List<NewAlert>();
