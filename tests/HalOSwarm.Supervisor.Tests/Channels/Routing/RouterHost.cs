@@ -12,9 +12,9 @@ internal static class RouterHost
     {
         ["webhooks"] = new JsonObject
         {
-            ["ops"] = new JsonObject { ["url"] = "http://127.0.0.1:9/ops" },
-            ["audit"] = new JsonObject { ["url"] = "http://127.0.0.1:9/audit" },
-            ["alerts"] = new JsonObject { ["url"] = "http://127.0.0.1:9/alerts" },
+            ["ops"] = new JsonObject { ["url"] = "http://127.0.0.1:9/ops", ["secret"] = "test-webhook-secret-0123456789abcdef" },
+            ["audit"] = new JsonObject { ["url"] = "http://127.0.0.1:9/audit", ["secret"] = "test-webhook-secret-0123456789abcdef" },
+            ["alerts"] = new JsonObject { ["url"] = "http://127.0.0.1:9/alerts", ["secret"] = "test-webhook-secret-0123456789abcdef" },
         },
         ["dashboard_url"] = "https://hal.example.test/",
         ["routes"] = JsonNode.Parse(routes),
