@@ -15,6 +15,7 @@ namespace HalOSwarm.Supervisor.Channels.Chat;
 /// </summary>
 internal sealed partial class ChatActions(
     ChatAccess access,
+    ChatSecrets secrets,
     IAlertBook book,
     ApprovalService approvals,
     ICommandService commands,
@@ -22,6 +23,12 @@ internal sealed partial class ChatActions(
     ILogger<ChatActions> logger) : IChatActions
 {
     public async Task<ChatActionResult> ClickAsync(ChatCaller caller, string buttonId, CancellationToken cancellationToken)
+    {
+        var result = await AnswerAsync(caller, buttonId, cancellationToken);
+        return result with { Text = secrets.Clean(result.Text) };
+    }
+
+    private async Task<ChatActionResult> AnswerAsync(ChatCaller caller, string buttonId, CancellationToken cancellationToken)
     {
         if (!AlertButtonId.TryParse(buttonId, out var action, out var alertId))
         {
@@ -48,6 +55,7 @@ internal sealed partial class ChatActions(
         }
         // Claimed: whatever happens now must complete the alert, or it would stay claimed with no outcome.
         var (outcome, acted) = await ActAsync(caller, identity, action, alert, cancellationToken);
+        outcome = secrets.Clean(outcome);
         LogActed(logger, caller.Actor, action, alertId, outcome);
         var now = await book.CompleteAsync(alertId, outcome, CancellationToken.None);
         return new ChatActionResult(Sentence(outcome), now, acted);

@@ -13,12 +13,16 @@ internal sealed partial class ChatCommands(
     ChatReadCommands reads,
     ChatActCommands acts,
     ChatCostCommands costs,
+    ChatSecrets secrets,
     IAuditLog audit,
     ILogger<ChatCommands> logger) : IChatCommands
 {
     public IReadOnlyList<ChatCommandSpec> Commands => ChatCommandList.All;
 
-    public async Task<ChatReply> RunAsync(ChatCaller caller, string command, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public async Task<ChatReply> RunAsync(ChatCaller caller, string command, IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        secrets.Clean(await AnswerAsync(caller, command, args, cancellationToken));
+
+    private async Task<ChatReply> AnswerAsync(ChatCaller caller, string command, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var name = command.Trim().TrimStart('/');
         if (ChatCommandList.Find(name) is not { } spec)

@@ -42,30 +42,44 @@ internal static class ChatEventLines
 
     private static string Words(StoredEvent stored) => stored.Type switch
     {
-        EventTypes.MessageCompleted => Read(stored, ProtocolJsonContext.Default.MessageCompletedData) is var m ? $"{m.Role}: {m.Text.Trim()}" : "",
-        EventTypes.ToolStarted => Read(stored, ProtocolJsonContext.Default.ToolStartedData) is var t
-            ? $"▶ {t.Tool}" + (Input(t.Input) is { Length: > 0 } input ? $": {input}" : "") : "",
-        EventTypes.ToolFinished => Read(stored, ProtocolJsonContext.Default.ToolFinishedData) is var f
-            ? f.Status == "completed" ? $"✓ {f.Tool}" : $"✗ {f.Tool} ({f.Status})" + (f.Error is { Length: > 0 } e ? $": {e}" : "") : "",
-        EventTypes.SessionError => Read(stored, ProtocolJsonContext.Default.SessionErrorData) is var err
-            ? $"✗ error {err.ErrorName}" + (err.Message is { Length: > 0 } message ? $": {message}" : "") : "",
-        EventTypes.SessionCreated => Read(stored, ProtocolJsonContext.Default.SessionCreatedData) is var c
-            ? $"◆ session created in {c.Project}" + (c.Title is { Length: > 0 } title ? $": {title}" : "") : "",
+        EventTypes.MessageCompleted => Message(Read(stored, ProtocolJsonContext.Default.MessageCompletedData)),
+        EventTypes.ToolStarted => ToolStarted(Read(stored, ProtocolJsonContext.Default.ToolStartedData)),
+        EventTypes.ToolFinished => ToolFinished(Read(stored, ProtocolJsonContext.Default.ToolFinishedData)),
+        EventTypes.SessionError => Error(Read(stored, ProtocolJsonContext.Default.SessionErrorData)),
+        EventTypes.SessionCreated => Created(Read(stored, ProtocolJsonContext.Default.SessionCreatedData)),
         EventTypes.SessionRunning => "◆ running",
         EventTypes.SessionIdle => "◆ idle, waiting for input",
         EventTypes.SessionCompleted => "◆ completed" + Reason(stored),
         EventTypes.SessionDeleted => "◆ deleted" + Reason(stored),
         EventTypes.SessionCompacted => "◆ context compacted",
-        EventTypes.SessionRetry => Read(stored, ProtocolJsonContext.Default.SessionRetryData) is var r
-            ? string.Create(CultureInfo.InvariantCulture, $"↻ retry #{r.Attempt}") + (r.Message is { Length: > 0 } why ? $": {why}" : "") : "",
-        EventTypes.PermissionAsked => Read(stored, ProtocolJsonContext.Default.PermissionAskedData) is var p
-            ? $"? asks permission: {p.Permission}" + (p.Tool is null ? "" : $" ({p.Tool})") + (p.Patterns.Count == 0 ? "" : ": " + string.Join(", ", p.Patterns)) : "",
-        EventTypes.PermissionReplied => Read(stored, ProtocolJsonContext.Default.PermissionRepliedData) is var pr ? $"? permission answered: {pr.Reply}" : "",
-        EventTypes.TaskProgress => Read(stored, ProtocolJsonContext.Default.TaskProgressData) is var task
-            ? string.Create(CultureInfo.InvariantCulture, $"☐ task {task.Done}/{task.Total}: {task.CurrentTask ?? "-"}") : "",
+        EventTypes.SessionRetry => Retry(Read(stored, ProtocolJsonContext.Default.SessionRetryData)),
+        EventTypes.PermissionAsked => Asked(Read(stored, ProtocolJsonContext.Default.PermissionAskedData)),
+        EventTypes.PermissionReplied => $"? permission answered: {Read(stored, ProtocolJsonContext.Default.PermissionRepliedData).Reply}",
+        EventTypes.TaskProgress => Task(Read(stored, ProtocolJsonContext.Default.TaskProgressData)),
         EventTypes.SessionNeedsInput => "! needs input" + Field(stored, "reason"),
         _ => stored.Type + Field(stored, "reason"),
     };
+
+    private static string Message(MessageCompletedData data) => $"{data.Role}: {data.Text.Trim()}";
+
+    private static string ToolStarted(ToolStartedData data) => $"▶ {data.Tool}" + (Input(data.Input) is { Length: > 0 } input ? $": {input}" : "");
+
+    private static string ToolFinished(ToolFinishedData data) => data.Status == "completed"
+        ? $"✓ {data.Tool}"
+        : $"✗ {data.Tool} ({data.Status})" + (data.Error is { Length: > 0 } error ? $": {error}" : "");
+
+    private static string Error(SessionErrorData data) => $"✗ error {data.ErrorName}" + (data.Message is { Length: > 0 } message ? $": {message}" : "");
+
+    private static string Created(SessionCreatedData data) => $"◆ session created in {data.Project}" + (data.Title is { Length: > 0 } title ? $": {title}" : "");
+
+    private static string Retry(SessionRetryData data) =>
+        string.Create(CultureInfo.InvariantCulture, $"↻ retry #{data.Attempt}") + (data.Message is { Length: > 0 } why ? $": {why}" : "");
+
+    private static string Asked(PermissionAskedData data) => $"? asks permission: {data.Permission}" + (data.Tool is null ? "" : $" ({data.Tool})")
+        + (data.Patterns.Count == 0 ? "" : ": " + string.Join(", ", data.Patterns));
+
+    private static string Task(TaskProgressData data) =>
+        string.Create(CultureInfo.InvariantCulture, $"☐ task {data.Done}/{data.Total}: {data.CurrentTask ?? "-"}");
 
     private static string Reason(StoredEvent stored) => Field(stored, "reason") is { Length: > 0 } reason ? $" ({reason[2..]})" : "";
 

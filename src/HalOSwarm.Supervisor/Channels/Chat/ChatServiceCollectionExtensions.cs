@@ -9,6 +9,7 @@ internal static class ChatServiceCollectionExtensions
     public static IServiceCollection AddChat(this IServiceCollection services)
     {
         services.AddSingleton<ChatAccess>();
+        services.AddSingleton<ChatSecrets>();
         services.AddSingleton<ChatReadCommands>();
         services.AddSingleton<ChatActCommands>();
         services.AddSingleton<ChatCostCommands>();

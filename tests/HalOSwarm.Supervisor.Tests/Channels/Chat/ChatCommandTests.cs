@@ -46,6 +46,19 @@ public sealed class ChatCommandTests
     }
 
     [Fact]
+    public async Task Logs_SecretInTranscript_MaskedInTheReply()
+    {
+        await using var chat = await ChatHost.StartAsync();
+        await chat.Agent.SendEventsAsync(Ev.Make(1, EventTypes.MessageCompleted, "ses_1",
+            $$"""{"message_id":"m1","role":"assistant","text":"curl -H 'Authorization: Bearer {{SupervisorHost.Token}}' /api/v1/nodes"}"""));
+        await chat.Agent.WaitForAckAsync(1);
+
+        var reply = await chat.RunAsync(ChatHost.Victor, "logs", "ses_1");
+
+        Assert.Equal("12:00:01 assistant: curl -H 'Authorization: Bearer ***' /api/v1/nodes", reply.Preformatted);
+    }
+
+    [Fact]
     public async Task Logs_BadArguments_PoliteRefusalWithUsage()
     {
         await using var chat = await ChatHost.StartAsync();
