@@ -29,7 +29,8 @@ public sealed class ChatReadTests
         Assert.Equal("1 of 1 nodes online.", nodes.Text);
         Assert.Contains(nodes.Preformatted!.Split('\n'), l => l.StartsWith("node-chat", StringComparison.Ordinal) && l.Contains("online", StringComparison.Ordinal));
         Assert.StartsWith("1 permission requests are waiting.", approvals.Text, StringComparison.Ordinal);
-        Assert.Contains(approvals.Preformatted!.Split('\n'), l => l.StartsWith("apr", StringComparison.Ordinal) && l.Contains("ses_1", StringComparison.Ordinal) && l.Contains("rm -rf build", StringComparison.Ordinal));
+        Assert.Contains(approvals.Preformatted!.Split('\n'), l => l.StartsWith("apr", StringComparison.Ordinal)
+            && l.Contains("ses_1", StringComparison.Ordinal) && l.Contains("rm -rf build", StringComparison.Ordinal));
         Assert.Contains(budgets.Preformatted!.Split('\n'), l => l.StartsWith("fleet-day", StringComparison.Ordinal) && l.Contains("$200.00", StringComparison.Ordinal));
         Assert.Contains(new("Limit", "$200.00"), one.Fields!);
         Assert.Contains(new("Scope", "global"), one.Fields!);
