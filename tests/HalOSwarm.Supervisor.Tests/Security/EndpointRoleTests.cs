@@ -62,6 +62,7 @@ public sealed class EndpointRoleTests
         ["PUT /api/v1/budgets/{name}"] = "admin",
         ["DELETE /api/v1/budgets/{name}"] = "admin",
         ["POST /api/v1/budgets/{name}/lift"] = "admin",
+        ["POST /api/v1/channels/telegram/webhook"] = "anonymous",
     };
 
     [Fact]
