@@ -19,7 +19,6 @@ internal sealed partial class TelegramReceiver(
     TelegramOffsetStore offsets,
     TelegramWebhookInbox inbox,
     IOptions<ChannelsOptions> options,
-    IEnumerable<IChatCommands> commands,
     TimeProvider timeProvider,
     ILogger<TelegramReceiver> logger) : BackgroundService, IChannelStatusSource
 {
@@ -69,7 +68,7 @@ internal sealed partial class TelegramReceiver(
             {
                 var me = await api.GetMeAsync(cancellationToken);
                 handler.BotUsername = me?.Username;
-                var menu = commands.LastOrDefault()?.Commands
+                var menu = handler.Commands?.Commands
                     .Select(c => new TelegramBotCommand(c.Name, Describe(c.Description)))
                     .ToList() ?? [];
                 await api.SetMyCommandsAsync(menu, cancellationToken);

@@ -14,8 +14,7 @@ namespace HalOSwarm.Supervisor.Channels.Telegram;
 internal sealed partial class TelegramUpdateHandler(
     TelegramBotApi api,
     IOptions<ChannelsOptions> options,
-    IEnumerable<IChatCommands> commands,
-    IEnumerable<IChatActions> actions,
+    IServiceProvider services,
     TimeProvider timeProvider,
     ILogger<TelegramUpdateHandler> logger)
 {
@@ -27,8 +26,12 @@ internal sealed partial class TelegramUpdateHandler(
 
     private static readonly TimeSpan s_maxRetryWait = TimeSpan.FromSeconds(60);
 
-    private readonly IChatCommands? _commands = commands.LastOrDefault();
-    private readonly IChatActions? _actions = actions.LastOrDefault();
+    // Resolved on first use: the chat core's actions need the outbox's alert book, which is built after the receivers.
+    private readonly Lazy<IChatCommands?> _commands = new(services.GetService<IChatCommands>);
+    private readonly Lazy<IChatActions?> _actions = new(services.GetService<IChatActions>);
+
+    /// <summary>The chat commands (for the menu registered at start); null without a chat core.</summary>
+    public IChatCommands? Commands => _commands.Value;
 
     /// <summary>The bot's username (from getMe); commands addressed to another bot (<c>/status@other_bot</c>) are left alone.</summary>
     public string? BotUsername { get; set; }
@@ -47,8 +50,8 @@ internal sealed partial class TelegramUpdateHandler(
 
     private async Task HandleMessageAsync(TelegramMessage message, CancellationToken cancellationToken)
     {
-        if (message.From is not { IsBot: false } from || _commands is null
-            || TelegramCommandLine.Parse(message.Text, _commands.Commands) is not { } line
+        if (message.From is not { IsBot: false } from || Commands is not { } commands
+            || TelegramCommandLine.Parse(message.Text, commands.Commands) is not { } line
             || (line.Bot is not null && BotUsername is not null && !string.Equals(line.Bot, BotUsername, StringComparison.OrdinalIgnoreCase)))
         {
             return;
@@ -64,19 +67,19 @@ internal sealed partial class TelegramUpdateHandler(
             return;
         }
         var caller = Caller(from, chat.Id);
-        var reply = await _commands.RunAsync(caller, line.Command, line.Args, cancellationToken);
+        var reply = await commands.RunAsync(caller, line.Command, line.Args, cancellationToken);
         LogCommand(logger, line.Command, from.Id, chat.Id, reply.Refused);
         await SendAsync(TelegramRenderer.Reply(chat.Id, reply), cancellationToken);
     }
 
     private async Task HandleCallbackAsync(TelegramCallbackQuery callback, CancellationToken cancellationToken)
     {
-        if (callback.Message is not { } message || !Serves(message.Chat, callback.From.Id) || _actions is null)
+        if (callback.Message is not { } message || !Serves(message.Chat, callback.From.Id) || _actions.Value is not { } actions)
         {
             await api.AnswerCallbackQueryAsync(callback.Id, NotServedReply, cancellationToken);
             return;
         }
-        var result = await _actions.ClickAsync(Caller(callback.From, message.Chat.Id), callback.Data ?? "", cancellationToken);
+        var result = await actions.ClickAsync(Caller(callback.From, message.Chat.Id), callback.Data ?? "", cancellationToken);
         LogClick(logger, callback.From.Id, message.Chat.Id, result.Acted);
         await api.AnswerCallbackQueryAsync(callback.Id, Cut(result.Text, MaxCallbackAnswer), cancellationToken);
         if (result.Alert is { } alert)
