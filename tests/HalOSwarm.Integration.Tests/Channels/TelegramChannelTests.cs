@@ -42,9 +42,10 @@ public sealed class TelegramChannelTests
     }
 
     [Fact]
-    public async Task IdleSession_AlertWithResume_ClickResumesTheSessionAndEditsTheMessageInPlace()
+    public async Task IdleSession_AlertWithResume_429WaitedOutSentOnce_ClickResumesTheSessionAndEditsTheMessageInPlace()
     {
         await using var fake = await FakeTelegram.StartAsync();
+        fake.RateLimitNext("sendMessage", retryAfterSeconds: 2);
         await using var cluster = await HalCluster.StartAsync(Options(fake, idleRule: true));
         cluster.Llm.Enqueue(FakeReply.Text("first answer"), FakeReply.Text("resumed answer"));
         var sessionId = await StartSessionAsync(cluster);
@@ -52,6 +53,8 @@ public sealed class TelegramChannelTests
         var alert = await FirstAsync(cluster, () => fake.Sent.FirstOrDefault(m =>
             m.ChatId == OpsChat && m.CallbackData.Any(d => d.StartsWith("hal:resume:", StringComparison.Ordinal))), "the Telegram alert of the idle session");
         Assert.Contains(sessionId, alert.PlainText, StringComparison.Ordinal);
+        // The first try met a 429: the outbox waited Telegram's retry_after and posted the alert once.
+        Assert.Equal(429, fake.Calls.First(c => c.Method == "sendMessage").Status);
         var turns = cluster.Llm.Turns.Count();
 
         fake.Click(s_alice, alert, alert.CallbackData.First(d => d.StartsWith("hal:resume:", StringComparison.Ordinal)));
@@ -61,6 +64,7 @@ public sealed class TelegramChannelTests
         var edit = await FirstAsync(cluster, () => fake.Edits.LastOrDefault(e => e.MessageId == alert.MessageId && e.ReplyMarkup is null),
             "the alert edited in place without buttons");
         Assert.Contains("by alice from Telegram", edit.PlainText, StringComparison.Ordinal);
+        Assert.Single(fake.Sent, m => m.CallbackData.SequenceEqual(alert.CallbackData));
         var audit = (await cluster.GetDataAsync("api/v1/audit")).ToString();
         Assert.Contains("chat:telegram:424242", audit, StringComparison.Ordinal);
     }
