@@ -11,6 +11,9 @@ internal sealed partial class TelegramUpdateHandler
     [LoggerMessage(Level = LogLevel.Information, Message = "Telegram command from user {user_id}, who is not a listed chat user, refused")]
     private static partial void LogStranger(ILogger logger, long user_id);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram refused the answer to user {user_id}'s click ({reason}); the alert is edited all the same")]
+    private static partial void LogLateAnswer(ILogger logger, long user_id, string reason);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram rate-limited a reply to chat {chat_id}; retrying in {retry_after_s} s")]
     private static partial void LogRateLimited(ILogger logger, long chat_id, double retry_after_s);
 }

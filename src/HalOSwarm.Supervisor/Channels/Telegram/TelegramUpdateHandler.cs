@@ -81,7 +81,15 @@ internal sealed partial class TelegramUpdateHandler(
         }
         var result = await actions.ClickAsync(Caller(callback.From, message.Chat.Id), callback.Data ?? "", cancellationToken);
         LogClick(logger, callback.From.Id, message.Chat.Id, result.Acted);
-        await api.AnswerCallbackQueryAsync(callback.Id, Cut(result.Text, MaxCallbackAnswer), cancellationToken);
+        try
+        {
+            await api.AnswerCallbackQueryAsync(callback.Id, Cut(result.Text, MaxCallbackAnswer), cancellationToken);
+        }
+        catch (TelegramApiException ex) when (ex.ErrorCode == 400)
+        {
+            // The action took longer than Telegram keeps a click open; the edit below still shows the outcome.
+            LogLateAnswer(logger, callback.From.Id, ex.Description);
+        }
         if (result.Alert is { } alert)
         {
             await api.EditMessageTextAsync(TelegramRenderer.AlertEdit(message.Chat.Id, message.MessageId, alert), cancellationToken);
