@@ -65,6 +65,7 @@ public sealed class EndpointRoleTests
         ["GET /api/v1/channels"] = "viewer",
         ["GET /api/v1/channels/deliveries"] = "viewer",
         ["GET /api/v1/channels/alerts/{alertId}"] = "viewer",
+        ["POST /api/v1/channels/telegram/webhook"] = "anonymous",
     };
 
     [Fact]

@@ -1,16 +1,41 @@
+using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.Storage.Writing;
+
 namespace HalOSwarm.Supervisor.Channels.Telegram;
 
 internal static class TelegramServiceCollectionExtensions
 {
-    /// <summary>the Telegram sender and long polling.</summary>
+    /// <summary>
+    /// The Bot API client (a named HTTP client that logs nothing: every URL holds the bot token), the sender, the
+    /// receiver (long polling or the webhook's queue) and its stored offset. Without a bot token the receiver does
+    /// nothing and the sender knows no target.
+    /// </summary>
     public static IServiceCollection AddTelegram(this IServiceCollection services)
     {
+        // No redirects: one would carry the token in its URL to wherever it points. Answers are read whole, up to a bound.
+        services.AddHttpClient(TelegramBotApi.HttpClientName, http =>
+            {
+                http.Timeout = Timeout.InfiniteTimeSpan; // each call has its own deadline (long polling holds 25 s)
+                http.MaxResponseContentBufferSize = TelegramBotApi.MaxResponseBytes;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
+        services.AddSingleton<TelegramBotApi>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<TelegramOffsetStore>();
+        services.AddSingleton<TelegramWebhookInbox>();
+        services.AddSingleton<TelegramReceiver>();
+        services.AddHostedService(sp => sp.GetRequiredService<TelegramReceiver>());
+        services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<TelegramReceiver>());
+        services.AddSingleton<IChannelSender, TelegramSender>();
+        services.AddWriteHandler<TelegramOffsetSave, TelegramStateWriteHandler>();
         return services;
     }
 
-    /// <summary>The endpoints Telegram calls (none until its receiver lands).</summary>
+    /// <summary>Telegram's webhook (<c>mode: webhook</c>): no bearer token, its secret header instead (401 without it).</summary>
     public static IEndpointRouteBuilder MapTelegramHooks(this IEndpointRouteBuilder app)
     {
+        app.MapPost(TelegramWebhook.Path, TelegramWebhook.HandleAsync).AllowAnonymous();
         return app;
     }
 }
