@@ -48,7 +48,8 @@ public sealed class SlackSocketModeTests
 
         var ack = await fake.WaitForAckAsync(await fake.SendSlashCommandAsync("/status", "alpha", SlackConfig.UserId, SlackConfig.OpsChannel));
 
-        Assert.Equal(("status", new[] { "alpha" }), (chat.Runs[0].Command, chat.Runs[0].Args.ToArray()));
+        Assert.Equal("status", chat.Runs[0].Command);
+        Assert.Equal(["alpha"], chat.Runs[0].Args);
         Assert.Contains("ran status", ack.Payload!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
@@ -121,7 +122,7 @@ public sealed class SlackSocketModeTests
         Assert.Equal("chat:slack:" + SlackConfig.UserId, chat.Clicks[0].Caller.Actor);
         Assert.Equal(ts, update.Body["ts"]!.GetValue<string>());
         Assert.DoesNotContain("\"actions\"", update.Body["blocks"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("denyd — deny by alice from slack", update.Body["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("denyd — deny by alice from slack", SlackJson.Text(update.Body["blocks"]!), StringComparison.Ordinal);
 
         // A second click acts on nothing: the clicker is told so, privately.
         await fake.WaitForAckAsync(await fake.SendBlockActionAsync("U0BOB00001", SlackConfig.OpsChannel, ts, button, button));
