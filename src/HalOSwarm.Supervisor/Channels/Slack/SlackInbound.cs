@@ -30,6 +30,10 @@ internal sealed partial class SlackInbound(
             return SlackBlocks.Reply(new ChatReply("Commands are not available on this supervisor.", Ephemeral: true, Refused: true));
         }
         var (name, args) = SlackCommandLine.Parse(command.Command, command.Text, options.Value.Slack.Command, commands.Commands);
+        if (name == "help" && !commands.Commands.Any(s => s.Name == "help"))
+        {
+            return SlackBlocks.Reply(Help(commands.Commands));
+        }
         var caller = new ChatCaller(ChannelKinds.Slack, command.UserId, command.UserName, [], command.ChannelId);
         var run = Track(RunAsync(commands, caller, name, args));
         if (commands.Commands.FirstOrDefault(s => s.Name == name) is not { Slow: true })
@@ -49,6 +53,14 @@ internal sealed partial class SlackInbound(
         Track(FollowUpAsync(run, url, name));
         return SlackBlocks.Reply(new ChatReply($"Working on {name}…", Ephemeral: true));
     }
+
+    /// <summary>What <c>/hal</c> alone answers: every command with its options and description.</summary>
+    private ChatReply Help(IReadOnlyList<ChatCommandSpec> specs) => new(
+        "Commands:",
+        Title: "HAL-O-SWARM",
+        Preformatted: string.Join('\n', specs.Select(s => options.Value.Slack.Command + " " + s.Name
+            + string.Concat(s.Options.Select(o => o.Required ? $" <{o.Name}>" : $" [{o.Name}]")) + " — " + s.Description)),
+        Ephemeral: true);
 
     /// <summary>Acts on a click after it was acknowledged; returns at once.</summary>
     public void Click(SlackClick click) => Track(ClickAsync(click, _stopping.Token));
