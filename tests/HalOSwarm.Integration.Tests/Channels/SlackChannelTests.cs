@@ -14,6 +14,7 @@ namespace HalOSwarm.Integration.Tests.Channels;
 public sealed class SlackChannelTests
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan s_idleWait = TimeSpan.FromSeconds(150);
     private const string Ops = "C0OPS00001";
     private const string Alice = "U0ALICE001";
     private const string Victor = "U0VICTOR01";
@@ -38,7 +39,8 @@ public sealed class SlackChannelTests
             },
             ["routes"] = new JsonArray
             {
-                new JsonObject { ["name"] = "idle", ["where"] = new JsonArray("idle_for > 1s"), ["target"] = "slack:#ops" },
+                // The shortest idle time a rule takes is a minute; the sweep looks every 15 s.
+                new JsonObject { ["name"] = "idle", ["match"] = "session.idle", ["where"] = new JsonArray("idle_for > 1m"), ["target"] = "slack:#ops" },
                 new JsonObject { ["name"] = "input", ["match"] = "session.needs_input", ["target"] = "slack:#ops" },
             },
         };
@@ -61,7 +63,7 @@ public sealed class SlackChannelTests
     private static async Task<(string Ts, string ButtonId, FakeSlackCall Call)> WaitForAlertAsync(FakeSlack slack, string action)
     {
         var call = await slack.WaitForCallAsync(c => c.Method == "chat.postMessage" && c.Error is null && Button(c, action) is not null,
-            $"a Slack alert with a {action} button", (int)s_wait.TotalMilliseconds);
+            $"a Slack alert with a {action} button", (int)s_idleWait.TotalMilliseconds);
         return (call.Ts!, Button(call, action)!, call);
     }
 
