@@ -142,7 +142,8 @@ public sealed class SlackChannelTests
             return ack.Payload!.ToJsonString();
         }
 
-        Assert.Contains(sessionId, await RunAsync(Alice, "status"), StringComparison.Ordinal);
+        // The status table clips long cells (the chat core's choice); the id's start is enough to know the row.
+        Assert.Contains(sessionId[..20], await RunAsync(Alice, "status"), StringComparison.Ordinal);
         Assert.Contains("forty-two", await RunAsync(Alice, "logs " + sessionId), StringComparison.Ordinal);
         Assert.Contains("\"response_type\"", await RunAsync(Alice, "cost"), StringComparison.Ordinal);
 
