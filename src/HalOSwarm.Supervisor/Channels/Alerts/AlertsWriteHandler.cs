@@ -12,6 +12,7 @@ internal sealed class AlertsWriteHandler : IWriteHandler<AlertsInsert>
     private readonly SqliteCommand _nextId;
     private readonly SqliteCommand _alert;
     private readonly SqliteCommand _post;
+    private readonly SqliteCommand _cursor;
 
     public AlertsWriteHandler(SqliteWriteContext context)
     {
@@ -25,13 +26,26 @@ internal sealed class AlertsWriteHandler : IWriteHandler<AlertsInsert>
             INSERT OR IGNORE INTO channel_deliveries (alert_id, target, op, state, attempts, next_attempt_at, created_at)
             VALUES ($alert, $target, 'post', 'pending', 0, $at, $at)
             """, "$alert", "$target", "$at");
+        _cursor = context.Prepare("""
+            INSERT INTO event_cursors (consumer, last_id, updated_at) VALUES ($c, $id, $at)
+            ON CONFLICT (consumer) DO UPDATE SET last_id = max(last_id, excluded.last_id), updated_at = excluded.updated_at
+            """, "$c", "$id", "$at");
     }
 
     public void Apply(AlertsInsert op, WriteBatch batch)
     {
         var ids = new long[op.Alerts.Count];
-        var next = Convert.ToInt64(_nextId.ExecuteScalar(), CultureInfo.InvariantCulture);
         var at = SqliteTime.Format(batch.Now);
+        if (op.Cursor is { } cursor)
+        {
+            SqliteWriteContext.Run(_cursor, cursor.Consumer, cursor.LastId, at);
+        }
+        if (op.Alerts.Count == 0)
+        {
+            batch.Completed<IReadOnlyList<long>>(op, ids);
+            return;
+        }
+        var next = Convert.ToInt64(_nextId.ExecuteScalar(), CultureInfo.InvariantCulture);
         for (var i = 0; i < op.Alerts.Count; i++)
         {
             var (key, alert, targets) = op.Alerts[i];

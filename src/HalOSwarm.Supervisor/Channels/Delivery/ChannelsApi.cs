@@ -65,13 +65,11 @@ internal static class ChannelsApi
 
     private static async Task<IResult> AlertAsync(string alertId, IAlertBook book, DeliveryStore store, CancellationToken cancellationToken)
     {
-        if (!long.TryParse(alertId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1)
+        // Alert ids are positive integers; any other id names no alert, like an unknown one.
+        if (!long.TryParse(alertId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id < 1
+            || await book.GetAsync(id, cancellationToken) is not { } alert)
         {
-            return ApiErrors.Invalid([new FieldError("alertId", $"must be a positive integer (was '{BoundedText.Cut(alertId, 40, "…")}')")]);
-        }
-        if (await book.GetAsync(id, cancellationToken) is not { } alert)
-        {
-            return ApiErrors.NotFound($"no alert {id}");
+            return ApiErrors.NotFound($"no alert '{BoundedText.Cut(alertId, 40, "…")}'");
         }
         return ApiResults.Ok(new AlertDetail(alert, await store.ForAlertAsync(id, cancellationToken)), ChannelsJsonContext.Default.ApiEnvelopeAlertDetail);
     }

@@ -18,6 +18,7 @@ internal sealed partial class DeliverySend(
     TimeProvider timeProvider,
     ILogger<DeliverySend> logger)
 {
+    private static readonly TimeSpan s_minimumWait = TimeSpan.FromMilliseconds(100);
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.Kind, StringComparer.Ordinal);
 
     public async Task SendAsync(OutboxLane lane, OutboxItem item, CancellationToken cancellationToken)
@@ -35,8 +36,10 @@ internal sealed partial class DeliverySend(
             {
                 messageRef = await CallAsync(sender, item, cancellationToken);
             }
-            catch (ChannelDeliveryException ex) when (ex.RetryAfter is { } wait && !ex.Permanent)
+            catch (ChannelDeliveryException ex) when (ex.RetryAfter is { } asked && !ex.Permanent)
             {
+                // A zero wait would resend at once, as often as the platform answers.
+                var wait = asked < s_minimumWait ? s_minimumWait : asked;
                 lane.LastSentAt = timeProvider.GetUtcNow();
                 var reason = reasons.Scrub(ex.Message);
                 await StoreAsync(new DeliveryOutcome(item.Id, DeliveryStates.Pending, item.Attempts, timeProvider.GetUtcNow() + wait, reason, null, null),
@@ -99,17 +102,14 @@ internal sealed partial class DeliverySend(
         return sender.Knows(item.Name) ? null : $"{item.Kind} is not configured, or has no target '{item.Name}'";
     }
 
-    private static Task<string?> CallAsync(IChannelSender sender, OutboxItem item, CancellationToken cancellationToken)
+    private static async Task<string?> CallAsync(IChannelSender sender, OutboxItem item, CancellationToken cancellationToken)
     {
         // Set here, in its own async method, so the value flows into the sender's call and is gone after it.
         DeliveryContext.Current = new DeliveryContext(item.Id, item.Op, item.Attempts + 1);
-        return item.Op == DeliveryStates.Post
-            ? sender.PostAsync(item.Name, item.Alert, cancellationToken)
-            : UpdateAsync(sender, item, cancellationToken);
-    }
-
-    private static async Task<string?> UpdateAsync(IChannelSender sender, OutboxItem item, CancellationToken cancellationToken)
-    {
+        if (item.Op == DeliveryStates.Post)
+        {
+            return await sender.PostAsync(item.Name, item.Alert, cancellationToken);
+        }
         await sender.UpdateAsync(item.Name, item.PostRef!, item.Alert, cancellationToken);
         return null;
     }

@@ -12,8 +12,8 @@ namespace HalOSwarm.Supervisor.Channels.Routing;
 /// whatever it missed (a restart; its cursor is kept in <c>event_cursors</c> under <see cref="Consumer"/>) — so routing
 /// never slows ingest. Each batch of what the feed has ready goes through the compiled rules (a dictionary read by
 /// type; the event's JSON is parsed only when a rule of its type needs it), and the alerts it makes are stored in ONE
-/// writer op with their post deliveries (dedup key <c>e:EVENT_ID:RULE</c>, so a replay never duplicates), then the
-/// outbox is woken and the cursor saved. <c>permission.replied</c> closes the alerts of a request answered elsewhere.
+/// writer op with their post deliveries and the cursor (dedup key <c>e:EVENT_ID:RULE</c>, so a replay never duplicates),
+/// then the outbox is woken. <c>permission.replied</c> closes the alerts of a request answered elsewhere.
 /// </summary>
 internal sealed partial class ChannelRouter(
     EventFeed feed,
@@ -31,6 +31,13 @@ internal sealed partial class ChannelRouter(
 
     /// <summary>Events taken from the feed per round (one writer op at most per round).</summary>
     public const int MaxBatch = 500;
+
+    /// <summary>
+    /// After a small batch (live tailing), the router waits this long before taking the next, so that under a heavy
+    /// event rate it wakes a few dozen times a second for hundreds of events rather than once per agent frame: fewer
+    /// thread hops beside ingest on a small machine, at the price of this much delay on an alert. No wait while catching up.
+    /// </summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(25);
 
     private static readonly TimeSpan s_cursorEvery = TimeSpan.FromSeconds(1);
     private readonly RouteWindows _windows = new();
@@ -66,6 +73,10 @@ internal sealed partial class ChannelRouter(
                         }
                         await RouteSafelyAsync(batch, stoppingToken);
                         last = batch[^1].Id;
+                        if (batch.Count < MaxBatch / 2)
+                        {
+                            await Task.Delay(BatchWindow, timeProvider, stoppingToken);
+                        }
                     }
                 }
                 LogResubscribing(logger, last);
@@ -88,7 +99,7 @@ internal sealed partial class ChannelRouter(
         }
     }
 
-    /// <summary>Routes one batch: alerts stored in one op, then the outbox woken and the cursor saved.</summary>
+    /// <summary>Routes one batch: its alerts and the cursor stored in one op, then the outbox woken.</summary>
     public async Task RouteAsync(IReadOnlyList<StoredEvent> batch, CancellationToken cancellationToken)
     {
         List<NewAlert>? alerts = null;
@@ -115,13 +126,13 @@ internal sealed partial class ChannelRouter(
         }
         if (alerts is not null)
         {
-            await StoreAsync(alerts, cancellationToken);
-            await SaveCursorAsync(batch[^1].Id, cancellationToken);
+            await StoreAsync(alerts, batch[^1].Id, cancellationToken);
         }
         else if (timeProvider.GetElapsedTime(_savedAt) >= s_cursorEvery)
         {
             // Nothing routed: the cursor is saved at most once a second (a replay of that second makes nothing twice).
-            await SaveCursorAsync(batch[^1].Id, cancellationToken);
+            await writer.WriteAsync(new AlertsInsert([], new EventCursor(Consumer, batch[^1].Id)), cancellationToken);
+            _savedAt = timeProvider.GetTimestamp();
         }
         if (replied is not null)
         {
@@ -160,9 +171,11 @@ internal sealed partial class ChannelRouter(
         return new NewAlert(key, AlertComposer.Compose(rule, facts, rules.DashboardUrl, timeProvider.GetUtcNow()), rule.Targets);
     }
 
-    private async Task StoreAsync(List<NewAlert> alerts, CancellationToken cancellationToken)
+    /// <summary>Stores the alerts and, in the same transaction, the cursor after <paramref name="lastId"/>.</summary>
+    private async Task StoreAsync(List<NewAlert> alerts, long lastId, CancellationToken cancellationToken)
     {
-        var ids = await writer.WriteAsync(new AlertsInsert(alerts), cancellationToken);
+        var ids = await writer.WriteAsync(new AlertsInsert(alerts, new EventCursor(Consumer, lastId)), cancellationToken);
+        _savedAt = timeProvider.GetTimestamp();
         for (var i = 0; i < alerts.Count; i++)
         {
             var alert = alerts[i].Alert;
@@ -175,12 +188,6 @@ internal sealed partial class ChannelRouter(
             LogAlert(logger, ids[i], alert.Rule, alert.EventType, alert.SessionId, alerts[i].Targets.Count);
         }
         signal.Notify();
-    }
-
-    private async Task SaveCursorAsync(long lastId, CancellationToken cancellationToken)
-    {
-        await cursors.SaveAsync(Consumer, lastId, cancellationToken);
-        _savedAt = timeProvider.GetTimestamp();
     }
 
     /// <summary>Only the types some rule looks at (and permission.replied); every type once a rule matches <c>*</c>.</summary>

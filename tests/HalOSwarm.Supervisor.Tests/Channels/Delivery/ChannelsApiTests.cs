@@ -48,13 +48,15 @@ public sealed class ChannelsApiTests
     }
 
     [Fact]
-    public async Task Alert_UnknownOrMalformedId_404Or400()
+    public async Task Alert_UnknownOrMalformedId_404()
     {
         await using var receiver = await FakeWebhookReceiver.StartAsync();
         await using var host = await StartAsync(receiver);
 
         Assert.Equal(404, (await host.GetAsync("/api/v1/channels/alerts/12345")).Status);
-        Assert.Equal(400, (await host.GetAsync("/api/v1/channels/alerts/abc")).Status);
+        var (status, body) = await host.GetAsync("/api/v1/channels/alerts/abc");
+        Assert.Equal(404, status);
+        Assert.Equal("not_found", body.GetProperty("code").GetString());
     }
 
     [Fact]

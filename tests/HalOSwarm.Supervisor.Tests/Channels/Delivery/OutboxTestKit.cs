@@ -19,11 +19,19 @@ internal static class OutboxTestKit
     public const string Secret = "n8n-shared-secret-0123";
     public const string Target = "webhook:n8n";
 
-    public static Task<SupervisorHost> StartAsync(FakeWebhookReceiver receiver, TempDirectory? reuse = null, int maxAttempts = 8) =>
-        SupervisorHost.StartAsync(config => config["channels"] = new JsonObject
+    public static Task<SupervisorHost> StartAsync(FakeWebhookReceiver receiver, TempDirectory? reuse = null, int maxAttempts = 8, string? routes = null) =>
+        SupervisorHost.StartAsync(config =>
         {
-            ["webhooks"] = new JsonObject { ["n8n"] = new JsonObject { ["url"] = receiver.Url.ToString(), ["secret"] = Secret } },
-            ["delivery"] = new JsonObject { ["max_attempts"] = maxAttempts, ["initial_backoff_ms"] = 50, ["max_backoff_seconds"] = 1, ["timeout_seconds"] = 5 },
+            var channels = new JsonObject
+            {
+                ["webhooks"] = new JsonObject { ["n8n"] = new JsonObject { ["url"] = receiver.Url.ToString(), ["secret"] = Secret } },
+                ["delivery"] = new JsonObject { ["max_attempts"] = maxAttempts, ["initial_backoff_ms"] = 50, ["max_backoff_seconds"] = 1, ["timeout_seconds"] = 5 },
+            };
+            if (routes is not null)
+            {
+                channels["routes"] = JsonNode.Parse(routes);
+            }
+            config["channels"] = channels;
         }, reuse);
 
     public static Alert NewAlert(string title, string? approvalId = null) => new()

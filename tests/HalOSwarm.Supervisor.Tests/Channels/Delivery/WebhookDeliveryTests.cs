@@ -1,6 +1,7 @@
 using HalOSwarm.Supervisor.Tests.Support;
 using HalOSwarm.Testing;
 using HalOSwarm.Testing.FakeChat.Webhook;
+using HalOSwarm.Testing.Metrics;
 using static HalOSwarm.Supervisor.Tests.Channels.Delivery.OutboxTestKit;
 
 namespace HalOSwarm.Supervisor.Tests.Channels.Delivery;
@@ -74,6 +75,10 @@ public sealed class WebhookDeliveryTests
         Assert.Equal(3, row.GetProperty("attempts").GetInt32());
         Assert.Contains("503", row.GetProperty("last_error").GetString(), StringComparison.Ordinal);
         Assert.All(requests, r => Assert.True(r.HasValidSignature(Secret)));
+        var series = PrometheusText.Parse(await host.Api.GetStringAsync("/metrics"));
+        Assert.Equal(2, series["hal_o_swarm_channel_deliveries_total{kind=webhook,op=post,outcome=retried}"]);
+        Assert.Equal(1, series["hal_o_swarm_channel_deliveries_total{kind=webhook,op=post,outcome=delivered}"]);
+        Assert.Equal(0, series["hal_o_swarm_channel_deliveries_pending{kind=webhook}"]);
     }
 
     [Fact]

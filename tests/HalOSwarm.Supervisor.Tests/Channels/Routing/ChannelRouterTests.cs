@@ -2,6 +2,7 @@ using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Channels.Alerts;
 using HalOSwarm.Supervisor.Tests.Support;
 using HalOSwarm.Testing;
+using HalOSwarm.Testing.Metrics;
 
 namespace HalOSwarm.Supervisor.Tests.Channels.Routing;
 
@@ -65,7 +66,7 @@ public sealed class ChannelRouterTests
     }
 
     [Fact]
-    public async Task Throttle_SecondMatchWithinTheWindow_Dropped()
+    public async Task Throttle_SecondMatchWithinTheWindow_DroppedAndCounted()
     {
         await using var host = await SupervisorHost.StartAsync(RouterHost.Channels(Routes));
         await using var agent = await AgentAsync(host);
@@ -75,6 +76,13 @@ public sealed class ChannelRouterTests
 
         var alert = Assert.Single(await RouterHost.AlertsAsync(host, "quiet"));
         Assert.Equal("APIError: rate limited", alert.Alert.Text);
+        await SupervisorHost.WaitUntilAsync(async () =>
+        {
+            var series = PrometheusText.Parse(await host.Api.GetStringAsync("/metrics"));
+            return series.GetValueOrDefault("hal_o_swarm_channel_alerts_total{rule=quiet}") == 1
+                && series.GetValueOrDefault("hal_o_swarm_channel_alerts_dropped_total{reason=throttle,rule=quiet}") == 1
+                && series.GetValueOrDefault("hal_o_swarm_channel_alerts_total{rule=marker}") == 1;
+        }, "the router's counters: one alert and one throttled of rule quiet");
     }
 
     [Fact]
