@@ -73,6 +73,32 @@ public sealed class BenchSmokeTests
     }
 
     [Fact]
+    public async Task HalBench_Routing_AlertsStoredAndBothPhasesReported()
+    {
+        using var dir = new TempDirectory("hal-bench-routing");
+        var json = dir.Combine("bench.json");
+        await using var bench = TestProcess.StartDotnet("hal-bench", BenchDll,
+        [
+            "-s", "routing", "--agents", "2", "--sessions", "2", "--duration", "2", "--rate", "500", "--heartbeat-sec", "2",
+            "--supervisor-dll", RepoPaths.Supervisor, "--json", json,
+        ], workingDirectory: dir.Path);
+
+        var exit = await bench.WaitForExitAsync(TimeSpan.FromSeconds(90));
+
+        Assert.True(exit == 0, bench.Output);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var scenario = Assert.Single(report.RootElement.GetProperty("scenarios").EnumerateArray());
+        Assert.Empty(scenario.GetProperty("failures").EnumerateArray());
+        var notes = scenario.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
+        Assert.Contains(notes, n => n.StartsWith("routing-b: the router stored ", StringComparison.Ordinal) && !n.Contains("stored 0 alerts", StringComparison.Ordinal));
+        Assert.Equal(3, notes.Count(n => n.EndsWith("all stored exactly once", StringComparison.Ordinal)));
+        Assert.Equal(3, notes.Count(n => n.StartsWith("/metrics matches the store", StringComparison.Ordinal)));
+        var metrics = scenario.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+        Assert.True(metrics["durable ev/s, routed"] > 0);
+        Assert.True(metrics["durable ev/s, baseline"] > 0);
+    }
+
+    [Fact]
     public async Task HalBench_LatencyAndCommands_ReportTheCommitFloorOfTheSameRun()
     {
         using var dir = new TempDirectory("hal-bench-floor");
