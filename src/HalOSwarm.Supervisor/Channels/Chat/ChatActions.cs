@@ -43,6 +43,11 @@ internal sealed partial class ChatActions(
             return new ChatActionResult(ChatAccess.Refusal(caller, identity, Doing(action), TokenRoles.Operator),
                 await book.GetAsync(alertId, cancellationToken), false);
         }
+        if (await book.GetAsync(alertId, cancellationToken) is { Answer: null } open && Unfit(open, action) is { } unfit)
+        {
+            // Checked before the claim: a button the alert never had must not close it.
+            return new ChatActionResult(unfit, open, false);
+        }
         var platform = ChatPlatforms.DisplayName(caller.Platform);
         var claim = await book.ClaimAsync(alertId, action, caller.Actor, identity.Name, platform, cancellationToken);
         if (claim.Alert is not { } alert)
@@ -68,9 +73,9 @@ internal sealed partial class ChatActions(
         {
             return action switch
             {
-                AlertActions.Approve => await AnswerAsync(caller, alert, ApprovalReplies.Once, "approval.approve", $"approved once by {by}", cancellationToken),
-                AlertActions.Always => await AnswerAsync(caller, alert, ApprovalReplies.Always, "approval.approve", $"approved always by {by}", cancellationToken),
-                AlertActions.Deny => await AnswerAsync(caller, alert, ApprovalReplies.Reject, "approval.deny", $"denied by {by}", cancellationToken),
+                AlertActions.Approve => await ApproveAsync(caller, alert, ApprovalReplies.Once, "approval.approve", $"approved once by {by}", cancellationToken),
+                AlertActions.Always => await ApproveAsync(caller, alert, ApprovalReplies.Always, "approval.approve", $"approved always by {by}", cancellationToken),
+                AlertActions.Deny => await ApproveAsync(caller, alert, ApprovalReplies.Reject, "approval.deny", $"denied by {by}", cancellationToken),
                 _ => await CommandAsync(caller, alert, action, by, cancellationToken),
             };
         }
@@ -85,7 +90,7 @@ internal sealed partial class ChatActions(
         }
     }
 
-    private async Task<(string, bool)> AnswerAsync(ChatCaller caller, Alert alert, string reply, string auditAction, string done, CancellationToken cancellationToken)
+    private async Task<(string, bool)> ApproveAsync(ChatCaller caller, Alert alert, string reply, string auditAction, string done, CancellationToken cancellationToken)
     {
         if (alert.ApprovalId is not { } approvalId)
         {
@@ -138,6 +143,22 @@ internal sealed partial class ChatActions(
         {
             return ($"failed: {ChatText.Clip(ChatText.OneLine(ex.Message), 200)}", false);
         }
+    }
+
+    /// <summary>Why <paramref name="action"/> cannot be taken on <paramref name="alert"/>; null when it can.</summary>
+    private static string? Unfit(Alert alert, string action)
+    {
+        if (alert.Actions.Count > 0 && !alert.Actions.Any(a => a.Action == action))
+        {
+            return $"This alert has no {action} button; nothing was done.";
+        }
+        return action switch
+        {
+            AlertActions.Approve or AlertActions.Always or AlertActions.Deny when alert.ApprovalId is null =>
+                "This alert asks about no permission request; nothing was done.",
+            AlertActions.Resume or AlertActions.Restart or AlertActions.Kill when alert.SessionId is null => "This alert names no session; nothing was done.",
+            _ => null,
+        };
     }
 
     private static string AlreadyAnswered(AlertAnswer? answer) => answer switch

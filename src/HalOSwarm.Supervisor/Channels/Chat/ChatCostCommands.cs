@@ -100,7 +100,9 @@ internal sealed class ChatCostCommands(
             a.ApprovalId, a.SessionId ?? "-", a.Tool ?? a.Permission, a.Patterns.Count == 0 ? a.Reason : string.Join(", ", a.Patterns), ChatText.Ago(a.AskedAt, now),
         }).ToList();
         var more = pending.Count > ChatLimits.MaxRows ? " or more" : "";
-        return new ChatReply(string.Create(CultureInfo.InvariantCulture, $"{pending.Count}{more} permission requests are waiting. Answer with the buttons of their alerts, or halctl approvals approve ID."),
+        var text = string.Create(CultureInfo.InvariantCulture, $"{pending.Count}{more} permission requests are waiting.")
+            + " Answer with the buttons of their alerts, or halctl approvals approve ID.";
+        return new ChatReply(text,
             Title: "Approvals", Preformatted: ChatText.Table(["approval", "session", "tool", "asks for", "asked"], rows, pending.Count - rows.Count));
     }
 

@@ -83,7 +83,7 @@ internal sealed class ChatReadCommands(SessionQueries sessions, NodeQueries node
             return new ChatReply("No transcript lines yet.", Title: title);
         }
         var described = page.Reverse().Select(ChatEventLines.Describe).ToList();
-        var text = string.Create(CultureInfo.InvariantCulture, $"The last {described.Count} lines") + (hasMore ? " (older ones with a larger n or halctl logs)." : ".");
+        var text = string.Create(CultureInfo.InvariantCulture, $"The last {described.Count} lines") + (hasMore ? " (older ones: a larger n, or halctl sessions logs)." : ".");
         return new ChatReply(text, Title: title, Preformatted: ChatText.Tail(described));
     }
 

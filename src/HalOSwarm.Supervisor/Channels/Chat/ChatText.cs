@@ -6,7 +6,7 @@ namespace HalOSwarm.Supervisor.Channels.Chat;
 /// <summary>Bounded text for replies: aligned tables and line lists cut to <see cref="ChatLimits"/>, saying what was cut.</summary>
 internal static class ChatText
 {
-    private const int MaxCellChars = 28;
+    private const int MaxCellChars = 40;
 
     /// <summary>
     /// A monospace table of at most <see cref="ChatLimits.MaxRows"/> rows and <see cref="ChatLimits.MaxPreformattedChars"/>

@@ -104,6 +104,7 @@ public sealed class ChatActionTests
         await using var chat = await ChatHost.StartAsync();
         var book = new FakeAlertBook();
         book.Add(Alert(9, approvalId: null));
+        var wrongButton = await chat.Actions(book).ClickAsync(s_dora, AlertButtonId.Format(AlertActions.Approve, 9), CancellationToken.None);
 
         var click = chat.Actions(book).ClickAsync(s_dora, AlertButtonId.Format(AlertActions.Resume, 9), CancellationToken.None);
         var command = await chat.AnswerNextCommandAsync();
@@ -111,6 +112,8 @@ public sealed class ChatActionTests
 
         Assert.Equal((CommandTypes.Prompt, "ses_1"), (command.Type, command.SessionId));
         Assert.Equal("Resumed by dora (Discord).", result.Text);
+        Assert.Equal((false, "This alert has no approve button; nothing was done."), (wrongButton.Acted, wrongButton.Text));
+        Assert.Equal([(9L, "resumed by dora (Discord)")], book.Completed);
         Assert.False((await chat.Actions(book).ClickAsync(s_dora, "hal:launch:9", CancellationToken.None)).Acted);
         Assert.Null((await chat.Actions(book).ClickAsync(s_dora, AlertButtonId.Format(AlertActions.Kill, 10), CancellationToken.None)).Alert);
     }
@@ -141,5 +144,8 @@ public sealed class ChatActionTests
         SessionId = "ses_1",
         Project = "alpha",
         ApprovalId = approvalId,
+        Actions = approvalId is null
+            ? [new(AlertActions.Resume, "Resume", "primary"), new(AlertActions.Kill, "Kill", "danger")]
+            : [new(AlertActions.Approve, "Approve", "primary"), new(AlertActions.Always, "Always", "secondary"), new(AlertActions.Deny, "Deny", "danger")],
     };
 }

@@ -53,12 +53,13 @@ internal sealed class ChatHost : IAsyncDisposable
         },
     };
 
-    public static async Task<ChatHost> StartAsync()
+    public static async Task<ChatHost> StartAsync(Action<JsonObject>? configure = null)
     {
         var host = await SupervisorHost.StartAsync(c =>
         {
             c["channels"] = Channels();
             c["commands"] = new JsonObject { ["retry_backoff_ms"] = 50 };
+            configure?.Invoke(c);
         });
         var agent = await TestAgent.ConnectAsync(host, "node-chat", sessions: [AgentCommands.Session("ses_1")]);
         await SupervisorHost.WaitUntilAsync(async () => (await host.GetAsync("/api/v1/sessions/ses_1")).Status == 200, "session ses_1");
