@@ -54,6 +54,22 @@ public sealed class SlackSocketModeTests
     }
 
     [Fact]
+    public async Task SocketMode_HalAlone_ListsTheCommandsPrivately()
+    {
+        var (fake, chat, host) = await StartAsync();
+        await using var _ = fake;
+        await using var __ = host;
+
+        var ack = await fake.WaitForAckAsync(await fake.SendSlashCommandAsync("/hal", "", SlackConfig.UserId, SlackConfig.OpsChannel));
+
+        Assert.Equal("ephemeral", ack.Payload!["response_type"]!.GetValue<string>());
+        var text = SlackJson.Text(ack.Payload["blocks"]!);
+        Assert.Contains("/hal inject <session> <prompt>", text, StringComparison.Ordinal);
+        Assert.Contains("/hal status [project]", text, StringComparison.Ordinal);
+        Assert.Empty(chat.Runs);
+    }
+
+    [Fact]
     public async Task SocketMode_SlowCommand_AckedAtOnceThenAnsweredOnResponseUrl()
     {
         var (fake, chat, host) = await StartAsync();
