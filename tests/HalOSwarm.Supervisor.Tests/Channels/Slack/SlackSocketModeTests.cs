@@ -64,7 +64,7 @@ public sealed class SlackSocketModeTests
 
         Assert.Equal("ephemeral", ack.Payload!["response_type"]!.GetValue<string>());
         var text = SlackJson.Text(ack.Payload["blocks"]!);
-        Assert.Contains("/hal inject <session> <prompt>", text, StringComparison.Ordinal);
+        Assert.Contains("/hal inject &lt;session&gt; &lt;prompt&gt;", text, StringComparison.Ordinal);
         Assert.Contains("/hal status [project]", text, StringComparison.Ordinal);
         Assert.Empty(chat.Runs);
     }
