@@ -66,6 +66,8 @@ public sealed class EndpointRoleTests
         ["GET /api/v1/channels/deliveries"] = "viewer",
         ["GET /api/v1/channels/alerts/{alertId}"] = "viewer",
         ["POST /api/v1/channels/telegram/webhook"] = "anonymous",
+        ["POST /api/v1/channels/slack/commands"] = "anonymous",
+        ["POST /api/v1/channels/slack/interactions"] = "anonymous",
     };
 
     [Fact]

@@ -25,6 +25,11 @@ internal sealed class SlackOptions
     [ConfigurationKeyName("channels")]
     public Dictionary<string, string> Channels { get; set; } = [];
 
+    /// <summary>The one slash command the Slack app registers (<c>/hal status</c>); commands registered on their own (<c>/status</c>) work too.</summary>
+    [ConfigurationKeyName("command")]
+    public string Command { get; set; } = "/hal";
+
+    /// <summary>Slack's Web API base (the tests point it at a fake).</summary>
     [ConfigurationKeyName("api_base_url")]
     public string ApiBaseUrl { get; set; } = "https://slack.com/api";
 }
