@@ -45,9 +45,11 @@ internal sealed class SupervisorHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host on <paramref name="configure"/>d config; <paramref name="timeProvider"/> (a FakeTimeProvider) replaces
-    /// the clock of the whole process when given.
+    /// the clock of the whole process when given; <paramref name="services"/> may add or replace services after the features
+    /// registered theirs (a stand-in for a part another change brings).
     /// </summary>
-    public static async Task<SupervisorHost> StartAsync(Action<JsonObject>? configure = null, TempDirectory? reuse = null, TimeProvider? timeProvider = null)
+    public static async Task<SupervisorHost> StartAsync(Action<JsonObject>? configure = null, TempDirectory? reuse = null, TimeProvider? timeProvider = null,
+        Action<IServiceCollection>? services = null)
     {
         var temp = reuse ?? new TempDirectory("hal-sup");
         var port = FreePort.Next();
@@ -80,6 +82,7 @@ internal sealed class SupervisorHost : IAsyncDisposable
             builder.Services.RemoveAll<TimeProvider>();
             builder.Services.AddSingleton(timeProvider);
         }
+        services?.Invoke(builder.Services);
         var app = SupervisorApp.Build(builder);
         await app.StartAsync();
         return new SupervisorHost(temp, reuse is null, app, port, httpPort);
