@@ -6,7 +6,7 @@ namespace HalOSwarm.Bench.Cli;
 /// <summary>The <c>hal-bench</c> command line.</summary>
 internal sealed class BenchCommand : RootCommand
 {
-    private readonly Option<string> _scenario = new("--scenario", "-s") { Description = "throughput|latency|connections|commands|backlog|soak|ceiling|ledger|all, or a comma-separated list", DefaultValueFactory = _ => "all" };
+    private readonly Option<string> _scenario = new("--scenario", "-s") { Description = "throughput|latency|connections|commands|backlog|soak|ceiling|ledger|routing|all, or a comma-separated list", DefaultValueFactory = _ => "all" };
     private readonly Option<bool> _quick = new("--quick") { Description = "Every scenario at small scale, all in under a minute" };
     private readonly Option<int?> _agents = new("--agents") { Description = "Simulated agents (nodes)" };
     private readonly Option<int?> _sessions = new("--sessions") { Description = "Sessions per agent" };
@@ -50,7 +50,7 @@ internal sealed class BenchCommand : RootCommand
             var names = Expand(result.GetValue(_scenario) ?? "all");
             foreach (var name in names.Where(n => !ScenarioDefaults.All.Contains(n)))
             {
-                result.AddError($"unknown scenario '{name}' (throughput|latency|connections|commands|backlog|soak|ceiling|ledger|all)");
+                result.AddError($"unknown scenario '{name}' (throughput|latency|connections|commands|backlog|soak|ceiling|ledger|routing|all)");
             }
         });
         SetAction((result, cancellationToken) => run(Bind(result), cancellationToken));

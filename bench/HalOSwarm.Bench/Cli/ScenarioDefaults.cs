@@ -6,7 +6,7 @@ namespace HalOSwarm.Bench.Cli;
 /// </summary>
 internal static class ScenarioDefaults
 {
-    public static readonly string[] All = ["ceiling", "throughput", "latency", "commands", "connections", "backlog", "soak", "ledger"];
+    public static readonly string[] All = ["ceiling", "throughput", "latency", "commands", "connections", "backlog", "soak", "ledger", "routing"];
 
     public static ScenarioSettings Resolve(string scenario, BenchOptions options)
     {
@@ -21,6 +21,8 @@ internal static class ScenarioDefaults
             "backlog" => (1, 10, 0d, 0d),
             // per fleet (the scenario runs two at once): 20,000 usage events/s beside 20,000 plain ones
             "ledger" => (q ? 4 : 10, q ? 2 : 10, q ? 1000d : 20000d, q ? 4d : 20d),
+            // one fleet of 10,000 events/s through 50 rules, against the same fleet with no rules
+            "routing" => (q ? 4 : 10, q ? 2 : 10, q ? 1000d : 10000d, q ? 4d : 20d),
             _ => (1, 1, 0d, 0d),
         };
         var duration = TimeSpan.FromSeconds(options.DurationSec ?? seconds);

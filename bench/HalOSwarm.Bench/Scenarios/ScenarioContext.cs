@@ -28,13 +28,17 @@ internal sealed class ScenarioContext
     public string NodePrefix(string scenario) => $"bench-{RunId}-{scenario}-";
 
     /// <summary>A fresh supervisor for the scenario (own db and ports), or the one given on the command line.</summary>
-    public async Task<SupervisorTarget> AcquireTargetAsync(int heartbeatSec, CancellationToken cancellationToken)
+    public Task<SupervisorTarget> AcquireTargetAsync(int heartbeatSec, CancellationToken cancellationToken) =>
+        AcquireTargetAsync(heartbeatSec, null, cancellationToken);
+
+    /// <summary>A fresh supervisor with <paramref name="channels"/> as its <c>channels</c> section (ignored for a supervisor given on the command line).</summary>
+    public async Task<SupervisorTarget> AcquireTargetAsync(int heartbeatSec, System.Text.Json.JsonElement? channels, CancellationToken cancellationToken)
     {
         if (Options.External)
         {
             return SupervisorTarget.External(Options.AgentUrl!, Options.ApiUrl!, Options.Token!, Options.DatabasePath, Options.SupervisorPid);
         }
-        var settings = new LaunchSettings(SupervisorDll!, heartbeatSec, 3, Options.LogLevel, Options.Keep, Options.Synchronous);
+        var settings = new LaunchSettings(SupervisorDll!, heartbeatSec, 3, Options.LogLevel, Options.Keep, Options.Synchronous, channels);
         return await SupervisorTarget.StartAsync(settings, cancellationToken);
     }
 }

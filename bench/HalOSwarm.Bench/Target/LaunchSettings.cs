@@ -1,10 +1,13 @@
+using System.Text.Json;
+
 namespace HalOSwarm.Bench.Target;
 
-/// <summary>How the bench starts its own supervisor for a scenario.</summary>
+/// <summary>How the bench starts its own supervisor for a scenario (<see cref="Channels"/>: its <c>channels</c> section, if any).</summary>
 internal sealed record LaunchSettings(
     string SupervisorDll,
     int HeartbeatIntervalSec,
     int HeartbeatTimeoutCount,
     string LogLevel,
     bool KeepFiles,
-    string? Synchronous = null);
+    string? Synchronous = null,
+    JsonElement? Channels = null);

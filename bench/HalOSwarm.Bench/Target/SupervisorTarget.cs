@@ -57,7 +57,7 @@ internal sealed class SupervisorTarget : IAsyncDisposable
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new SupervisorConfigFile(
             new ServerSection(agentPort, httpPort, "127.0.0.1", token, settings.HeartbeatIntervalSec, settings.HeartbeatTimeoutCount),
             new DatabaseSection(database, settings.Synchronous),
-            new LoggingSection(settings.LogLevel)), BenchJsonContext.Default.SupervisorConfigFile), cancellationToken);
+            new LoggingSection(settings.LogLevel), settings.Channels), BenchJsonContext.Default.SupervisorConfigFile), cancellationToken);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
         foreach (var arg in new[] { settings.SupervisorDll, "--config", config })
         {
