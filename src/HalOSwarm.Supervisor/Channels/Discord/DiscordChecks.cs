@@ -1,12 +1,12 @@
 using HalOSwarm.Supervisor.Configuration;
-using HalOSwarm.Supervisor.Tokens;
 
 namespace HalOSwarm.Supervisor.Channels.Discord;
 
 /// <summary>
 /// The checks of <c>channels.discord</c>, and its notes (credentials that are placeholders: not configured). Ids are
 /// checked strictly only when the bot token is set: the seed's example (<c>your-guild-id</c>,
-/// <c>channel-id-for-alerts</c>) must still start. No message ever repeats the token.
+/// <c>channel-id-for-alerts</c>) must still start. No message ever repeats the token. The role map
+/// (<c>channels.discord.roles</c>) is checked with the chat users (<c>ChatUserChecks</c>).
 /// </summary>
 internal static class DiscordChecks
 {
@@ -17,13 +17,6 @@ internal static class DiscordChecks
         if (!string.IsNullOrEmpty(options.BotToken) && (options.BotToken.Length > 200 || options.BotToken.Any(char.IsWhiteSpace)))
         {
             errors.Add($"{Key}.bot_token: must be one word of at most 200 characters (the bot's token from the developer portal)");
-        }
-        foreach (var (name, role) in options.Roles)
-        {
-            if (!TokenRoles.All.Contains(role))
-            {
-                errors.Add($"{Key}.roles.{name}: '{role}' is not a role; use viewer, operator or admin");
-            }
         }
         if (!PlaceholderValues.IsSet(options.BotToken))
         {
@@ -46,13 +39,6 @@ internal static class DiscordChecks
                 errors.Add($"{Key}.channels.{name}: a channel's name is 1-32 characters of a-z, 0-9, '_' and '-'");
             }
             CheckSnowflake($"{Key}.channels.{name}", id, errors);
-        }
-        foreach (var name in options.Roles.Keys)
-        {
-            if (!IsSnowflake(name))
-            {
-                errors.Add($"{Key}.roles.{name}: a Discord role id is 17-20 digits");
-            }
         }
         CheckBaseUrl(options.ApiBaseUrl, errors);
     }
