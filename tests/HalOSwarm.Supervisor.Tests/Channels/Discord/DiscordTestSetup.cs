@@ -9,7 +9,8 @@ namespace HalOSwarm.Supervisor.Tests.Channels.Discord;
 /// <summary>The composed supervisor configured for the fake Discord (<c>api_base_url</c> pointing at it), with chat stand-ins.</summary>
 internal static class DiscordTestSetup
 {
-    public static Task<SupervisorHost> StartAsync(FakeDiscordServer discord, string mode = "gateway", bool threads = true, bool stubs = true) =>
+    public static Task<SupervisorHost> StartAsync(FakeDiscordServer discord, string mode = "gateway", bool threads = true, bool stubs = true,
+        JsonArray? users = null) =>
         SupervisorHost.StartAsync(config => config["channels"] = new JsonObject
         {
             ["discord"] = new JsonObject
@@ -23,6 +24,7 @@ internal static class DiscordTestSetup
                 ["channels"] = new JsonObject { ["alerts"] = FakeDiscordServer.AlertsChannelId },
                 ["api_base_url"] = discord.ApiBaseUrl,
             },
+            ["users"] = users ?? [],
         }, services: services =>
         {
             if (stubs)
