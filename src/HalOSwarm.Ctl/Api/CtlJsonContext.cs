@@ -32,5 +32,7 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(BudgetDto))]
 [JsonSerializable(typeof(IReadOnlyList<BudgetDto>))]
 [JsonSerializable(typeof(BudgetRequest))]
+[JsonSerializable(typeof(ChannelsOverviewDto))]
+[JsonSerializable(typeof(IReadOnlyList<DeliveryDto>))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

@@ -1,16 +1,27 @@
+using HalOSwarm.Supervisor.Channels.Alerts;
+using HalOSwarm.Supervisor.Storage.Writing;
+
 namespace HalOSwarm.Supervisor.Channels.Delivery;
 
 internal static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>the outbox and its dispatcher.</summary>
+    /// <summary>The outbox and its dispatcher, the alert book, and their writes.</summary>
     public static IServiceCollection AddChannelDelivery(this IServiceCollection services)
     {
+        services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DeliveryReasons>();
+        services.AddSingleton<DeliveryMetrics>();
+        services.AddSingleton<DeliverySend>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddWriteHandler<DeliveryOutcome, DeliveryWriteHandler>();
+        services.AddSingleton<IAlertBook, AlertBook>();
+        services.AddWriteHandler<AlertBookClaim, AlertBookWriteHandler>();
+        services.AddWriteHandler<AlertBookComplete, AlertBookWriteHandler>();
+        services.AddWriteHandler<AlertBookAnswerElsewhere, AlertBookWriteHandler>();
         return services;
     }
 
     /// <summary>The channels' API: status and deliveries.</summary>
-    public static IEndpointRouteBuilder MapChannelsApi(this IEndpointRouteBuilder api)
-    {
-        return api;
-    }
+    public static IEndpointRouteBuilder MapChannelsApi(this IEndpointRouteBuilder api) => ChannelsApi.Map(api);
 }
