@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HalOSwarm.Integration.Tests.Harness;
+using HalOSwarm.Testing.FakeChat.Discord;
+using HalOSwarm.Testing.FakeLlm;
+
+namespace HalOSwarm.Integration.Tests.Channels;
+
+/// <summary>
+/// Discord end to end: the built supervisor and agent with a real opencode session on the fake LLM, Discord faked
+/// (REST and Gateway). A permission request becomes an embed with the exact command; Approve by button runs the tool;
+/// a second click acts on nothing and says so.
+/// </summary>
+public sealed class DiscordChannelTests
+{
+    private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
+    private const string ToolArgs = """{"command":"echo hi-from-discord > marker.txt","description":"write marker"}""";
+
+    private static ClusterOptions Options(FakeDiscordServer discord) => new()
+    {
+        OpenCodePermissionJson = """{"bash":"ask"}""",
+        SupervisorSections = new Dictionary<string, string>
+        {
+            ["approvals"] = """{"timeout_sec":300,"default_reply":"reject"}""",
+            ["channels"] = new JsonObject
+            {
+                ["discord"] = new JsonObject
+                {
+                    ["bot_token"] = FakeDiscordServer.BotToken,
+                    ["application_id"] = FakeDiscordServer.ApplicationId,
+                    ["guild_id"] = FakeDiscordServer.GuildId,
+                    ["channels"] = new JsonObject { ["alerts"] = FakeDiscordServer.AlertsChannelId },
+                    ["threads"] = false,
+                    ["api_base_url"] = discord.ApiBaseUrl,
+                },
+                ["users"] = new JsonArray(new JsonObject { ["name"] = "alice", ["role"] = "operator", ["discord"] = FakeDiscordInteractions.AliceId }),
+            }.ToJsonString(),
+        },
+    };
+
+    [Fact]
+    public async Task PermissionRequest_ApproveByDiscordButton_ToolRunsAndSecondClickSaysAnswered()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var cluster = await HalCluster.StartAsync(Options(discord));
+        cluster.Llm.Enqueue(FakeReply.ToolCall("bash", ToolArgs), FakeReply.Text("Wrote the marker."));
+        var start = await cluster.CtlAsync("--format", "json", "sessions", "start", HalCluster.ProjectName, "--prompt", "Write the marker file.");
+        Assert.True(start.ExitCode == 0, start.ToString());
+
+        var post = await cluster.WaitForAsync(() => Task.FromResult(
+            discord.RequestsTo(FakeDiscordRoutes.CreateMessage).FirstOrDefault(r => r.Status == 200) is { } r ? JsonDocument.Parse(r.Body).RootElement.Clone() : (JsonElement?)null),
+            s_wait, "the permission request's embed on Discord");
+        Assert.Contains("echo hi-from-discord", post.GetProperty("embeds")[0].ToString(), StringComparison.Ordinal);
+        var approve = post.GetProperty("components")[0].GetProperty("components").EnumerateArray()
+            .Select(b => b.TryGetProperty("custom_id", out var id) ? id.GetString() : null)
+            .Single(id => id is not null && id.StartsWith("hal:approve:", StringComparison.Ordinal))!;
+        Assert.False(File.Exists(Marker(cluster)), "the tool must wait for the answer");
+        await cluster.WaitAsync(() => Task.FromResult(discord.Gateway.Ready), s_wait, "the Gateway session");
+
+        var click = FakeDiscordInteractions.ButtonClick(approve, "1600000000000000009");
+        await discord.Gateway.SendInteractionAsync(click);
+        var updated = await CallbackAsync(cluster, discord, click);
+
+        Assert.Equal(7, updated.GetProperty("type").GetInt32());
+        Assert.Equal(0, updated.GetProperty("data").GetProperty("components").GetArrayLength());
+        Assert.Contains("alice", updated.GetProperty("data").GetProperty("embeds")[0].GetProperty("description").GetString()!, StringComparison.OrdinalIgnoreCase);
+        await cluster.WaitAsync(() => Task.FromResult(File.Exists(Marker(cluster))), s_wait, "marker.txt written by the approved tool");
+        Assert.Equal("hi-from-discord", (await File.ReadAllTextAsync(Marker(cluster))).Trim());
+
+        var again = FakeDiscordInteractions.ButtonClick(approve, "1600000000000000009");
+        await discord.Gateway.SendInteractionAsync(again);
+        await CallbackAsync(cluster, discord, again);
+        var followUp = await cluster.WaitForAsync(() => Task.FromResult(
+            discord.RequestsTo(FakeDiscordRoutes.FollowUp) is [var r, ..] ? JsonDocument.Parse(r.Body).RootElement.Clone() : (JsonElement?)null),
+            s_wait, "the note that the alert was answered");
+        Assert.Contains("answered", followUp.GetProperty("content").GetString()!, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(64, followUp.GetProperty("flags").GetInt32());
+    }
+
+    private static string Marker(HalCluster cluster) => Path.Combine(cluster.ProjectDir, "marker.txt");
+
+    private static Task<JsonElement> CallbackAsync(HalCluster cluster, FakeDiscordServer discord, JsonObject interaction)
+    {
+        var path = $"/interactions/{interaction["id"]}/{interaction["token"]}/callback";
+        return cluster.WaitForAsync(() => Task.FromResult(
+            discord.RequestsTo(FakeDiscordRoutes.InteractionCallback).FirstOrDefault(r => r.Path == path) is { } r
+                ? JsonDocument.Parse(r.Body).RootElement.Clone()
+                : (JsonElement?)null), s_wait, "the interaction's callback");
+    }
+}
