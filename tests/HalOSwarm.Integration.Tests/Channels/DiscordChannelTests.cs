@@ -14,6 +14,7 @@ namespace HalOSwarm.Integration.Tests.Channels;
 public sealed class DiscordChannelTests
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
+    private const string BobId = "1300000000000000002";
     private const string ToolArgs = """{"command":"echo hi-from-discord > marker.txt","description":"write marker"}""";
 
     private static ClusterOptions Options(FakeDiscordServer discord) => new()
@@ -33,7 +34,9 @@ public sealed class DiscordChannelTests
                     ["threads"] = false,
                     ["api_base_url"] = discord.ApiBaseUrl,
                 },
-                ["users"] = new JsonArray(new JsonObject { ["name"] = "alice", ["role"] = "operator", ["discord"] = FakeDiscordInteractions.AliceId }),
+                ["users"] = new JsonArray(
+                    new JsonObject { ["name"] = "alice", ["role"] = "operator", ["discord"] = FakeDiscordInteractions.AliceId },
+                    new JsonObject { ["name"] = "bob", ["role"] = "viewer", ["discord"] = BobId }),
             }.ToJsonString(),
         },
     };
@@ -75,6 +78,52 @@ public sealed class DiscordChannelTests
             s_wait, "the note that the alert was answered");
         Assert.Contains("answered", followUp.GetProperty("content").GetString()!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(64, followUp.GetProperty("flags").GetInt32());
+    }
+
+    [Fact]
+    public async Task SlashCommands_StatusLogsCostKill_AnsweredAndViewersKillRefusedAndAudited()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var cluster = await HalCluster.StartAsync(Options(discord));
+        cluster.Llm.Enqueue(FakeReply.Text("Hello from the session."));
+        var start = await cluster.CtlAsync("--format", "json", "sessions", "start", HalCluster.ProjectName, "--prompt", "Say hello.");
+        Assert.True(start.ExitCode == 0, start.ToString());
+        var sessionId = JsonDocument.Parse(start.StdOut).RootElement.GetProperty("result").Str("session_id");
+        await cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "idle", s_wait, "session idle after its turn");
+        await cluster.WaitAsync(() => Task.FromResult(discord.Gateway.Ready), s_wait, "the Gateway session");
+
+        var status = await CommandAsync(cluster, discord, FakeDiscordInteractions.SlashCommand("status"));
+        var logs = await CommandAsync(cluster, discord, FakeDiscordInteractions.SlashCommand("logs", new Dictionary<string, object> { ["session"] = sessionId, ["n"] = 5 }));
+        var cost = await CommandAsync(cluster, discord, FakeDiscordInteractions.SlashCommand("cost", new Dictionary<string, object> { ["period"] = "today" }));
+        var refused = await CommandAsync(cluster, discord, FakeDiscordInteractions.SlashCommand("kill", new Dictionary<string, object> { ["session"] = sessionId }, userId: BobId));
+        await CommandAsync(cluster, discord, FakeDiscordInteractions.SlashCommand("kill", new Dictionary<string, object> { ["session"] = sessionId }));
+
+        Assert.Contains("Active sessions: 1 idle", status, StringComparison.Ordinal);
+        Assert.Contains("Hello from the session.", logs, StringComparison.Ordinal);
+        Assert.Contains("today", cost, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("operator", refused, StringComparison.Ordinal);
+        await cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "killed", s_wait, "session killed from Discord");
+        var audit = await cluster.GetDataAsync("api/v1/audit?limit=200");
+        var forbidden = Assert.Single(audit.EnumerateArray(), e => e.Str("action") == "chat.kill" && e.Str("result") == "forbidden");
+        Assert.Equal($"chat:discord:{BobId}", forbidden.Str("actor"));
+    }
+
+    /// <summary>Runs a slash command over the Gateway; the answer's JSON as text (the callback's, or a deferred one's PATCH @original).</summary>
+    private static async Task<string> CommandAsync(HalCluster cluster, FakeDiscordServer discord, JsonObject command)
+    {
+        await discord.Gateway.SendInteractionAsync(command);
+        var callback = await CallbackAsync(cluster, discord, command);
+        if (callback.GetProperty("type").GetInt32() == 4)
+        {
+            return callback.GetProperty("data").ToString();
+        }
+        Assert.Equal(5, callback.GetProperty("type").GetInt32());
+        var path = $"/webhooks/{FakeDiscordServer.ApplicationId}/{command["token"]}/messages/@original";
+        var edit = await cluster.WaitForAsync(() => Task.FromResult(
+            discord.RequestsTo(FakeDiscordRoutes.EditOriginal).FirstOrDefault(r => r.Path == path) is { } r
+                ? JsonDocument.Parse(r.Body).RootElement.Clone()
+                : (JsonElement?)null), s_wait, "the deferred answer");
+        return edit.ToString();
     }
 
     private static string Marker(HalCluster cluster) => Path.Combine(cluster.ProjectDir, "marker.txt");
