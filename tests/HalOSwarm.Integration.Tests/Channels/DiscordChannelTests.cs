@@ -17,7 +17,7 @@ public sealed class DiscordChannelTests
     private const string BobId = "1300000000000000002";
     private const string ToolArgs = """{"command":"echo hi-from-discord > marker.txt","description":"write marker"}""";
 
-    private static ClusterOptions Options(FakeDiscordServer discord) => new()
+    private static ClusterOptions Options(FakeDiscordServer discord, JsonArray? routes = null) => new()
     {
         OpenCodePermissionJson = """{"bash":"ask"}""",
         SupervisorSections = new Dictionary<string, string>
@@ -34,6 +34,7 @@ public sealed class DiscordChannelTests
                     ["threads"] = false,
                     ["api_base_url"] = discord.ApiBaseUrl,
                 },
+                ["routes"] = routes ?? [],
                 ["users"] = new JsonArray(
                     new JsonObject { ["name"] = "alice", ["role"] = "operator", ["discord"] = FakeDiscordInteractions.AliceId },
                     new JsonObject { ["name"] = "bob", ["role"] = "viewer", ["discord"] = BobId }),
@@ -78,6 +79,33 @@ public sealed class DiscordChannelTests
             s_wait, "the note that the alert was answered");
         Assert.Contains("answered", followUp.GetProperty("content").GetString()!, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(64, followUp.GetProperty("flags").GetInt32());
+    }
+
+    [Fact]
+    public async Task IdleSession_ResumeByDiscordButton_SessionContinues()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        var routes = new JsonArray(new JsonObject { ["name"] = "idle", ["where"] = new JsonArray("idle_for > 1m"), ["target"] = "discord:alerts" });
+        await using var cluster = await HalCluster.StartAsync(Options(discord, routes));
+        cluster.Llm.Enqueue(FakeReply.Text("First turn done."), FakeReply.Text("Resumed and done."));
+        var start = await cluster.CtlAsync("--format", "json", "sessions", "start", HalCluster.ProjectName, "--prompt", "Say hello.");
+        Assert.True(start.ExitCode == 0, start.ToString());
+        var sessionId = JsonDocument.Parse(start.StdOut).RootElement.GetProperty("result").Str("session_id");
+
+        var post = await cluster.WaitForAsync(() => Task.FromResult(
+            discord.RequestsTo(FakeDiscordRoutes.CreateMessage).FirstOrDefault(r => r.Status == 200) is { } r ? JsonDocument.Parse(r.Body).RootElement.Clone() : (JsonElement?)null),
+            TimeSpan.FromSeconds(150), "the idle session's embed on Discord");
+        var resume = post.GetProperty("components")[0].GetProperty("components").EnumerateArray()
+            .Select(b => b.TryGetProperty("custom_id", out var id) ? id.GetString() : null)
+            .Single(id => id is not null && id.StartsWith("hal:resume:", StringComparison.Ordinal))!;
+        await cluster.WaitAsync(() => Task.FromResult(discord.Gateway.Ready), s_wait, "the Gateway session");
+        var click = FakeDiscordInteractions.ButtonClick(resume, "1600000000000000010");
+        await discord.Gateway.SendInteractionAsync(click);
+
+        var updated = await CallbackAsync(cluster, discord, click);
+        Assert.Equal(7, updated.GetProperty("type").GetInt32());
+        await cluster.WaitAsync(async () => (await cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed"))
+            .Any(e => e.Data().ToString().Contains("Resumed and done.", StringComparison.Ordinal)), s_wait, "the resumed turn's answer");
     }
 
     [Fact]
