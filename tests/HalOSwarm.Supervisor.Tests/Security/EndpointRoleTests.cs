@@ -22,6 +22,7 @@ public sealed class EndpointRoleTests
         ["GET /healthz"] = "anonymous",
         ["GET /readyz"] = "anonymous",
         ["GET /"] = "anonymous",
+        ["POST /api/v1/channels/discord/interactions"] = "anonymous",
         ["* /metrics"] = "viewer",
         ["* /ws/agent"] = "agent",
         ["* fallback"] = "viewer",

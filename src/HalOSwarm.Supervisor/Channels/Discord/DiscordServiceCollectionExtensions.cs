@@ -1,16 +1,37 @@
+using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.Storage.Writing;
+using Microsoft.Extensions.Options;
+
 namespace HalOSwarm.Supervisor.Channels.Discord;
 
 internal static class DiscordServiceCollectionExtensions
 {
-    /// <summary>the Discord sender, Gateway client and command registration.</summary>
+    /// <summary>The Discord sender, the Gateway client, the interactions handler and the command registration.</summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
+        services.AddHttpClient(DiscordRestClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
+        services.AddSingleton<DiscordRateLimits>();
+        services.AddSingleton<DiscordRestClient>();
+        services.AddSingleton<DiscordThreadStore>();
+        services.AddSingleton<DiscordThreads>();
+        services.AddWriteHandler<DiscordStateWrite, DiscordStateWriteHandler>();
+        services.AddSingleton<DiscordInteractions>();
+        services.AddSingleton(sp => new DiscordSignature(sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.Discord.PublicKey));
+        services.AddSingleton<DiscordSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscordSender>());
+        services.AddSingleton<DiscordGateway>();
+        services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<DiscordGateway>());
+        services.AddHostedService(sp => sp.GetRequiredService<DiscordGateway>());
+        services.AddHostedService<DiscordCommandRegistration>();
         return services;
     }
 
-    /// <summary>The endpoints Discord calls (none until its receiver lands).</summary>
+    /// <summary>Discord's interactions endpoint (<c>mode: http</c>); it checks Discord's signature itself.</summary>
     public static IEndpointRouteBuilder MapDiscordHooks(this IEndpointRouteBuilder app)
     {
+        app.MapPost(DiscordInteractionsEndpoint.Path, DiscordInteractionsEndpoint.HandleAsync).AllowAnonymous();
         return app;
     }
 }
