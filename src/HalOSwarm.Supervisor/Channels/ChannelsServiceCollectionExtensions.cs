@@ -3,9 +3,11 @@ using HalOSwarm.Supervisor.Channels.Delivery;
 using HalOSwarm.Supervisor.Channels.Discord;
 using HalOSwarm.Supervisor.Channels.Routing;
 using HalOSwarm.Supervisor.Channels.Slack;
+using HalOSwarm.Supervisor.Channels.State;
 using HalOSwarm.Supervisor.Channels.Telegram;
 using HalOSwarm.Supervisor.Channels.Webhooks;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Channels;
 
@@ -19,6 +21,8 @@ internal static class ChannelsServiceCollectionExtensions
     {
         services.AddSupervisorOptions<ChannelsOptions, ChannelsOptionsValidator>(ChannelsOptions.SectionName, notes: ChannelsOptionsValidator.Notes);
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<ChannelStateStore>();
+        services.AddWriteHandler<ChannelStateWrite, ChannelStateWriteHandler>();
         services.AddChannelRouting();
         services.AddChannelDelivery();
         services.AddWebhooks();

@@ -14,9 +14,7 @@ internal static class DiscordServiceCollectionExtensions
             .RemoveAllLoggers();
         services.AddSingleton<DiscordRateLimits>();
         services.AddSingleton<DiscordRestClient>();
-        services.AddSingleton<DiscordThreadStore>();
         services.AddSingleton<DiscordThreads>();
-        services.AddWriteHandler<DiscordStateWrite, DiscordStateWriteHandler>();
         services.AddSingleton<DiscordInteractions>();
         services.AddSingleton(sp => new DiscordSignature(sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.Discord.PublicKey));
         services.AddSingleton<DiscordSender>();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using HalOSwarm.Supervisor.Channels.State;
 
 namespace HalOSwarm.Supervisor.Channels.Discord;
 
@@ -7,7 +8,7 @@ namespace HalOSwarm.Supervisor.Channels.Discord;
 /// a thread (then alerts stay in the channel). Kept in memory and in <c>channel_state</c> (key
 /// <c>discord:thread:CHANNEL:SESSION</c>), so a restart keeps posting into the same thread.
 /// </summary>
-internal sealed class DiscordThreads(DiscordThreadStore store)
+internal sealed class DiscordThreads(ChannelStateStore store)
 {
     private readonly ConcurrentDictionary<string, string> _threads = new();
     private readonly ConcurrentDictionary<string, bool> _refused = new();

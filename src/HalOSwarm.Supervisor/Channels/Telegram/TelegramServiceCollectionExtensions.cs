@@ -28,7 +28,6 @@ internal static class TelegramServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<TelegramReceiver>());
         services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<TelegramReceiver>());
         services.AddSingleton<IChannelSender, TelegramSender>();
-        services.AddWriteHandler<TelegramOffsetSave, TelegramStateWriteHandler>();
         return services;
     }
 
