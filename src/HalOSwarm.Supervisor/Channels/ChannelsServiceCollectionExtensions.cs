@@ -22,6 +22,7 @@ internal static class ChannelsServiceCollectionExtensions
         services.AddSupervisorOptions<ChannelsOptions, ChannelsOptionsValidator>(ChannelsOptions.SectionName, notes: ChannelsOptionsValidator.Notes);
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<ChannelStateStore>();
+        services.AddSingleton<ChannelSecrets>();
         services.AddWriteHandler<ChannelStateWrite, ChannelStateWriteHandler>();
         services.AddChannelRouting();
         services.AddChannelDelivery();

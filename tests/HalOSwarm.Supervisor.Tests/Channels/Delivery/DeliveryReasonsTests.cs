@@ -22,7 +22,7 @@ public sealed class DeliveryReasonsTests
     [InlineData("slack said invalid_auth for xoxb-1234-5678-abcdef", "slack said invalid_auth for ***")]
     public void Scrub_ReasonWithSecret_Masked(string reason, string expected)
     {
-        var scrubbed = new DeliveryReasons(Options.Create(s_options)).Scrub(reason);
+        var scrubbed = new DeliveryReasons(new ChannelSecrets(Options.Create(s_options), Options.Create(new HalOSwarm.Supervisor.Configuration.ServerOptions()))).Scrub(reason);
 
         Assert.Equal(expected, scrubbed);
     }
@@ -30,7 +30,7 @@ public sealed class DeliveryReasonsTests
     [Fact]
     public void Scrub_LongReason_CutToTheBound()
     {
-        var scrubbed = new DeliveryReasons(Options.Create(s_options)).Scrub(new string('x', 2000));
+        var scrubbed = new DeliveryReasons(new ChannelSecrets(Options.Create(s_options), Options.Create(new HalOSwarm.Supervisor.Configuration.ServerOptions()))).Scrub(new string('x', 2000));
 
         Assert.Equal(DeliveryReasons.MaxLength, scrubbed.Length);
     }
