@@ -6,6 +6,7 @@ using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Cost.Providers;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Storage.Writing;
+using HalOSwarm.Supervisor.Hosting;
 
 namespace HalOSwarm.Supervisor.Cost;
 
@@ -40,14 +41,12 @@ internal static class CostServiceCollectionExtensions
     {
         foreach (var name in new[] { AnthropicBillingSource.HttpClientName, OpenAIBillingSource.HttpClientName })
         {
-            // No redirects: a redirect would carry the key's header to wherever it points. Answers are read whole, up to a bound.
-            services.AddHttpClient(name, http =>
+            // Answers are read whole, up to a bound.
+            services.AddOutboundHttpClient(name, http =>
                 {
                     http.Timeout = TimeSpan.FromSeconds(30);
                     http.MaxResponseContentBufferSize = ProviderHttp.MaxResponseBytes;
-                })
-                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-                .RemoveAllLoggers();
+                });
         }
         services.AddSingleton<IProviderSource, AnthropicBillingSource>();
         services.AddSingleton<IProviderSource, OpenAIBillingSource>();

@@ -1,6 +1,7 @@
 using HalOSwarm.Supervisor.Channels.Delivery;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Extensions.Options;
+using HalOSwarm.Supervisor.Hosting;
 
 namespace HalOSwarm.Supervisor.Channels.Discord;
 
@@ -9,9 +10,7 @@ internal static class DiscordServiceCollectionExtensions
     /// <summary>The Discord sender, the Gateway client, the interactions handler and the command registration.</summary>
     public static IServiceCollection AddDiscord(this IServiceCollection services)
     {
-        services.AddHttpClient(DiscordRestClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .RemoveAllLoggers();
+        services.AddOutboundHttpClient(DiscordRestClient.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<DiscordRateLimits>();
         services.AddSingleton<DiscordRestClient>();
         services.AddSingleton<DiscordThreads>();

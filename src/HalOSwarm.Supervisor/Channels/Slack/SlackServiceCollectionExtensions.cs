@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.Hosting;
 
 namespace HalOSwarm.Supervisor.Channels.Slack;
 
@@ -10,14 +11,12 @@ internal static class SlackServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSlack(this IServiceCollection services)
     {
-        services.AddHttpClient(SlackWebClient.HttpClientName, (sp, http) =>
+        services.AddOutboundHttpClient(SlackWebClient.HttpClientName, (sp, http) =>
             {
                 var delivery = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ChannelsOptions>>().Value.Delivery;
                 http.Timeout = TimeSpan.FromSeconds(Math.Clamp(delivery.TimeoutSeconds, 1, 120));
                 http.MaxResponseContentBufferSize = SlackWebClient.MaxResponseBytes;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .RemoveAllLoggers();
+            });
         services.AddSingleton<SlackWebClient>();
         services.AddSingleton<SlackStatus>();
         services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<SlackStatus>());

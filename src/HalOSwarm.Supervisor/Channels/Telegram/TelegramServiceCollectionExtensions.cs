@@ -1,5 +1,6 @@
 using HalOSwarm.Supervisor.Channels.Delivery;
 using HalOSwarm.Supervisor.Storage.Writing;
+using HalOSwarm.Supervisor.Hosting;
 
 namespace HalOSwarm.Supervisor.Channels.Telegram;
 
@@ -12,14 +13,12 @@ internal static class TelegramServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddTelegram(this IServiceCollection services)
     {
-        // No redirects: one would carry the token in its URL to wherever it points. Answers are read whole, up to a bound.
-        services.AddHttpClient(TelegramBotApi.HttpClientName, http =>
+        // Answers are read whole, up to a bound; each call has its own deadline.
+        services.AddOutboundHttpClient(TelegramBotApi.HttpClientName, http =>
             {
                 http.Timeout = Timeout.InfiniteTimeSpan; // each call has its own deadline (long polling holds 25 s)
                 http.MaxResponseContentBufferSize = TelegramBotApi.MaxResponseBytes;
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .RemoveAllLoggers();
+            });
         services.AddSingleton<TelegramBotApi>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramOffsetStore>();
