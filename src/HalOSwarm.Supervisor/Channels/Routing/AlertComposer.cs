@@ -55,6 +55,8 @@ internal static class AlertComposer
     private static (string Title, string Text, string Severity) Describe(RouteFacts f, TimeSpan? idleFor)
     {
         var who = f.SessionId is { } s ? "Session " + s : "Node " + f.NodeId;
+        // Ids keep their case: a session id is case-sensitive.
+        var whoInText = f.SessionId is { } id ? "session " + id : "node " + f.NodeId;
         var budget = f.DataText("budget");
         return f.Type switch
         {
@@ -70,9 +72,9 @@ internal static class AlertComposer
             BudgetEventTypes.Action => ($"Budget {budget}: {f.DataText("decision") ?? f.DataText("action")}",
                 f.DataText("reason") ?? Spend(f), AlertSeverities.Critical),
             _ when f.Type.StartsWith(EventTypes.PolicyPrefix, StringComparison.Ordinal) =>
-                ($"Policy {f.Type[EventTypes.PolicyPrefix.Length..]}: {f.DataText("decision")} ({who.ToLowerInvariant()})", f.DataText("reason") ?? "",
+                ($"Policy {f.Type[EventTypes.PolicyPrefix.Length..]}: {f.DataText("decision")} ({whoInText})", f.DataText("reason") ?? "",
                  f.DataText("decision") is "kill" or "cap_reached" ? AlertSeverities.Critical : AlertSeverities.Warning),
-            _ => ($"{f.Type} ({who.ToLowerInvariant()})", f.DataText("reason") ?? f.DataText("message") ?? f.DataText("text") ?? "", AlertSeverities.Info),
+            _ => ($"{f.Type} ({whoInText})", f.DataText("reason") ?? f.DataText("message") ?? f.DataText("text") ?? "", AlertSeverities.Info),
         };
     }
 
