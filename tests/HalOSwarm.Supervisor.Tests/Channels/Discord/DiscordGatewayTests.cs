@@ -73,6 +73,39 @@ public sealed class DiscordGatewayTests
     }
 
     [Fact]
+    public async Task Gateway_HeartbeatNeverAcked_ReconnectsAndResumes()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        discord.Gateway.HeartbeatIntervalMs = 300;
+        await using var host = await DiscordTestSetup.StartAsync(discord);
+        await SupervisorHost.WaitUntilAsync(() => Task.FromResult(discord.Gateway.Ready), "READY");
+
+        // A connection that stops acking heartbeats is a zombie: the client drops it and resumes on a new one.
+        discord.Gateway.AckHeartbeats = false;
+        await SupervisorHost.WaitUntilAsync(() => Task.FromResult(discord.Gateway.FramesOf(6).Count >= 1), "a resume on a new connection");
+        discord.Gateway.AckHeartbeats = true;
+
+        await SupervisorHost.WaitUntilAsync(() => Task.FromResult(discord.Gateway.Ready), "READY again");
+        Assert.True(discord.Gateway.Connections >= 2);
+        Assert.Equal(discord.Gateway.SessionId, discord.Gateway.FramesOf(6)[0].Data.GetProperty("session_id").GetString());
+        Assert.Single(discord.Gateway.FramesOf(2));
+    }
+
+    [Fact]
+    public async Task Gateway_InvalidSessionNotResumable_IdentifiesAgain()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var host = await DiscordTestSetup.StartAsync(discord);
+        await SupervisorHost.WaitUntilAsync(() => Task.FromResult(discord.Gateway.Ready), "READY");
+
+        await discord.Gateway.SendInvalidSessionAsync(resumable: false);
+
+        await SupervisorHost.WaitUntilAsync(() => Task.FromResult(discord.Gateway.FramesOf(2).Count == 2 && discord.Gateway.Ready), "a second identify");
+        Assert.Empty(discord.Gateway.FramesOf(6));
+        Assert.Equal("connected", Status(host).State);
+    }
+
+    [Fact]
     public async Task SlashCommand_WithOptionsAndRoles_RepliesEphemerallyThroughCallback()
     {
         await using var discord = await FakeDiscordServer.StartAsync();

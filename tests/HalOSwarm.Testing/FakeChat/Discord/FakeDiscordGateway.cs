@@ -71,6 +71,9 @@ public sealed class FakeDiscordGateway : IAsyncDisposable
     /// <summary>Sends op 7 Reconnect.</summary>
     public Task SendReconnectAsync() => SendAsync(new JsonObject { ["op"] = 7, ["d"] = null });
 
+    /// <summary>Sends op 9 Invalid Session; <paramref name="resumable"/> false: the session is gone, identify again.</summary>
+    public Task SendInvalidSessionAsync(bool resumable) => SendAsync(new JsonObject { ["op"] = 9, ["d"] = resumable });
+
     /// <summary>
     /// Dispatches INTERACTION_CREATE with <paramref name="interaction"/> (see <see cref="FakeDiscordInteractions"/>); while
     /// no socket is ready it is kept and replayed on resume. Returns its sequence number.
