@@ -17,6 +17,7 @@ public sealed class TelegramChannelTests
     private const long OpsChat = -1001234567890;
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
     private static readonly FakeTelegramUser s_alice = new(424242, "alice", "Alice");
+    private static readonly FakeTelegramUser s_victor = new(535353, "victor", "Victor");
 
     private static ClusterOptions Options(FakeTelegram fake, bool idleRule)
     {
@@ -28,10 +29,9 @@ public sealed class TelegramChannelTests
                 ["api_base_url"] = fake.ApiBaseUrl,
                 ["chats"] = new JsonObject { ["ops"] = OpsChat.ToString(CultureInfo.InvariantCulture) },
             },
-            ["users"] = new JsonArray(new JsonObject
-            {
-                ["name"] = "alice", ["role"] = "operator", ["telegram"] = s_alice.Id.ToString(CultureInfo.InvariantCulture),
-            }),
+            ["users"] = new JsonArray(
+                new JsonObject { ["name"] = "alice", ["role"] = "operator", ["telegram"] = s_alice.Id.ToString(CultureInfo.InvariantCulture) },
+                new JsonObject { ["name"] = "victor", ["role"] = "viewer", ["telegram"] = s_victor.Id.ToString(CultureInfo.InvariantCulture) }),
         };
         if (idleRule)
         {
@@ -80,6 +80,7 @@ public sealed class TelegramChannelTests
         var status = await AskAsync(cluster, fake, "/status");
         var logs = await AskAsync(cluster, fake, $"/logs {sessionId} 20");
         var cost = await AskAsync(cluster, fake, "/cost");
+        var refused = await AskAsync(cluster, fake, $"/kill {sessionId}", s_victor);
         var kill = await AskAsync(cluster, fake, $"/kill {sessionId}");
 
         Assert.StartsWith("Status\n", status.PlainText, StringComparison.Ordinal);
@@ -87,6 +88,9 @@ public sealed class TelegramChannelTests
         Assert.StartsWith($"{sessionId} · {HalCluster.ProjectName} · idle\n", logs.PlainText, StringComparison.Ordinal);
         Assert.Contains("<pre>", logs.Html, StringComparison.Ordinal);
         Assert.StartsWith("Cost: ", cost.PlainText, StringComparison.Ordinal);
+        Assert.Contains("operator", refused.PlainText, StringComparison.Ordinal);
+        var audit = await cluster.GetDataAsync("api/v1/audit?actor=chat:telegram:535353");
+        Assert.Contains(audit.EnumerateArray(), e => e.Str("action") == "chat.kill" && e.Str("result") == "forbidden");
         Assert.StartsWith($"/kill {sessionId}\n", kill.PlainText, StringComparison.Ordinal);
         await cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "killed", s_wait, "the session killed from Telegram");
     }
@@ -100,11 +104,11 @@ public sealed class TelegramChannelTests
         return sessionId;
     }
 
-    /// <summary>Alice writes <paramref name="command"/> in the ops chat; returns the bot's reply.</summary>
-    private static async Task<FakeTelegramMessage> AskAsync(HalCluster cluster, FakeTelegram fake, string command)
+    /// <summary>Alice (or <paramref name="user"/>) writes <paramref name="command"/> in the ops chat; returns the bot's reply.</summary>
+    private static async Task<FakeTelegramMessage> AskAsync(HalCluster cluster, FakeTelegram fake, string command, FakeTelegramUser? user = null)
     {
         var before = fake.Sent.Count;
-        fake.SendUserMessage(OpsChat, s_alice, command);
+        fake.SendUserMessage(OpsChat, user ?? s_alice, command);
         return await FirstAsync(cluster, () => fake.Sent.Skip(before).FirstOrDefault(m => m.ChatId == OpsChat), "the reply to " + command);
     }
 
