@@ -82,6 +82,39 @@ public sealed class DiscordChannelTests
     }
 
     [Fact]
+    public async Task PermissionRequest_DenyByDiscordButton_ToolDoesNotRunAndTheAgentGotReject()
+    {
+        await using var discord = await FakeDiscordServer.StartAsync();
+        await using var cluster = await HalCluster.StartAsync(Options(discord));
+        cluster.Llm.Enqueue(FakeReply.ToolCall("bash", ToolArgs), FakeReply.Text("Did not write it."));
+        var start = await cluster.CtlAsync("--format", "json", "sessions", "start", HalCluster.ProjectName, "--prompt", "Write the marker file.");
+        Assert.True(start.ExitCode == 0, start.ToString());
+        var sessionId = JsonDocument.Parse(start.StdOut).RootElement.GetProperty("result").Str("session_id");
+
+        var post = await cluster.WaitForAsync(() => Task.FromResult(
+            discord.RequestsTo(FakeDiscordRoutes.CreateMessage).FirstOrDefault(r => r.Status == 200) is { } r ? JsonDocument.Parse(r.Body).RootElement.Clone() : (JsonElement?)null),
+            s_wait, "the permission request's embed on Discord");
+        var deny = post.GetProperty("components")[0].GetProperty("components").EnumerateArray()
+            .Select(b => b.TryGetProperty("custom_id", out var id) ? id.GetString() : null)
+            .Single(id => id is not null && id.StartsWith("hal:deny:", StringComparison.Ordinal))!;
+        await cluster.WaitAsync(() => Task.FromResult(discord.Gateway.Ready), s_wait, "the Gateway session");
+
+        var click = FakeDiscordInteractions.ButtonClick(deny, "1600000000000000011");
+        await discord.Gateway.SendInteractionAsync(click);
+        var updated = await CallbackAsync(cluster, discord, click);
+
+        Assert.Equal(7, updated.GetProperty("type").GetInt32());
+        Assert.Equal(0, updated.GetProperty("data").GetProperty("components").GetArrayLength());
+        // The session goes on without the tool: its turn ends, and the request is answered reject by alice.
+        await cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "idle", s_wait, "the session idle after the denied tool");
+        var approvals = await cluster.GetDataAsync($"api/v1/approvals?session_id={sessionId}");
+        Assert.Equal("rejected", approvals[0].Str("state"));
+        Assert.Equal("reject", approvals[0].Str("reply"));
+        Assert.Equal("chat:discord:" + FakeDiscordInteractions.AliceId, approvals[0].Str("answered_by"));
+        Assert.False(File.Exists(Marker(cluster)), "a denied tool must not run");
+    }
+
+    [Fact]
     public async Task IdleSession_ResumeByDiscordButton_SessionContinues()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
