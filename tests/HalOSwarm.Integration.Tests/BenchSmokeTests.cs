@@ -49,25 +49,11 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task HalBench_Ledger_EveryUsageEventBookedOnceAndBothPhasesReported()
     {
-        using var dir = new TempDirectory("hal-bench-ledger");
-        var json = dir.Combine("bench.json");
-        await using var bench = TestProcess.StartDotnet("hal-bench", BenchDll,
-        [
-            "-s", "ledger", "--agents", "2", "--sessions", "2", "--duration", "2", "--rate", "500", "--heartbeat-sec", "2",
-            "--supervisor-dll", RepoPaths.Supervisor, "--json", json,
-        ], workingDirectory: dir.Path);
+        var (notes, metrics) = await RunComparisonScenarioAsync("ledger");
 
-        var exit = await bench.WaitForExitAsync(TimeSpan.FromSeconds(90));
-
-        Assert.True(exit == 0, bench.Output);
-        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
-        var scenario = Assert.Single(report.RootElement.GetProperty("scenarios").EnumerateArray());
-        Assert.Empty(scenario.GetProperty("failures").EnumerateArray());
-        var notes = scenario.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
         Assert.Contains(notes, n => n.StartsWith("ledger-b: the ledger booked each of the", StringComparison.Ordinal));
         Assert.Equal(3, notes.Count(n => n.EndsWith("all stored exactly once", StringComparison.Ordinal)));
         Assert.Equal(3, notes.Count(n => n.StartsWith("/metrics matches the store", StringComparison.Ordinal)));
-        var metrics = scenario.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
         Assert.True(metrics["usage-bearing durable ev/s"] > 0);
         Assert.True(metrics["durable ev/s, baseline"] > 0);
     }
@@ -75,11 +61,26 @@ public sealed class BenchSmokeTests
     [Fact]
     public async Task HalBench_Routing_AlertsStoredAndBothPhasesReported()
     {
-        using var dir = new TempDirectory("hal-bench-routing");
+        var (notes, metrics) = await RunComparisonScenarioAsync("routing");
+
+        Assert.Contains(notes, n => n.StartsWith("routing-b: the router stored ", StringComparison.Ordinal) && !n.Contains("stored 0 alerts", StringComparison.Ordinal));
+        Assert.Equal(3, notes.Count(n => n.EndsWith("all stored exactly once", StringComparison.Ordinal)));
+        Assert.Equal(3, notes.Count(n => n.StartsWith("/metrics matches the store", StringComparison.Ordinal)));
+        Assert.True(metrics["durable ev/s, routed"] > 0);
+        Assert.True(metrics["durable ev/s, baseline"] > 0);
+    }
+
+    /// <summary>
+    /// Runs one scenario that compares a feature against a same-run baseline (2 agents × 2 sessions, 2 s phases) and
+    /// returns its report's notes and metrics, after checking it exited 0 with no failures.
+    /// </summary>
+    private static async Task<(List<string> Notes, Dictionary<string, double> Metrics)> RunComparisonScenarioAsync(string name)
+    {
+        using var dir = new TempDirectory("hal-bench-" + name);
         var json = dir.Combine("bench.json");
         await using var bench = TestProcess.StartDotnet("hal-bench", BenchDll,
         [
-            "-s", "routing", "--agents", "2", "--sessions", "2", "--duration", "2", "--rate", "500", "--heartbeat-sec", "2",
+            "-s", name, "--agents", "2", "--sessions", "2", "--duration", "2", "--rate", "500", "--heartbeat-sec", "2",
             "--supervisor-dll", RepoPaths.Supervisor, "--json", json,
         ], workingDirectory: dir.Path);
 
@@ -90,12 +91,8 @@ public sealed class BenchSmokeTests
         var scenario = Assert.Single(report.RootElement.GetProperty("scenarios").EnumerateArray());
         Assert.Empty(scenario.GetProperty("failures").EnumerateArray());
         var notes = scenario.GetProperty("notes").EnumerateArray().Select(n => n.GetString()!).ToList();
-        Assert.Contains(notes, n => n.StartsWith("routing-b: the router stored ", StringComparison.Ordinal) && !n.Contains("stored 0 alerts", StringComparison.Ordinal));
-        Assert.Equal(3, notes.Count(n => n.EndsWith("all stored exactly once", StringComparison.Ordinal)));
-        Assert.Equal(3, notes.Count(n => n.StartsWith("/metrics matches the store", StringComparison.Ordinal)));
         var metrics = scenario.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
-        Assert.True(metrics["durable ev/s, routed"] > 0);
-        Assert.True(metrics["durable ev/s, baseline"] > 0);
+        return (notes, metrics);
     }
 
     [Fact]
