@@ -5,11 +5,14 @@ using HalOSwarm.Testing.Tools;
 
 namespace HalOSwarm.Deploy.Tests;
 
-/// <summary><c>./dev up</c>, the README's first command: SIGTERM stops all it started, as Ctrl-C does.</summary>
+/// <summary>
+/// <c>./dev up</c>, the README's first command: it prints a dashboard sign-in link that works (once), and SIGTERM stops
+/// all it started, as Ctrl-C does.
+/// </summary>
 public sealed class DevUpTests
 {
     [Fact]
-    public async Task DevUp_Sigterm_StopsTheSupervisorTheAgentAndTheOpenCodeServer()
+    public async Task DevUp_SignInLinkThenSigterm_SignsInOnceAndStopsTheSupervisorTheAgentAndTheOpenCodeServer()
     {
         await NpmTool.OpenCode.EnsureInstalledAsync();
         using var run = new TempDirectory("hal-devup");
@@ -32,6 +35,7 @@ public sealed class DevUpTests
                 TimeSpan.FromSeconds(90), "the agent started opencode", up);
             var daemons = ProcessTools.FindByCommandLine(run.Path);
             Assert.True(daemons.Count >= 2, "supervisor and agent not found running:\n" + up.Output);
+            await AssertSignInLinkWorksOnceAsync(up.Output);
 
             var code = await up.StopAsync(TimeSpan.FromSeconds(90));
 
@@ -45,6 +49,26 @@ public sealed class DevUpTests
             ProcessTools.KillByCommandLine(run.Path);
             ProcessTools.KillByCommandLine("serve", "--port", openCodePort.ToString(CultureInfo.InvariantCulture));
         }
+    }
+
+    /// <summary>The printed link opens the fleet page signed in as the admin token; a second use lands on the sign-in page.</summary>
+    private static async Task AssertSignInLinkWorksOnceAsync(string output)
+    {
+        var line = output.Split('\n').FirstOrDefault(l => l.TrimStart().StartsWith("dashboard ", StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException("no dashboard line in:\n" + output);
+        var link = new Uri(line.Trim()["dashboard".Length..].Trim());
+        Assert.StartsWith("/auth/link/", link.AbsolutePath, StringComparison.Ordinal);
+
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() });
+        using var first = await browser.GetAsync(link);
+        var page = await first.Content.ReadAsStringAsync();
+        Assert.Equal("/", first.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("server · admin", page, StringComparison.Ordinal);
+
+        using var again = new HttpClient();
+        using var second = await again.GetAsync(link);
+        Assert.Equal("/signin", second.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("already used or has expired", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private static int OpenCodePid(string pidFile) =>

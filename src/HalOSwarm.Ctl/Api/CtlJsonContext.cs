@@ -34,5 +34,6 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(BudgetRequest))]
 [JsonSerializable(typeof(ChannelsOverviewDto))]
 [JsonSerializable(typeof(IReadOnlyList<DeliveryDto>))]
+[JsonSerializable(typeof(SignInLinkDto))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

@@ -9,7 +9,7 @@ namespace HalOSwarm.Supervisor.Hosting;
 /// </summary>
 internal static class BrowserGuardExtensions
 {
-    /// <summary>For JSON answers: nothing to load, never framed. The dashboard page sets its own policy.</summary>
+    /// <summary>For JSON answers: nothing to load, never framed. The dashboard's pages name their own (<see cref="PageContentSecurityPolicy"/>).</summary>
     public const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     public const string HstsValue = "max-age=31536000";
@@ -38,7 +38,14 @@ internal static class BrowserGuardExtensions
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                if (!headers.ContainsKey("Content-Security-Policy"))
+                // A page's own policy replaces whatever the framework set (it sets only frame-ancestors). Its forms and
+                // live connection need the browser to name their origin (with no-referrer it sends "null").
+                if (context.GetEndpoint()?.Metadata.GetMetadata<PageContentSecurityPolicy>() is { } page)
+                {
+                    headers.ContentSecurityPolicy = page.Value;
+                    headers["Referrer-Policy"] = "same-origin";
+                }
+                else if (!headers.ContainsKey("Content-Security-Policy"))
                 {
                     headers.ContentSecurityPolicy = ApiContentSecurityPolicy;
                 }

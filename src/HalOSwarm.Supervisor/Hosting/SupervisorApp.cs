@@ -11,6 +11,7 @@ using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Cost.Providers;
 using HalOSwarm.Supervisor.Cost.Report;
 using HalOSwarm.Supervisor.Dashboard;
+using HalOSwarm.Supervisor.Dashboard.Auth;
 using HalOSwarm.Supervisor.Dependencies;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Maintenance;
@@ -41,7 +42,15 @@ internal static class SupervisorApp
             throw new ConfigurationProblemsException([argumentError]);
         }
         // No reload watcher on the content root: the database usually lives there, and every WAL write woke it.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"], ApplicationName = "hal-supervisor" });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ApplicationName = "hal-supervisor",
+            WebRootPath = DashboardAssets.WebRoot(),
+        });
+        // The dashboard's static files: from the build's manifest (the packages' folders) when run from a build, from
+        // the web root when published.
+        builder.WebHost.UseStaticWebAssets();
         builder.Configuration.Sources.Clear();
         var problems = new List<string>();
         var notes = new List<string>();
@@ -61,6 +70,8 @@ internal static class SupervisorApp
         builder.Logging.SetMinimumLevel(level);
         builder.Logging.AddFilter("Microsoft.AspNetCore", (LogLevel)Math.Max((int)level, (int)LogLevel.Warning));
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+        // Says at every start that the cookie keys are stored unencrypted: they are, in a folder only the service user reads.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
         var certificate = LoadCertificate(server);
         builder.WebHost.ConfigureKestrel(kestrel => KestrelSetup.Configure(kestrel, server, certificate));
@@ -116,6 +127,7 @@ internal static class SupervisorApp
         services.AddMaintenance();
         services.AddCost();
         services.AddChannels();
+        services.AddDashboard(paths);
         services.AddNotConfiguredSections();
     }
 
@@ -139,8 +151,9 @@ internal static class SupervisorApp
         app.UsePortSplit(server.Port);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.Zero });
-        // Every endpoint needs a token unless it is marked AllowAnonymous (health, readiness, the dashboard page); the
+        // Every endpoint needs a token unless it is marked AllowAnonymous (health, readiness, sign-in, static files); the
         // API group needs a reading role, acting endpoints name theirs (SupervisorPolicies), and the fallback policy
         // covers anything mapped without a word about it.
         app.MapAgentEndpoint();
@@ -162,6 +175,7 @@ internal static class SupervisorApp
         api.MapCostApi();
         api.MapBudgetsApi();
         api.MapChannelsApi();
+        api.MapSignInLinksApi();
         app.MapApiFallback();
         return app;
     }

@@ -23,6 +23,12 @@ internal sealed class BearerTokenValidator(IOptions<ServerOptions> options, Toke
 
     private readonly byte[] _expected = SHA256.HashData(Encoding.UTF8.GetBytes(options.Value.AuthToken));
 
+    /// <summary>
+    /// A digest of the server token's hash, put in dashboard cookies the server token made: it changes when the token
+    /// does, and reveals nothing about it.
+    /// </summary>
+    public string ServerTokenCheck => Convert.ToHexStringLower(SHA256.HashData(_expected))[..32];
+
     /// <summary>The caller's claims, or null when the header is not a bearer token this supervisor knows.</summary>
     public IReadOnlyList<Claim>? Authenticate(HttpRequest request)
     {
@@ -32,14 +38,20 @@ internal sealed class BearerTokenValidator(IOptions<ServerOptions> options, Toke
         {
             return null;
         }
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()));
+        return AuthenticateSecret(header[scheme.Length..].Trim());
+    }
+
+    /// <summary>The claims of the token whose secret is <paramref name="secret"/>, or null when it is no token this supervisor knows.</summary>
+    public IReadOnlyList<Claim>? AuthenticateSecret(string secret)
+    {
+        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
         if (CryptographicOperations.FixedTimeEquals(presented, _expected))
         {
             return
             [
                 new Claim(SupervisorClaims.TokenId, ServerTokenId), new Claim(ClaimTypes.Name, ServerTokenId),
                 new Claim(SupervisorClaims.TokenKind, TokenKinds.Server), new Claim(ClaimTypes.Role, TokenRoles.Admin),
-                new Claim(SupervisorClaims.Actor, ServerActor),
+                new Claim(SupervisorClaims.Actor, ServerActor), new Claim(SupervisorClaims.ServerTokenCheck, ServerTokenCheck),
             ];
         }
         if (tokens.FindActive(Convert.ToHexStringLower(presented)) is not { } token)

@@ -18,7 +18,8 @@ internal static class SecurityServiceCollectionExtensions
         services.AddSingleton<BearerTokenValidator>();
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ForbiddenResultHandler>();
         services.AddAuthentication(BearerAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthenticationHandler>(BearerAuthenticationHandler.SchemeName, null)
+            .AddCookie(SessionCookie.SchemeName, SessionCookie.Configure);
         var viewer = SupervisorPolicies.ForRole(TokenRoles.Viewer);
         services.AddAuthorizationBuilder()
             .SetDefaultPolicy(viewer)
@@ -26,7 +27,8 @@ internal static class SecurityServiceCollectionExtensions
             .AddPolicy(SupervisorPolicies.Viewer, viewer)
             .AddPolicy(SupervisorPolicies.Operator, SupervisorPolicies.ForRole(TokenRoles.Operator))
             .AddPolicy(SupervisorPolicies.Admin, SupervisorPolicies.ForRole(TokenRoles.Admin))
-            .AddPolicy(SupervisorPolicies.Agent, SupervisorPolicies.ForAgents());
+            .AddPolicy(SupervisorPolicies.Agent, SupervisorPolicies.ForAgents())
+            .AddPolicy(SupervisorPolicies.Dashboard, SupervisorPolicies.ForDashboard());
         return services;
     }
 }

@@ -14,4 +14,10 @@ internal static class SupervisorClaims
 
     /// <summary>How the audit log names the caller: <c>api:admin</c> for the server token, <c>token:NAME</c> otherwise.</summary>
     public const string Actor = "hal:actor";
+
+    /// <summary>
+    /// In a dashboard cookie made from the server token: a digest of the token the supervisor had then
+    /// (<see cref="BearerTokenValidator.ServerTokenCheck"/>), so changing <c>server.auth_token</c> ends those cookies.
+    /// </summary>
+    public const string ServerTokenCheck = "hal:server_check";
 }

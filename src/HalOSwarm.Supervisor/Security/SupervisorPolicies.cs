@@ -17,9 +17,17 @@ internal static class SupervisorPolicies
     /// <summary>A node token, or the server token (which may connect as any node).</summary>
     public const string Agent = "agent";
 
+    /// <summary>The dashboard's pages: a viewer signed in with the session cookie (no bearer header: a browser has none).</summary>
+    public const string Dashboard = "dashboard";
+
+    /// <summary>The role's policy: a bearer token, or the dashboard's session cookie (<see cref="SessionCookie"/>).</summary>
     public static AuthorizationPolicy ForRole(string role) =>
-        new AuthorizationPolicyBuilder(BearerAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+        new AuthorizationPolicyBuilder(BearerAuthenticationHandler.SchemeName, SessionCookie.SchemeName).RequireAuthenticatedUser()
             .RequireRole(TokenRoles.AtLeast(role)).Build();
+
+    public static AuthorizationPolicy ForDashboard() =>
+        new AuthorizationPolicyBuilder(SessionCookie.SchemeName).RequireAuthenticatedUser()
+            .RequireRole(TokenRoles.AtLeast(TokenRoles.Viewer)).Build();
 
     public static AuthorizationPolicy ForAgents() =>
         new AuthorizationPolicyBuilder(BearerAuthenticationHandler.SchemeName).RequireAuthenticatedUser()

@@ -17,11 +17,12 @@ namespace HalOSwarm.Supervisor.Tests.Security;
 /// </summary>
 public sealed class EndpointAuthenticationTests
 {
-    // The chat platforms' endpoints take no bearer token: each checks its platform's signature or secret and answers 401
+    // The dashboard's sign-in is open (SignInTests in the dashboard suite: a wrong token opens nothing); its static files
+    // too (checked apart: one endpoint per file). The chat platforms' endpoints take no bearer token: each checks its platform's signature or secret and answers 401
     // without it (Channels tests: DiscordHttpInteractionsTests, SlackHttpHooksTests, TelegramWebhookTests).
     private static readonly string[] s_anonymous =
     [
-        "/healthz", "/readyz", "/",
+        "/healthz", "/readyz", "/signin", "/auth/signin", "/auth/signout", "/auth/link/xcode",
         "/api/v1/channels/discord/interactions", "/api/v1/channels/slack/commands", "/api/v1/channels/slack/interactions",
         "/api/v1/channels/telegram/webhook",
     ];
@@ -30,9 +31,12 @@ public sealed class EndpointAuthenticationTests
     public async Task EveryEndpoint_NoTokenWrongTokenOrOtherCase_Returns401UnlessAnonymous()
     {
         await using var host = await SupervisorHost.StartAsync();
-        var endpoints = host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var all = host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var staticFiles = all.Where(e => e.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor")).ToList();
+        Assert.All(staticFiles, e => Assert.Matches(@"^(_content/|_framework/|dashboard\.)[^{}]*$", e.RoutePattern.RawText));
+        var endpoints = all.Except(staticFiles).ToList();
         Assert.True(endpoints.Count >= 20, $"only {endpoints.Count} endpoints found");
-        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => Path(e.RoutePattern)).ToList();
+        var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => Path(e.RoutePattern)).Distinct().ToList();
         Assert.Equal(s_anonymous.Order(), anonymous.Order());
         var before = await DbSnapshot.TakeAsync(host);
 
@@ -42,15 +46,31 @@ public sealed class EndpointAuthenticationTests
             var path = Path(endpoint.RoutePattern);
             var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
             var port = path == "/ws/agent" ? host.Port : host.HttpPort;
+            var page = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == "dashboard");
             foreach (var method in methods)
             {
                 foreach (var variant in Variants(path))
                 {
+                    if (page)
+                    {
+                        // A page answers a browser: to the sign-in page, whatever bearer header it brings.
+                        foreach (var token in new[] { null, "wrong-token-0123456789abcdef" })
+                        {
+                            var (status, location) = await SendWithoutRedirectAsync(port, method, variant, token);
+                            Assert.True(status == HttpStatusCode.Redirect && location.StartsWith("/signin?returnUrl=", StringComparison.Ordinal),
+                                $"{method} {variant} -> {(int)status} {location}");
+                            checkedRequests++;
+                        }
+                        continue;
+                    }
                     foreach (var token in new[] { null, "wrong-token-0123456789abcdef" })
                     {
                         var (status, body) = await SendAsync(port, method, variant, token);
                         Assert.True(status == HttpStatusCode.Unauthorized, $"{method} {variant} with {(token is null ? "no token" : "a wrong token")} -> {(int)status}");
-                        Assert.Equal("unauthorized", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
+                        if (method != "HEAD") // a HEAD answer has no body
+                        {
+                            Assert.Equal("unauthorized", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
+                        }
                         checkedRequests++;
                     }
                 }
@@ -110,6 +130,10 @@ public sealed class EndpointAuthenticationTests
     private static IEnumerable<string> Variants(string path)
     {
         yield return path;
+        if (!path.Any(char.IsAsciiLetter))
+        {
+            yield break; // "/": no other spelling
+        }
         yield return path.ToUpperInvariant();
         yield return string.Concat(path.Select((c, i) => i % 2 == 0 ? char.ToUpperInvariant(c) : c));
         // The first letter percent-encoded: routing decodes it, so it is the same endpoint.
@@ -130,6 +154,18 @@ public sealed class EndpointAuthenticationTests
             _ => "",
         }))));
         return path;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Location)> SendWithoutRedirectAsync(int port, string method, string path, string? token)
+    {
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, response.Headers.Location?.OriginalString ?? "");
     }
 
     private static async Task<(HttpStatusCode Status, string Body)> SendAsync(int port, string method, string path, string? token)

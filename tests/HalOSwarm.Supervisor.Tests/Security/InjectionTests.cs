@@ -62,6 +62,16 @@ public sealed class InjectionTests
                         RoutePatternParameterPart => Uri.EscapeDataString(nasty),
                         _ => "",
                     }))));
+                    if (!(endpoint.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+                    {
+                        // A dashboard page or sign-in link answers a browser: back to the sign-in page, nothing else.
+                        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Api.BaseAddress };
+                        using var answer = await browser.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+                        Assert.True(answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location?.OriginalString.StartsWith("/signin?", StringComparison.Ordinal) == true,
+                            $"{method} {endpoint.RoutePattern.RawText} with '{Clip(nasty)}' -> {(int)answer.StatusCode} {answer.Headers.Location}");
+                        sent++;
+                        continue;
+                    }
                     var (status, body) = await SendAsync(host, method, path);
                     Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict,
                         $"{method} {endpoint.RoutePattern.RawText} with '{Clip(nasty)}' -> {(int)status} {Clip(body)}");
