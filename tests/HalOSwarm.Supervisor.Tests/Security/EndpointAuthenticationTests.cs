@@ -33,7 +33,7 @@ public sealed class EndpointAuthenticationTests
         await using var host = await SupervisorHost.StartAsync();
         var all = host.Service<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
         var staticFiles = all.Where(e => e.Metadata.Any(m => m.GetType().Name == "StaticAssetDescriptor")).ToList();
-        Assert.All(staticFiles, e => Assert.Matches(@"^(_content/|_framework/|dashboard\.)[^{}]*$", e.RoutePattern.RawText));
+        Assert.All(staticFiles, e => Assert.Matches(@"^(_content/|_framework/|dashboard\.|hal-supervisor\.)[^{}]*$", e.RoutePattern.RawText));
         var endpoints = all.Except(staticFiles).ToList();
         Assert.True(endpoints.Count >= 20, $"only {endpoints.Count} endpoints found");
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null).Select(e => Path(e.RoutePattern)).Distinct().ToList();
