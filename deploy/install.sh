@@ -6,6 +6,7 @@
 #   state         /var/lib/hal-o-swarm/{supervisor,agent}                 (owned by the hal-o-swarm user, 0750)
 #   units         /etc/systemd/system/{hal-supervisor,hal-agent}.service  (ExecStart points at PREFIX/bin)
 #   docs          PREFIX/share/doc/hal-o-swarm/
+#   dashboard     PREFIX/share/hal-o-swarm/ (its static files)
 # Running it again updates the binaries and units and keeps configs and state. DESTDIR (or --destdir) puts every
 # path under another root, for packaging and tests; with it, no user is made and systemd is not told.
 set -euo pipefail
@@ -136,6 +137,16 @@ for part in supervisor agent; do
   mv "$unit.tmp" "$unit"
   echo "install.sh: $unit"
 done
+
+# The dashboard's static files, where the supervisor looks for them (../share/hal-o-swarm from its binary).
+if has supervisor && [ -d "$from/../share/hal-o-swarm/wwwroot" ]; then
+  rm -rf "$(root "$prefix/share/hal-o-swarm/wwwroot")"
+  install -d -m 0755 "$(root "$prefix/share/hal-o-swarm")"
+  cp -r "$from/../share/hal-o-swarm/wwwroot" "$(root "$prefix/share/hal-o-swarm")/"
+  install -m 0644 "$from/../share/hal-o-swarm/hal-supervisor.staticwebassets.endpoints.json" "$(root "$prefix/share/hal-o-swarm")/"
+  chmod -R u=rwX,go=rX "$(root "$prefix/share/hal-o-swarm")"
+  echo "install.sh: $(root "$prefix/share/hal-o-swarm") (the dashboard's files)"
+fi
 
 if [ -d "$docs" ]; then
   install -d -m 0755 "$(root "$prefix/share/doc/hal-o-swarm")"

@@ -34,7 +34,7 @@ done
 for binary in hal-supervisor hal-agent halctl; do
   rm -f "$(root "$prefix/bin/$binary")"
 done
-rm -rf "$(root "$prefix/share/doc/hal-o-swarm")"
+rm -rf "$(root "$prefix/share/doc/hal-o-swarm")" "$(root "$prefix/share/hal-o-swarm")"
 
 if [ "$purge" -eq 1 ]; then
   rm -rf "$(root /etc/hal-o-swarm)" "$(root /var/lib/hal-o-swarm)"

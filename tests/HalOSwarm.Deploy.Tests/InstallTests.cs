@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HalOSwarm.Testing;
+using HalOSwarm.Testing.Processes;
 
 namespace HalOSwarm.Deploy.Tests;
 
@@ -86,6 +87,35 @@ public sealed class InstallTests(PublishedRelease release) : IClassFixture<Publi
         Assert.Contains("is valid", validate.Output, StringComparison.Ordinal);
         Assert.True(agentHelp.ExitCode == 0, agentHelp.Output);
         Assert.Contains("stop-runtimes", agentHelp.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InstalledSupervisor_ServesTheDashboardWithItsStylesAndScriptsFromShare()
+    {
+        using var root = new TempDirectory("hal-root");
+        Assert.Equal(0, (await Run.BashAsync(InstallScript, ["--destdir", root.Path], s_timeout)).ExitCode);
+        Assert.True(File.Exists(root.Combine("usr", "local", "share", "hal-o-swarm", "hal-supervisor.staticwebassets.endpoints.json")));
+        var httpPort = FreePort.Next();
+        var config = root.Combine("supervisor.json");
+        await File.WriteAllTextAsync(config, $$"""
+            { "server": { "port": {{FreePort.Next()}}, "http_port": {{httpPort}}, "auth_token": "install-test-token-0123456789", "bind_address": "127.0.0.1" },
+              "database": { "path": "{{root.Combine("supervisor.db")}}" } }
+            """);
+        var bare = new Dictionary<string, string?> { ["PATH"] = "/usr/bin:/bin", ["DOTNET_ROOT"] = null, ["DOTNET_HOST_PATH"] = null };
+        await using var supervisor = TestProcess.Start("hal-supervisor", root.Combine("usr", "local", "bin", "hal-supervisor"), ["--config", config], bare, root.Path);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(10) };
+        await supervisor.WaitForOutputAsync("hal-supervisor listening", TimeSpan.FromSeconds(60));
+
+        var page = await http.GetStringAsync("/signin");
+
+        var assets = System.Text.RegularExpressions.Regex.Matches(page, "(?:href|src)=\"(_content/MudBlazor/[^\"]+|_framework/blazor\\.web\\.[^\"]+)\"")
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.True(assets.Count >= 3, "the sign-in page names the library's styles and scripts: " + page[..Math.Min(page.Length, 800)]);
+        foreach (var asset in assets)
+        {
+            using var response = await http.GetAsync("/" + asset);
+            Assert.True(response.IsSuccessStatusCode, $"/{asset} -> {(int)response.StatusCode}");
+        }
     }
 
     [Fact]

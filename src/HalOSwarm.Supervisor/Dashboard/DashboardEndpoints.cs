@@ -21,7 +21,7 @@ internal static class DashboardEndpoints
     /// </summary>
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.MapStaticAssets().AllowAnonymous();
+        app.MapStaticAssets(DashboardAssets.ManifestPath()).AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
             .Add(endpoint => endpoint.Metadata.Add(new PageContentSecurityPolicy(ContentSecurityPolicy)));
         app.MapSignInEndpoints();
