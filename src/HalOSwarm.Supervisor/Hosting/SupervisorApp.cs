@@ -17,6 +17,7 @@ using HalOSwarm.Supervisor.Maintenance;
 using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Policies;
+using HalOSwarm.Supervisor.Search;
 using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage.Sqlite;
@@ -116,6 +117,7 @@ internal static class SupervisorApp
         services.AddMaintenance();
         services.AddCost();
         services.AddChannels();
+        services.AddSearch();
         services.AddNotConfiguredSections();
     }
 
@@ -162,6 +164,7 @@ internal static class SupervisorApp
         api.MapCostApi();
         api.MapBudgetsApi();
         api.MapChannelsApi();
+        api.MapSearchApi();
         app.MapApiFallback();
         return app;
     }
