@@ -34,5 +34,6 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(BudgetRequest))]
 [JsonSerializable(typeof(ChannelsOverviewDto))]
 [JsonSerializable(typeof(IReadOnlyList<DeliveryDto>))]
+[JsonSerializable(typeof(IReadOnlyList<SearchHitDto>))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;
