@@ -53,7 +53,7 @@ internal static class SearchApi
         if (!parsed)
         {
             FieldError[] errors = [new FieldError("q", rule), .. query.Errors];
-            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid query: q " + rule, "invalid_query", new ApiErrorDetails { Errors = errors });
+            return ApiErrors.Error(StatusCodes.Status400BadRequest, "invalid query (q): " + rule, "invalid_query", new ApiErrorDetails { Errors = errors });
         }
         if (query.HasErrors)
         {

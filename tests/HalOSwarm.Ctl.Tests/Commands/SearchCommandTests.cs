@@ -70,12 +70,12 @@ public sealed class SearchCommandTests
     public async Task Search_InvalidQuery_ErrorLineWithTheRuleExitOne()
     {
         var stub = new StubHandler(_ => StubHandler.Json(HttpStatusCode.BadRequest,
-            """{"error":"invalid query: q must contain at least one word (letters or digits)","code":"invalid_query"}"""));
+            """{"error":"invalid query (q): must contain at least one word (letters or digits)","code":"invalid_query"}"""));
 
         var run = await CliRun.RunAsync(["search", "*"], () => stub);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("q must contain at least one word", run.Error, StringComparison.Ordinal);
+        Assert.Contains("(q): must contain at least one word", run.Error, StringComparison.Ordinal);
         Assert.Contains("(invalid_query)", run.Error, StringComparison.Ordinal);
     }
 
