@@ -27,9 +27,9 @@ internal sealed partial class SearchIndexer(
     public const int MaxBatch = 500;
 
     /// <summary>
-    /// After a small batch (live tailing) the indexer waits this long before taking the next: under a heavy event rate
-    /// it writes a few larger batches a second instead of one per agent frame — fewer, cheaper FTS transactions beside
-    /// ingest — at the price of this much delay before a hit can be found. No wait while catching up.
+    /// A small batch (live tailing) gathers what arrives for this long before it is written: under a heavy event rate
+    /// the indexer writes a few larger batches a second instead of one per agent frame — fewer, cheaper FTS transactions
+    /// beside ingest — at the price of this much delay before a hit can be found. No wait while catching up.
     /// </summary>
     public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(200);
 
@@ -53,9 +53,10 @@ internal sealed partial class SearchIndexer(
                     while (await reader.WaitToReadAsync(stoppingToken))
                     {
                         batch.Clear();
-                        while (batch.Count < MaxBatch && reader.TryRead(out var stored))
+                        Take(reader, batch);
+                        if (batch.Count > 0 && batch.Count < MaxBatch / 2)
                         {
-                            batch.Add(stored);
+                            await GatherAsync(reader, batch, stoppingToken);
                         }
                         if (batch.Count == 0)
                         {
@@ -63,16 +64,41 @@ internal sealed partial class SearchIndexer(
                         }
                         await IndexSafelyAsync(batch, stoppingToken);
                         last = batch[^1].Id;
-                        if (batch.Count < MaxBatch / 2)
-                        {
-                            await Task.Delay(BatchWindow, timeProvider, stoppingToken);
-                        }
                     }
                 }
                 LogResubscribing(logger, last);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private static void Take(EventFeedReader reader, List<StoredEvent> batch)
+    {
+        while (batch.Count < MaxBatch && reader.TryRead(out var stored))
+        {
+            batch.Add(stored);
+        }
+    }
+
+    /// <summary>
+    /// Adds what arrives within <see cref="BatchWindow"/> to a small batch. It keeps reading meanwhile (events of other
+    /// types are skipped as they come), so a heavy stream of deltas never piles up in the subscription until the
+    /// broadcaster drops it.
+    /// </summary>
+    private async Task GatherAsync(EventFeedReader reader, List<StoredEvent> batch, CancellationToken cancellationToken)
+    {
+        using var window = new CancellationTokenSource(BatchWindow, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(window.Token, cancellationToken);
+        try
+        {
+            while (batch.Count < MaxBatch && await reader.WaitToReadAsync(linked.Token))
+            {
+                Take(reader, batch);
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
         }
     }
