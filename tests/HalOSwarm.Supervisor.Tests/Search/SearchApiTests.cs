@@ -165,6 +165,19 @@ public sealed class SearchApiTests
     }
 
     [Fact]
+    public async Task Search_TextBeyondMaxTextChars_NotIndexedTheStartIs()
+    {
+        await using var host = await SupervisorHost.StartAsync(config => config["search"] = new JsonObject { ["max_text_chars"] = 256 });
+        await using var agent = await TestAgent.ConnectAsync(host, "node-l");
+        await agent.SendEventsAsync(Message(1, "ses_l", "heron " + new string('x', 300) + " aardvark"), Message(2, "ses_l", "the marker ibis"));
+        await agent.WaitForAckAsync(2);
+        await WaitForHitsAsync(host, "ibis");
+
+        Assert.Single(await HitsAsync(host, "q=heron"));
+        Assert.Empty(await HitsAsync(host, "q=aardvark"));
+    }
+
+    [Fact]
     public async Task Search_Disabled_503SearchDisabledAndNothingIndexed()
     {
         await using var host = await SupervisorHost.StartAsync(config => config["search"] = new JsonObject { ["enabled"] = false });
