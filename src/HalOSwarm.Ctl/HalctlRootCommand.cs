@@ -6,7 +6,7 @@ namespace HalOSwarm.Ctl;
 internal sealed class HalctlRootCommand : RootCommand
 {
     public const string Summary = """
-        halctl — operator CLI of HAL-O-SWARM: nodes, sessions, events, commands, approvals, the audit log, tokens, cost and budgets of a hal-supervisor.
+        halctl — operator CLI of HAL-O-SWARM: nodes, sessions, events, commands, approvals, the audit log, search, tokens, cost and budgets of a hal-supervisor.
 
         Environment: HALCTL_SUPERVISOR_URL (default http://localhost:8421), HALCTL_TOKEN, HALCTL_CA_FILE.
         Exit codes: 0 success (and Ctrl+C during --follow); 1 the API answered an error, the
@@ -34,7 +34,11 @@ internal sealed class HalctlRootCommand : RootCommand
         Subcommands.Add(new CostCommand(options, environment));
         Subcommands.Add(new BudgetsCommand(options, environment));
         Subcommands.Add(new ChannelsCommand(options, environment));
+<<<<<<< HEAD
         Subcommands.Add(new DashboardCommand(options, environment));
+=======
+        Subcommands.Add(new SearchCommand(options, environment));
+>>>>>>> d-search
         Subcommands.Add(new SessionsStartCommand(options, environment));
         Subcommands.Add(new SessionsPromptCommand("inject", "Send text to a session: queued while it is busy, unless --interrupt", options, environment));
         Subcommands.Add(new SessionsControlCommand("resume", "Send the configured continue prompt to an idle session", "resumed", options, environment));

@@ -35,5 +35,6 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(ChannelsOverviewDto))]
 [JsonSerializable(typeof(IReadOnlyList<DeliveryDto>))]
 [JsonSerializable(typeof(SignInLinkDto))]
+[JsonSerializable(typeof(IReadOnlyList<SearchHitDto>))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

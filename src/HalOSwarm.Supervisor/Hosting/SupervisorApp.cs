@@ -18,6 +18,7 @@ using HalOSwarm.Supervisor.Maintenance;
 using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Policies;
+using HalOSwarm.Supervisor.Search;
 using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage.Sqlite;
@@ -128,6 +129,7 @@ internal static class SupervisorApp
         services.AddCost();
         services.AddChannels();
         services.AddDashboard(paths);
+        services.AddSearch();
         services.AddNotConfiguredSections();
     }
 
@@ -176,6 +178,7 @@ internal static class SupervisorApp
         api.MapBudgetsApi();
         api.MapChannelsApi();
         api.MapSignInLinksApi();
+        api.MapSearchApi();
         app.MapApiFallback();
         return app;
     }
