@@ -1,8 +1,10 @@
 using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Api.OpenApi;
 using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Channels;
 using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.ClientApi;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
@@ -116,6 +118,7 @@ internal static class SupervisorApp
         services.AddMaintenance();
         services.AddCost();
         services.AddChannels();
+        services.AddClientApi();
         services.AddNotConfiguredSections();
     }
 
@@ -148,6 +151,7 @@ internal static class SupervisorApp
         app.MapMetricsEndpoint();
         app.MapDashboard();
         app.MapChannelHooks();
+        app.MapSupervisorOpenApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();
         api.MapSessionsApi();
@@ -162,6 +166,7 @@ internal static class SupervisorApp
         api.MapCostApi();
         api.MapBudgetsApi();
         api.MapChannelsApi();
+        api.MapClientApi();
         app.MapApiFallback();
         return app;
     }
