@@ -82,6 +82,7 @@ internal sealed partial class ClientConnection : IDisposable
                 _socket.Abort();
             }
         }
+        await reasons.CancelAsync(); // ends the wait on the server's reasons, whichever way the connection ended
         LogClosed(_logger, _caller.Actor, code ?? 1006, reason);
     }
 

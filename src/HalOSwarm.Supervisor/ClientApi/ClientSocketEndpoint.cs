@@ -46,7 +46,7 @@ internal static class ClientSocketEndpoint
         {
             KeepAliveInterval = TimeSpan.FromSeconds(server.SseKeepaliveSec),
         });
-        var caller = new ClientCaller(context.User, tokenId, actor!, context.User.FindFirstValue(ClaimTypes.Role) ?? "none",
+        var caller = new ClientCaller(context.User, actor!, context.User.FindFirstValue(ClaimTypes.Role) ?? "none",
             ApiCaller.SourceAddress(context));
         using var connection = new ClientConnection(socket, caller, context.RequestServices);
         await connection.RunAsync(context.RequestAborted, lifetime.ApplicationStopping, revoked);
