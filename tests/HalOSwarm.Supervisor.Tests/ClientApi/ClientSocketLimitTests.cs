@@ -6,8 +6,8 @@ using HalOSwarm.Testing.ClientApi;
 
 namespace HalOSwarm.Supervisor.Tests.ClientApi;
 
-/// <summary>A client that stops reading cannot hold the supervisor's memory: its socket is closed and its stream slot freed.</summary>
-public sealed class ClientSocketBackpressureTests
+/// <summary>The client socket's limits: a client that stops reading is cut and its slot freed; the message rate; the subscriptions.</summary>
+public sealed class ClientSocketLimitTests
 {
     private const int MaxEvents = 2_500; // 40 MiB of event data at most, far past the kernel's socket buffers
 
@@ -64,6 +64,54 @@ public sealed class ClientSocketBackpressureTests
             // The slot is released once the supervisor ended the connection; the next round connects again.
             await SupervisorHost.WaitUntilAsync(async () => await CanConnectAsync(host.HttpPort, viewer), "the slot released");
         }
+    }
+
+    [Fact]
+    public async Task Flood_PastTheBurst_ExtraMessagesRefusedRateLimited_SocketStaysOpen()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var client = await ClientSocket.ConnectAsync(host.HttpPort, SupervisorHost.Token);
+        const int sent = 300; // the burst is 100 and 20 a second come back: refusals unless sending takes 10 s
+
+        for (var i = 0; i < sent; i++)
+        {
+            await client.SendAsync("""{"type":"ping"}""");
+        }
+        var answers = new List<string?>();
+        for (var i = 0; i < sent; i++)
+        {
+            var answer = (await client.ReceiveAsync())!.Value;
+            answers.Add(answer.GetProperty("type").GetString() == "pong" ? "pong" : answer.GetProperty("code").GetString());
+        }
+
+        Assert.True(answers.Count(a => a == "pong") >= 100, string.Join(",", answers.Distinct()));
+        Assert.Contains("rate_limited", answers);
+        Assert.All(answers, a => Assert.True(a is "pong" or "rate_limited", a));
+        Assert.Equal(WebSocketState.Open, client.Socket.State);
+    }
+
+    [Fact]
+    public async Task Subscriptions_OneOverTheLimit_RefusedTooManySubscriptions()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var client = await ClientSocket.ConnectAsync(host.HttpPort, SupervisorHost.Token);
+        var limit = client.Welcome.GetProperty("limits").GetProperty("max_subscriptions").GetInt32();
+
+        for (var i = 1; i <= limit; i++)
+        {
+            await client.SendAsync($$"""{"type":"subscribe","id":"s{{i}}"}""");
+            await client.ReceiveAsync("subscribed");
+        }
+        await client.SendAsync("""{"type":"subscribe","id":"one-more"}""");
+        var refused = await client.ReceiveAsync("error");
+        await client.SendAsync("""{"type":"unsubscribe","id":"s1"}""");
+        await client.ReceiveAsync("unsubscribed");
+        await client.SendAsync("""{"type":"subscribe","id":"one-more"}""");
+        var accepted = await client.ReceiveAsync();
+
+        Assert.Equal(16, limit);
+        Assert.Equal(("too_many_subscriptions", "one-more"), (refused.GetProperty("code").GetString(), refused.GetProperty("id").GetString()));
+        Assert.Equal(("subscribed", "one-more"), (accepted!.Value.GetProperty("type").GetString(), accepted.Value.GetProperty("id").GetString()));
     }
 
     private static async Task<bool> CanConnectAsync(int port, string token)
