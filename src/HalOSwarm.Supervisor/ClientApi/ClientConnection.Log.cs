@@ -11,4 +11,7 @@ internal sealed partial class ClientConnection
     [LoggerMessage(Level = LogLevel.Warning, EventName = "auth.forbidden",
         Message = "Forbade a command on the client WebSocket to {actor}: its role does not allow it")]
     private static partial void LogForbidden(ILogger logger, string actor);
+
+    [LoggerMessage(Level = LogLevel.Error, EventName = "client_ws.message_failed", Message = "A message of {actor} on the client WebSocket failed")]
+    private static partial void LogMessageFailed(ILogger logger, string actor, Exception exception);
 }

@@ -170,6 +170,12 @@ internal sealed partial class ClientConnection : IDisposable
                         await HandleAsync(message.WrittenMemory);
                     }
                 }
+                catch (Exception ex) when (ex is not (WebSocketException or OperationCanceledException or ObjectDisposedException or OutOfMemoryException))
+                {
+                    // One message's failure is that message's answer, as a request's would be a 500; the socket stays.
+                    LogMessageFailed(_logger, _caller.Actor, ex);
+                    _outbox.TryEnqueue(ClientMessages.Error(null, ClientErrorCodes.Internal, "the supervisor hit an unexpected error; see its log"));
+                }
                 finally
                 {
                     _handling.Release();

@@ -14,4 +14,5 @@ internal static class ClientErrorCodes
     public const string TooManyCommands = "too_many_commands";
     public const string UnknownSubscription = "unknown_subscription";
     public const string InvalidRequest = "invalid_request";
+    public const string Internal = "internal";
 }
