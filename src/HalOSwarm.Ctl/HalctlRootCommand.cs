@@ -34,11 +34,8 @@ internal sealed class HalctlRootCommand : RootCommand
         Subcommands.Add(new CostCommand(options, environment));
         Subcommands.Add(new BudgetsCommand(options, environment));
         Subcommands.Add(new ChannelsCommand(options, environment));
-<<<<<<< HEAD
         Subcommands.Add(new DashboardCommand(options, environment));
-=======
         Subcommands.Add(new SearchCommand(options, environment));
->>>>>>> d-search
         Subcommands.Add(new SessionsStartCommand(options, environment));
         Subcommands.Add(new SessionsPromptCommand("inject", "Send text to a session: queued while it is busy, unless --interrupt", options, environment));
         Subcommands.Add(new SessionsControlCommand("resume", "Send the configured continue prompt to an idle session", "resumed", options, environment));

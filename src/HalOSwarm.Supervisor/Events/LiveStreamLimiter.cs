@@ -12,12 +12,20 @@ internal sealed class LiveStreamLimiter
     {
         while (true)
         {
-            var current = _open.GetValueOrDefault(tokenId);
-            if (current >= max)
+            // A token whose streams all ended keeps its entry at 0: that is updated like any count, not added again
+            // (which would fail for ever and spin).
+            if (_open.TryGetValue(tokenId, out var current))
             {
-                return null;
+                if (current >= max)
+                {
+                    return null;
+                }
+                if (_open.TryUpdate(tokenId, current + 1, current))
+                {
+                    return new Slot(this, tokenId);
+                }
             }
-            if (current == 0 ? _open.TryAdd(tokenId, 1) : _open.TryUpdate(tokenId, current + 1, current))
+            else if (_open.TryAdd(tokenId, 1))
             {
                 return new Slot(this, tokenId);
             }

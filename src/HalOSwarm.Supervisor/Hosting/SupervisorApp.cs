@@ -1,8 +1,10 @@
 using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Api.OpenApi;
 using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Channels;
 using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.ClientApi;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
@@ -130,6 +132,7 @@ internal static class SupervisorApp
         services.AddChannels();
         services.AddDashboard(paths);
         services.AddSearch();
+        services.AddClientApi();
         services.AddNotConfiguredSections();
     }
 
@@ -163,6 +166,7 @@ internal static class SupervisorApp
         app.MapMetricsEndpoint();
         app.MapDashboard();
         app.MapChannelHooks();
+        app.MapSupervisorOpenApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();
         api.MapSessionsApi();
@@ -179,6 +183,7 @@ internal static class SupervisorApp
         api.MapChannelsApi();
         api.MapSignInLinksApi();
         api.MapSearchApi();
+        api.MapClientApi();
         app.MapApiFallback();
         return app;
     }

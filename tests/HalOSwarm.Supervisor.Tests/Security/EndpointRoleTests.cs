@@ -100,6 +100,8 @@ public sealed class EndpointRoleTests
         ["GET fallback"] = "viewer",
         ["HEAD fallback"] = "viewer",
         ["GET /api/v1/search"] = "viewer",
+        ["GET /openapi/v1.json"] = "viewer",
+        ["GET /api/v1/ws"] = "viewer",
     };
 
     /// <summary>The query a reading endpoint needs to answer 200 rather than 400.</summary>
@@ -167,7 +169,9 @@ public sealed class EndpointRoleTests
             && !e.Path.StartsWith("/_", StringComparison.Ordinal)))
         {
             var (status, _) = await SendAsync(host.HttpPort, method, path + s_readingQueries.GetValueOrDefault(key, ""), viewer);
-            Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NotFound, $"viewer on {key} -> {(int)status}");
+            // The client socket lets the viewer through and then wants an upgrade, which a plain GET is not: 400.
+            var allowed = status is HttpStatusCode.OK or HttpStatusCode.NotFound || (key == "GET /api/v1/ws" && status == HttpStatusCode.BadRequest);
+            Assert.True(allowed, $"viewer on {key} -> {(int)status}");
         }
     }
 

@@ -62,7 +62,8 @@ public sealed class InjectionTests
                         RoutePatternParameterPart => Uri.EscapeDataString(nasty),
                         _ => "",
                     }))));
-                    if (!(endpoint.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("api/", StringComparison.Ordinal))
+                    if (endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Policy == "dashboard")
+                        || (endpoint.RoutePattern.RawText ?? "").TrimStart('/').StartsWith("auth/", StringComparison.Ordinal))
                     {
                         // A dashboard page or sign-in link answers a browser: back to the sign-in page, nothing else.
                         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = host.Api.BaseAddress };

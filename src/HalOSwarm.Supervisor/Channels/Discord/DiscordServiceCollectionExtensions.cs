@@ -28,7 +28,7 @@ internal static class DiscordServiceCollectionExtensions
     /// <summary>Discord's interactions endpoint (<c>mode: http</c>); it checks Discord's signature itself.</summary>
     public static IEndpointRouteBuilder MapDiscordHooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost(DiscordInteractionsEndpoint.Path, DiscordInteractionsEndpoint.HandleAsync).AllowAnonymous();
+        app.MapPost(DiscordInteractionsEndpoint.Path, DiscordInteractionsEndpoint.HandleAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

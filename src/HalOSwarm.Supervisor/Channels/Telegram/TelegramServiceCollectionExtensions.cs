@@ -33,7 +33,7 @@ internal static class TelegramServiceCollectionExtensions
     /// <summary>Telegram's webhook (<c>mode: webhook</c>): no bearer token, its secret header instead (401 without it).</summary>
     public static IEndpointRouteBuilder MapTelegramHooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost(TelegramWebhook.Path, TelegramWebhook.HandleAsync).AllowAnonymous();
+        app.MapPost(TelegramWebhook.Path, TelegramWebhook.HandleAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -20,9 +20,9 @@ internal static partial class SignInEndpoints
 
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/auth/signin", SignInAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
-        endpoints.MapPost("/auth/signout", (Func<HttpContext, Task<IResult>>)SignOutAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute()).ExcludeFromDescription();
-        endpoints.MapGet("/auth/link/{code}", RedeemLinkAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapPost("/auth/signin", SignInAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        endpoints.MapPost("/auth/signout", (Func<HttpContext, Task<IResult>>)SignOutAsync).AllowAnonymous().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        endpoints.MapGet("/auth/link/{code}", RedeemLinkAsync).AllowAnonymous();
         return endpoints;
     }
 
