@@ -9,7 +9,8 @@ CREATE VIRTUAL TABLE search_index USING fts5(
     project UNINDEXED,
     type UNINDEXED,
     ts UNINDEXED,
-    tokenize = 'porter unicode61 remove_diacritics 2'
+    tokenize = 'porter unicode61 remove_diacritics 2',
+    columnsize = 0  -- hits are ordered by event id, never by bm25 rank: no per-row token counts to write
 );
 
 -- An event that leaves the log (retention) leaves the index with it. message.delta is never indexed (the finished
