@@ -16,7 +16,7 @@ internal sealed class LiveEvents : IAsyncDisposable
     /// <summary>A subscriber's buffer: a page that stops reading is dropped before it holds more.</summary>
     public const long MaxBufferedBytes = 4 * 1024 * 1024;
 
-    private readonly EventBroadcaster _broadcaster;
+    private readonly EventBroadcaster? _broadcaster;
     private readonly Func<StoredEvent, bool> _onEvent;
     private readonly Func<bool, Task> _onTick;
     private readonly TimeProvider _time;
@@ -28,9 +28,10 @@ internal sealed class LiveEvents : IAsyncDisposable
     private int _dirty;
     private int _missed;
 
+    /// <param name="broadcaster">Null for a page that only refreshes on the clock (<paramref name="everyTick"/>).</param>
     /// <param name="onEvent">Called on the reading task for every event; true when the page should refresh.</param>
     /// <param name="onTick">Called on the timer when an event asked for it, or every tick with <paramref name="everyTick"/>; its argument says events were missed.</param>
-    public LiveEvents(EventBroadcaster broadcaster, TimeProvider time, Func<StoredEvent, bool> onEvent, Func<bool, Task> onTick,
+    public LiveEvents(EventBroadcaster? broadcaster, TimeProvider time, Func<StoredEvent, bool> onEvent, Func<bool, Task> onTick,
         bool everyTick = false, TimeSpan? interval = null)
     {
         _broadcaster = broadcaster;
@@ -43,7 +44,10 @@ internal sealed class LiveEvents : IAsyncDisposable
 
     public void Start()
     {
-        _reading ??= Task.Run(() => ReadAsync(_stop.Token));
+        if (_broadcaster is not null)
+        {
+            _reading ??= Task.Run(() => ReadAsync(_stop.Token));
+        }
         _ticking ??= Task.Run(() => TickAsync(_stop.Token));
     }
 
@@ -51,7 +55,7 @@ internal sealed class LiveEvents : IAsyncDisposable
     {
         while (!cancellationToken.IsCancellationRequested)
         {
-            using var subscription = _broadcaster.Subscribe(MaxBufferedBytes);
+            using var subscription = _broadcaster!.Subscribe(MaxBufferedBytes);
             try
             {
                 while (await subscription.WaitToReadAsync(cancellationToken))
