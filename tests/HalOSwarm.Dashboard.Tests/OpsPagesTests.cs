@@ -59,11 +59,12 @@ public sealed class OpsPagesTests(BrowserFixture browser)
         var row = inbox.GetByTestId("approval-row");
         await Assertions.Expect(row).ToContainTextAsync("echo hi-from-dashboard", s_text);
         await Assertions.Expect(row.GetByTestId("approval-project")).ToHaveTextAsync(HalCluster.ProjectName);
-        await Screenshots.TakeAsync(inbox, "approvals");
+        await ScreenshotInOwnTabAsync(cluster, inbox, "/approvals", "approval-approve", "approvals");
         Assert.False(File.Exists(Marker(cluster)), "the tool must wait for the answer");
         await row.GetByTestId("approval-approve").ClickAsync();
 
-        await Assertions.Expect(inbox.GetByTestId("approval-outcome")).ToContainTextAsync("Approved: bash of " + sessionId, s_text);
+        await WithSupervisorLogAsync(cluster, () =>
+            Assertions.Expect(inbox.GetByTestId("approval-outcome")).ToContainTextAsync("Approved: bash of " + sessionId, s_text));
         await Assertions.Expect(inbox.GetByTestId("approvals-empty")).ToBeVisibleAsync(new() { Timeout = DashboardSession.Timeout });
         await Assertions.Expect(viewer.GetByTestId("approvals-empty")).ToBeVisibleAsync(new() { Timeout = DashboardSession.Timeout });
         await cluster.WaitAsync(() => Task.FromResult(File.Exists(Marker(cluster))), s_wait, "marker.txt written by the approved tool");
@@ -119,6 +120,33 @@ public sealed class OpsPagesTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=cost-budget][data-name='fleet-daily']")).ToContainTextAsync($"{shown} / $1.00", s_text);
         await Screenshots.TakeAsync(page, "cost");
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The screenshot of a page with a pending request is taken in a tab of its own (resizing to phone width and back),
+    /// so the tab that then answers is the one the test drove, untouched.
+    /// </summary>
+    private static async Task ScreenshotInOwnTabAsync(HalCluster cluster, IPage signedIn, string path, string testId, string name)
+    {
+        var shot = await signedIn.Context.NewPageAsync();
+        await shot.GotoAsync(cluster.SupervisorUrl + path);
+        await DashboardSession.WaitLiveAsync(shot);
+        await shot.GetByTestId(testId).First.WaitForAsync(new() { Timeout = DashboardSession.Timeout });
+        await Screenshots.TakeAsync(shot, name);
+        await shot.CloseAsync();
+    }
+
+    private static async Task WithSupervisorLogAsync(HalCluster cluster, Func<Task> assertion)
+    {
+        try
+        {
+            await assertion();
+        }
+        catch (PlaywrightException ex)
+        {
+            var log = cluster.Supervisor?.Output ?? "";
+            throw new Xunit.Sdk.XunitException(ex.Message + "\n--- supervisor (last 6000 chars) ---\n" + log[Math.Max(0, log.Length - 6000)..]);
+        }
     }
 
     private static string Marker(HalCluster cluster) => Path.Combine(cluster.ProjectDir, "marker.txt");
