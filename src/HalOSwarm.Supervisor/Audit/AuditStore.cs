@@ -36,6 +36,7 @@ internal sealed class AuditStore(SqliteDatabase database, IStorageWriter writer,
             query.Parameters.AddWithValue("$action_like", EscapeLike(filter.Action));
         }
         Add(query, where, "target = $target", "$target", filter.Target);
+        Add(query, where, "result = $result", "$result", filter.Result);
         Add(query, where, "at >= $since", "$since", SqliteTime.Format(filter.Since));
         Add(query, where, "at < $until", "$until", SqliteTime.Format(filter.Until));
         if (filter.BeforeId is { } before)
