@@ -41,7 +41,10 @@ internal sealed class DashboardBrowser : IAsyncDisposable
 
         var wrapper = Path.Combine(Path.GetTempPath(), $"hal-bench-chromium-{runId}.sh");
         await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\nexec nice -n 10 {chromium} \"$@\"\n", cancellationToken);
-        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
