@@ -3,6 +3,7 @@ using System.Globalization;
 using HalOSwarm.Bench.Cli;
 using HalOSwarm.Bench.Dashboard;
 using HalOSwarm.Bench.Load;
+using HalOSwarm.Bench.Measure;
 using HalOSwarm.Bench.Report;
 
 namespace HalOSwarm.Bench.Scenarios;
@@ -33,14 +34,16 @@ internal sealed class DashboardScenario : IScenario
         await using var target = await context.AcquireTargetAsync(s.HeartbeatSec, cancellationToken);
         await using var fleet = new Fleet(context.RunId, Name, new LoadProfile(s.Agents, s.Sessions, s.Rate, s.Batch, s.Window, EventMixKind.Turns));
         await fleet.ConnectAsync(target.AgentUrl, target.Token, 32, cancellationToken);
+        await using var supervisor = target.Pid is { } pid ? new ProcessSampler(pid, TimeSpan.FromSeconds(1)) : null;
         fleet.StartPumps(generate: true);
         await Task.Delay(s.Warmup, cancellationToken);
-        var before = await RateAsync(fleet, s.Duration, cancellationToken);
+        var (before, cpuBefore) = await RateAsync(fleet, supervisor, s.Duration, cancellationToken);
         context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [dashboard] no dashboard: {before:#,0}/s durable"));
 
         using var api = target.CreateApiClient(TimeSpan.FromSeconds(30));
         var open = new List<double>();
         double with;
+        double cpuWith;
         double liveMs;
         await using (var browser = await DashboardBrowser.StartAsync(target.ApiUrl, api, context.RunId, cancellationToken))
         {
@@ -50,11 +53,11 @@ internal sealed class DashboardScenario : IScenario
                 context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [dashboard] page {i + 1} rendered in {open[^1]:0} ms"));
             }
             await Task.Delay(s.Warmup, cancellationToken);
-            with = await RateAsync(fleet, s.Duration, cancellationToken);
+            (with, cpuWith) = await RateAsync(fleet, supervisor, s.Duration, cancellationToken);
             context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [dashboard] {dashboards} dashboards: {with:#,0}/s durable"));
             liveMs = await LiveUpdateAsync(browser, fleet.Agents[^1], cancellationToken);
         }
-        var after = await RateAsync(fleet, s.Duration, cancellationToken);
+        var (after, cpuAfter) = await RateAsync(fleet, supervisor, s.Duration, cancellationToken);
         var baseline = (before + after) / 2;
 
         var full = !context.Options.Quick;
@@ -62,6 +65,8 @@ internal sealed class DashboardScenario : IScenario
         result.Add("durable ev/s, no dashboard (after)", after, "ev/s");
         result.Add($"durable ev/s, {dashboards} dashboards", with, "ev/s");
         result.Add("slowdown with dashboards", baseline > 0 ? (baseline - with) / baseline * 100 : double.NaN, "%", max: full ? 10 : null);
+        result.Add("supervisor cpu, no dashboard (before/after mean)", (cpuBefore + cpuAfter) / 2, "% core");
+        result.Add($"supervisor cpu, {dashboards} dashboards", cpuWith, "% core");
         result.Add("first render, first page", open[0], "ms");
         result.Add("first render p50", open.Order().ElementAt(open.Count / 2), "ms");
         result.Add("first render max", open.Max(), "ms");
@@ -73,12 +78,14 @@ internal sealed class DashboardScenario : IScenario
         return result;
     }
 
-    private static async Task<double> RateAsync(Fleet fleet, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<(double Rate, double CpuPercent)> RateAsync(Fleet fleet, ProcessSampler? supervisor, TimeSpan duration, CancellationToken cancellationToken)
     {
         var start = fleet.TotalAcked;
+        var cpuStart = supervisor?.Mark();
         var watch = Stopwatch.StartNew();
         await Task.Delay(duration, cancellationToken);
-        return (fleet.TotalAcked - start) / watch.Elapsed.TotalSeconds;
+        var rate = (fleet.TotalAcked - start) / watch.Elapsed.TotalSeconds;
+        return (rate, supervisor is null ? double.NaN : ProcessSampler.CpuPercent(cpuStart, supervisor.Mark()));
     }
 
     /// <summary>The first page filtered to <paramref name="agent"/>'s node; its connection aborted; time until shown offline.</summary>
