@@ -40,7 +40,7 @@ internal sealed class DashboardScenario : IScenario
         var (before, cpuBefore) = await RateAsync(fleet, supervisor, s.Duration, cancellationToken);
         context.Progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [dashboard] no dashboard: {before:#,0}/s durable"));
 
-        using var api = target.CreateApiClient(TimeSpan.FromSeconds(30));
+        using var api = target.CreateApiClient(TimeSpan.FromSeconds(120));
         var open = new List<double>();
         double with;
         double cpuWith;
