@@ -18,7 +18,7 @@ internal static class BenchApp
     private static readonly IScenario[] s_scenarios =
     [
         new CeilingScenario(), new ThroughputScenario(), new LatencyScenario(), new CommandsScenario(),
-        new ConnectionsScenario(), new BacklogScenario(), new SoakScenario(), new LedgerScenario(), new RoutingScenario(),
+        new ConnectionsScenario(), new BacklogScenario(), new SoakScenario(), new LedgerScenario(), new RoutingScenario(), new DashboardScenario(),
     ];
 
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellationToken)

@@ -120,4 +120,28 @@ public sealed class BenchSmokeTests
             Assert.Contains(scenario.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith("floor: ", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task HalBench_Dashboard_ReportsFirstRenderLiveUpdateAndIngestWithAndWithout()
+    {
+        using var dir = new TempDirectory("hal-bench-dashboard");
+        var json = dir.Combine("bench.json");
+        await using var bench = TestProcess.StartDotnet("hal-bench", BenchDll,
+        [
+            "-s", "dashboard", "--quick", "--agents", "2", "--sessions", "2", "--duration", "2", "--rate", "200",
+            "--heartbeat-sec", "2", "--supervisor-dll", RepoPaths.Supervisor, "--json", json,
+        ], workingDirectory: dir.Path);
+
+        var exit = await bench.WaitForExitAsync(TimeSpan.FromSeconds(180));
+
+        Assert.True(exit == 0, bench.Output);
+        using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var scenario = Assert.Single(report.RootElement.GetProperty("scenarios").EnumerateArray());
+        Assert.Empty(scenario.GetProperty("failures").EnumerateArray());
+        var metrics = scenario.GetProperty("metrics").EnumerateArray().ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble());
+        Assert.True(metrics["first render p50"] > 0);
+        Assert.True(metrics["live update (node offline → shown)"] > 0);
+        Assert.True(metrics["durable ev/s, 2 dashboards"] > 0);
+        Assert.True(metrics["durable ev/s, no dashboard (before)"] > 0);
+    }
 }

@@ -6,7 +6,7 @@ namespace HalOSwarm.Bench.Cli;
 /// </summary>
 internal static class ScenarioDefaults
 {
-    public static readonly string[] All = ["ceiling", "throughput", "latency", "commands", "connections", "backlog", "soak", "ledger", "routing"];
+    public static readonly string[] All = ["ceiling", "throughput", "latency", "commands", "connections", "backlog", "soak", "ledger", "routing", "dashboard"];
 
     public static ScenarioSettings Resolve(string scenario, BenchOptions options)
     {
@@ -23,6 +23,8 @@ internal static class ScenarioDefaults
             "ledger" => (q ? 4 : 10, q ? 2 : 10, q ? 1000d : 20000d, q ? 4d : 20d),
             // one fleet of 10,000 events/s through 50 rules, against the same fleet with no rules
             "routing" => (q ? 4 : 10, q ? 2 : 10, q ? 1000d : 10000d, q ? 4d : 20d),
+            // 2,000 nodes × 10 sessions = 20,000 sessions at 2,000 events/s (as connections); ingest measured with 0, then 20, then 0 dashboards
+            "dashboard" => (q ? 20 : 2000, 10, q ? 200d : 2000d, q ? 5d : 20d),
             _ => (1, 1, 0d, 0d),
         };
         var duration = TimeSpan.FromSeconds(options.DurationSec ?? seconds);

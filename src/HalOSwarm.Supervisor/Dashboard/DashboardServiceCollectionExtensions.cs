@@ -24,6 +24,7 @@ internal static class DashboardServiceCollectionExtensions
         services.AddScoped<DashboardUser>();
         services.AddSingleton<SignInLinks>();
         services.AddMudServices();
+        services.AddSingleton<Fleet.FleetQueries>().AddSingleton<Fleet.FleetChanges>();
         var protection = services.AddDataProtection().SetApplicationName("hal-supervisor");
         if (KeysDirectory(paths) is { } keys)
         {

@@ -1,0 +1,4 @@
+namespace HalOSwarm.Bench.Dashboard;
+
+/// <summary>POST /api/v1/tokens: the dashboards' viewer token.</summary>
+internal sealed record TokenRequest(string Name, string Role);
