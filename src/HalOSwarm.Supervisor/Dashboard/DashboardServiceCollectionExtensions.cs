@@ -22,6 +22,7 @@ internal static class DashboardServiceCollectionExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, DashboardAuthenticationState>();
         services.AddScoped<DashboardUser>();
+        services.AddScoped<Shared.DashboardApprovals>();
         services.AddSingleton<SignInLinks>();
         services.AddMudServices();
         services.AddSingleton<Fleet.FleetQueries>().AddSingleton<Fleet.FleetChanges>();

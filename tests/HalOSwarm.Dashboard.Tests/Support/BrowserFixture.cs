@@ -31,9 +31,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser profile at desktop size; <see cref="Viewports"/> has the phone's.</summary>
-    public Task<IBrowserContext> NewContextAsync() =>
-        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = Viewports.Desktop, BaseURL = null });
+    /// <summary>A fresh browser profile at desktop size, or <paramref name="viewport"/> (<see cref="Viewports"/>).</summary>
+    public Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null) =>
+        Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport ?? Viewports.Desktop });
 
     public async Task DisposeAsync()
     {

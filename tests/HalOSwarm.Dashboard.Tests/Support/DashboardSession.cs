@@ -25,9 +25,9 @@ public static class DashboardSession
     /// Opens <paramref name="path"/> in a new browser profile, which lands on the sign-in page; signs in with
     /// <paramref name="token"/> and returns the page once it is back on <paramref name="path"/> and live.
     /// </summary>
-    internal static async Task<IPage> SignInAsync(BrowserFixture browser, HalCluster cluster, string token, string path = "/")
+    internal static async Task<IPage> SignInAsync(BrowserFixture browser, HalCluster cluster, string token, string path = "/", ViewportSize? viewport = null)
     {
-        var context = await browser.NewContextAsync();
+        var context = await browser.NewContextAsync(viewport);
         context.SetDefaultTimeout(Timeout);
         var page = await context.NewPageAsync();
         await page.GotoAsync(cluster.SupervisorUrl + path);

@@ -14,14 +14,28 @@ public static class Screenshots
             ? Path.Combine(dir, "screenshots")
             : Path.Combine(RepoPaths.Root, "TestResults", "screenshots");
 
-    /// <summary>The page at desktop and at phone width (full page each), then back at desktop width.</summary>
+    /// <summary>
+    /// The page as it is (desktop width), and the same address opened in a phone-sized browser profile with the same
+    /// cookies, as a phone would show it (full page each).
+    /// </summary>
     public static async Task TakeAsync(IPage page, string name)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        await page.SetViewportSizeAsync(Viewports.Desktop.Width, Viewports.Desktop.Height);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, $"{name}-desktop.png"), FullPage = true });
-        await page.SetViewportSizeAsync(Viewports.Phone.Width, Viewports.Phone.Height);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, $"{name}-phone.png"), FullPage = true });
-        await page.SetViewportSizeAsync(Viewports.Desktop.Width, Viewports.Desktop.Height);
+        var cookies = await page.Context.StorageStateAsync();
+        await using var phone = await page.Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = Viewports.Phone,
+            StorageState = cookies,
+            IsMobile = true,
+            HasTouch = true,
+        });
+        var small = await phone.NewPageAsync();
+        await small.GotoAsync(page.Url);
+        if (!page.Url.Contains("/signin", StringComparison.Ordinal))
+        {
+            await DashboardSession.WaitLiveAsync(small);
+        }
+        await small.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Directory, $"{name}-phone.png"), FullPage = true });
     }
 }
