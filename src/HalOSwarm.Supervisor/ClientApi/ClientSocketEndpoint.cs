@@ -33,12 +33,9 @@ internal static class ClientSocketEndpoint
         }
         var server = options.Value;
         var tokenId = context.User.FindFirstValue(SupervisorClaims.TokenId) ?? "";
-        using var slot = limiter.TryAcquire(tokenId, server.SseStreamsPerToken);
+        using var slot = await limiter.AcquireOrRefuseAsync(context, server.SseStreamsPerToken);
         if (slot is null)
         {
-            await ApiErrors.Error(StatusCodes.Status429TooManyRequests,
-                $"this token already has {server.SseStreamsPerToken} live streams open (server.sse_streams_per_token); close one first",
-                "too_many_streams").ExecuteAsync(context);
             return;
         }
         var revoked = tokens.RevocationOf(tokenId);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Collections.Concurrent;
 
 namespace HalOSwarm.Supervisor.Events;
@@ -8,6 +9,23 @@ internal sealed class LiveStreamLimiter
     private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
 
     /// <summary>A slot to dispose when the stream ends, or null when the token already has <paramref name="max"/> open.</summary>
+    /// <summary>
+    /// A slot for the caller's token under <c>server.sse_streams_per_token</c>, or null after answering 429
+    /// <c>too_many_streams</c> (an event stream and a client socket alike).
+    /// </summary>
+    public async Task<IDisposable?> AcquireOrRefuseAsync(HttpContext context, int max)
+    {
+        var tokenId = context.User.FindFirstValue(Security.SupervisorClaims.TokenId) ?? "";
+        if (TryAcquire(tokenId, max) is { } slot)
+        {
+            return slot;
+        }
+        await Api.ApiErrors.Error(StatusCodes.Status429TooManyRequests,
+            $"this token already has {max} live streams open (server.sse_streams_per_token); close one first",
+            "too_many_streams").ExecuteAsync(context);
+        return null;
+    }
+
     public IDisposable? TryAcquire(string tokenId, int max)
     {
         while (true)
