@@ -17,9 +17,9 @@ namespace HalOSwarm.Integration.Tests.Channels;
 public sealed class AllPlatformsChannelTests
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
-    private const string SlackOps = "C0OPS00001";
+    private const string SlackOps = PlatformSections.SlackOps;
     private const string SlackAlice = "U0ALICE001";
-    private const long TelegramOps = -1001234567890;
+    private const long TelegramOps = PlatformSections.TelegramOps;
     private static readonly FakeTelegramUser s_alice = new(424242, "alice", "Alice");
 
     [Fact]
@@ -81,28 +81,9 @@ public sealed class AllPlatformsChannelTests
         {
             ["channels"] = new JsonObject
             {
-                ["discord"] = new JsonObject
-                {
-                    ["bot_token"] = FakeDiscordServer.BotToken,
-                    ["application_id"] = FakeDiscordServer.ApplicationId,
-                    ["guild_id"] = FakeDiscordServer.GuildId,
-                    ["channels"] = new JsonObject { ["alerts"] = FakeDiscordServer.AlertsChannelId },
-                    ["threads"] = false,
-                    ["api_base_url"] = discord.ApiBaseUrl,
-                },
-                ["slack"] = new JsonObject
-                {
-                    ["bot_token"] = slack.BotToken,
-                    ["app_token"] = slack.AppToken,
-                    ["api_base_url"] = slack.ApiBaseUrl,
-                    ["channels"] = new JsonObject { ["ops"] = SlackOps },
-                },
-                ["telegram"] = new JsonObject
-                {
-                    ["bot_token"] = FakeTelegram.DefaultToken,
-                    ["api_base_url"] = telegram.ApiBaseUrl,
-                    ["chats"] = new JsonObject { ["ops"] = TelegramOps.ToString(CultureInfo.InvariantCulture) },
-                },
+                ["discord"] = PlatformSections.Discord(discord),
+                ["slack"] = PlatformSections.Slack(slack),
+                ["telegram"] = PlatformSections.Telegram(telegram),
                 ["users"] = new JsonArray(new JsonObject
                 {
                     ["name"] = "alice", ["role"] = "operator", ["discord"] = FakeDiscordInteractions.AliceId, ["slack"] = SlackAlice,

@@ -25,15 +25,7 @@ public sealed class DiscordChannelTests
             ["approvals"] = """{"timeout_sec":300,"default_reply":"reject"}""",
             ["channels"] = new JsonObject
             {
-                ["discord"] = new JsonObject
-                {
-                    ["bot_token"] = FakeDiscordServer.BotToken,
-                    ["application_id"] = FakeDiscordServer.ApplicationId,
-                    ["guild_id"] = FakeDiscordServer.GuildId,
-                    ["channels"] = new JsonObject { ["alerts"] = FakeDiscordServer.AlertsChannelId },
-                    ["threads"] = false,
-                    ["api_base_url"] = discord.ApiBaseUrl,
-                },
+                ["discord"] = PlatformSections.Discord(discord),
                 ["routes"] = routes ?? [],
                 ["users"] = new JsonArray(
                     new JsonObject { ["name"] = "alice", ["role"] = "operator", ["discord"] = FakeDiscordInteractions.AliceId },

@@ -15,7 +15,7 @@ public sealed class SlackChannelTests
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan s_idleWait = TimeSpan.FromSeconds(150);
-    private const string Ops = "C0OPS00001";
+    private const string Ops = PlatformSections.SlackOps;
     private const string Alice = "U0ALICE001";
     private const string Victor = "U0VICTOR01";
     private const string ToolArgs = """{"command":"echo hi-from-slack > marker.txt","description":"write marker"}""";
@@ -24,14 +24,7 @@ public sealed class SlackChannelTests
     {
         var channels = new JsonObject
         {
-            ["slack"] = new JsonObject
-            {
-                ["bot_token"] = slack.BotToken,
-                ["app_token"] = slack.AppToken,
-                ["mode"] = "socket",
-                ["api_base_url"] = slack.ApiBaseUrl,
-                ["channels"] = new JsonObject { ["ops"] = Ops },
-            },
+            ["slack"] = PlatformSections.Slack(slack),
             ["users"] = new JsonArray
             {
                 new JsonObject { ["name"] = "alice", ["role"] = "operator", ["slack"] = Alice },

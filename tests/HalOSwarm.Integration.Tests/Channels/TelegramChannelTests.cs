@@ -14,7 +14,7 @@ namespace HalOSwarm.Integration.Tests.Channels;
 /// </summary>
 public sealed class TelegramChannelTests
 {
-    private const long OpsChat = -1001234567890;
+    private const long OpsChat = PlatformSections.TelegramOps;
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(90);
     private static readonly FakeTelegramUser s_alice = new(424242, "alice", "Alice");
     private static readonly FakeTelegramUser s_victor = new(535353, "victor", "Victor");
@@ -23,12 +23,7 @@ public sealed class TelegramChannelTests
     {
         var channels = new JsonObject
         {
-            ["telegram"] = new JsonObject
-            {
-                ["bot_token"] = FakeTelegram.DefaultToken,
-                ["api_base_url"] = fake.ApiBaseUrl,
-                ["chats"] = new JsonObject { ["ops"] = OpsChat.ToString(CultureInfo.InvariantCulture) },
-            },
+            ["telegram"] = PlatformSections.Telegram(fake),
             ["users"] = new JsonArray(
                 new JsonObject { ["name"] = "alice", ["role"] = "operator", ["telegram"] = s_alice.Id.ToString(CultureInfo.InvariantCulture) },
                 new JsonObject { ["name"] = "victor", ["role"] = "viewer", ["telegram"] = s_victor.Id.ToString(CultureInfo.InvariantCulture) }),
