@@ -27,8 +27,33 @@ public static class CommandTypes
     /// <summary>Bring a running session of <c>project</c> under supervision without restarting it; args: <c>{external_id}</c>; result: <c>{session_id}</c>.</summary>
     public const string Adopt = "adopt";
 
-    public static bool IsKnown(string type) => type is Start or Prompt or Inject or Abort or Kill or Status or PermissionReply or ListAdoptable or Adopt;
+    /// <summary>
+    /// Check a project's environment on this node against its manifest; args: <c>{items: [EnvItem]}</c>; result:
+    /// <see cref="Environments.EnvCheckReport"/>.
+    /// </summary>
+    public const string EnvCheck = "env_check";
+    /// <summary>
+    /// Apply fixes to a project's environment; args: <c>{items: [EnvItem], dry_run?}</c> (only the items to apply);
+    /// result: <see cref="Environments.EnvApplyReport"/>.
+    /// </summary>
+    public const string EnvApply = "env_apply";
+
+    /// <summary>Report the login status of the node's agent programs now; result: <c>{tools: [AuthStatusData]}</c>.</summary>
+    public const string AuthCheck = "auth_check";
+    /// <summary>Run a tool's device-code login on the node; args: <c>{tool}</c>; progress comes as <c>auth.login.*</c> events.</summary>
+    public const string AuthLogin = "auth_login";
+    /// <summary>
+    /// Apply pushed credentials to a tool's auth file or environment; args as stored: <c>{tool, version}</c>; the supervisor
+    /// adds the decrypted content only on the wire, at delivery. Result: <c>{tool, version}</c>.
+    /// </summary>
+    public const string CredentialsPush = "credentials_push";
+
+    public static bool IsKnown(string type) => type is Start or Prompt or Inject or Abort or Kill or Status or PermissionReply
+        or ListAdoptable or Adopt or EnvCheck or EnvApply or AuthCheck or AuthLogin or CredentialsPush;
 
     /// <summary>Types that name a project rather than a session.</summary>
-    public static bool TargetsProject(string type) => type is Start or ListAdoptable or Adopt;
+    public static bool TargetsProject(string type) => type is Start or ListAdoptable or Adopt or EnvCheck or EnvApply;
+
+    /// <summary>Types that name only a node: they act on the machine, not on a project or a session.</summary>
+    public static bool TargetsNode(string type) => type is AuthCheck or AuthLogin or CredentialsPush;
 }

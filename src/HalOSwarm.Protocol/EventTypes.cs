@@ -69,6 +69,29 @@ public static class EventTypes
     /// <summary>Recorded by the supervisor: a dependent project was started because its dependencies are done.</summary>
     public const string DependencyTriggered = "dependency.triggered";
 
+    /// <summary>Recorded by the supervisor: a project's environment check on a node found items missing or wrong.</summary>
+    public const string EnvCheckFailed = "env.check.failed";
+    /// <summary>Recorded by the supervisor: an item that was ready on a node is not any more (AGENT.md edited, a tool gone).</summary>
+    public const string EnvDriftDetected = "env.drift.detected";
+    /// <summary>Recorded by the supervisor: fixes were applied to a project's environment on a node (by itself or approved).</summary>
+    public const string EnvProvisioned = "env.provisioned";
+    /// <summary>Recorded by the supervisor: a risky fix (installing a tool) waits for an operator's approval.</summary>
+    public const string EnvProposal = "env.proposal";
+
+    /// <summary>Sent by the agent with no session id: one tool's login status changed (or was asked for).</summary>
+    public const string AuthStatus = "auth.status";
+    /// <summary>Sent by the agent: a device-code login waits for a person to open the URL and enter the code.</summary>
+    public const string AuthLoginPending = "auth.login.pending";
+    /// <summary>Sent by the agent: a device-code login finished and the tool is logged in.</summary>
+    public const string AuthLoginSucceeded = "auth.login.succeeded";
+    /// <summary>Sent by the agent: a device-code login failed, expired or needs a manual login (with the steps).</summary>
+    public const string AuthLoginFailed = "auth.login.failed";
+    /// <summary>Sent by the agent with no session id: a tool's credentials are (or are no longer) the pushed version.</summary>
+    public const string CredentialsState = "credentials.state";
+
+    /// <summary>Recorded by the supervisor: a governance charter rule refused or stopped something; data names the rule.</summary>
+    public const string CharterViolation = "charter.violation";
+
     /// <summary>Recorded by the supervisor. <see cref="Events.NodeStatusData"/></summary>
     public const string NodeOnline = "node.online";
     /// <summary>Recorded by the supervisor. <see cref="Events.NodeStatusData"/></summary>

@@ -23,10 +23,12 @@ internal sealed partial class CommandExecutor : ICommandHandler
     private readonly PromptQueue _prompts;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<CommandExecutor> _logger;
+    private readonly Dictionary<string, IAgentCommand> _features;
 
     public CommandExecutor(IOptions<AgentOptions> options, RuntimeCatalog runtimes, GitWorktrees worktrees, SessionStore sessions,
-        PromptQueue prompts, TimeProvider timeProvider, ILogger<CommandExecutor> logger)
+        PromptQueue prompts, IEnumerable<IAgentCommand> features, TimeProvider timeProvider, ILogger<CommandExecutor> logger)
     {
+        _features = features.SelectMany(f => f.Types.Select(t => (Type: t, Feature: f))).ToDictionary(x => x.Type, x => x.Feature, StringComparer.Ordinal);
         _options = options.Value;
         _runtimes = runtimes;
         _worktrees = worktrees;
@@ -72,12 +74,23 @@ internal sealed partial class CommandExecutor : ICommandHandler
         {
             var project = _options.Projects.FirstOrDefault(p => p.Name == command.Project)
                 ?? throw new RuntimeCommandException(CommandErrorCodes.UnknownProject, $"project '{command.Project}' is not hosted on this node");
+            if (_features.TryGetValue(command.Type, out var projectFeature))
+            {
+                return await projectFeature.ExecuteAsync(command, project, cancellationToken);
+            }
             return command.Type switch
             {
                 CommandTypes.Start => await StartAsync(command, project, cancellationToken),
                 CommandTypes.ListAdoptable => await ListAdoptableAsync(project, cancellationToken),
-                _ => await AdoptAsync(command, project, cancellationToken),
+                CommandTypes.Adopt => await AdoptAsync(command, project, cancellationToken),
+                _ => throw new RuntimeCommandException(CommandErrorCodes.UnknownCommand, $"this agent does not run '{command.Type}'"),
             };
+        }
+        if (CommandTypes.TargetsNode(command.Type))
+        {
+            return _features.TryGetValue(command.Type, out var nodeFeature)
+                ? await nodeFeature.ExecuteAsync(command, null, cancellationToken)
+                : throw new RuntimeCommandException(CommandErrorCodes.UnknownCommand, $"this agent does not run '{command.Type}'");
         }
         if (!CommandTypes.IsKnown(command.Type))
         {

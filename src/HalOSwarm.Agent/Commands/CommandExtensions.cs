@@ -15,4 +15,12 @@ internal static class CommandExtensions
         builder.Services.AddSingleton<ICommandHandler, CommandExecutor>();
         return builder;
     }
+
+    /// <summary>Registers a feature's commands with the executor (<see cref="IAgentCommand"/>).</summary>
+    public static IServiceCollection AddAgentCommand<T>(this IServiceCollection services) where T : class, IAgentCommand
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IAgentCommand>(sp => sp.GetRequiredService<T>());
+        return services;
+    }
 }

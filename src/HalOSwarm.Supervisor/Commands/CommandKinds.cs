@@ -15,6 +15,7 @@ internal static class CommandKinds
     [
         CommandTypes.Start, CommandTypes.Prompt, CommandTypes.Inject, Resume, CommandTypes.Abort, CommandTypes.Kill,
         CommandTypes.Status, Restart, CommandTypes.PermissionReply, CommandTypes.ListAdoptable, CommandTypes.Adopt,
+        CommandTypes.EnvCheck, CommandTypes.EnvApply, CommandTypes.AuthCheck, CommandTypes.AuthLogin, CommandTypes.CredentialsPush,
     ];
 
     public static bool IsKnown(string type) => All.Contains(type);

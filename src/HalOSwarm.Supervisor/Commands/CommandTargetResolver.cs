@@ -6,7 +6,8 @@ namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>
 /// Turns a submission's target into a node (and session): a session id goes to its node; a project goes to its one
-/// active session (not ended, node online), or for <c>start</c> to a node hosting the project, online nodes with the
+/// active session (not ended, node online), a node-wide type (<see cref="CommandTypes.TargetsNode"/>) to its node, or for
+/// <c>start</c> to a node hosting the project, online nodes with the
 /// fewest active sessions first. Throws <see cref="CommandRejectedException"/> when there is none or more than one.
 /// </summary>
 internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries nodes, AgentRegistry registry)
@@ -25,6 +26,10 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
             }
             return new ResolvedTarget(session.NodeId, session.SessionId, session.Project, session.Status);
         }
+        if (CommandTypes.TargetsNode(submission.Type))
+        {
+            return await ResolveNodeAsync(submission, cancellationToken);
+        }
         if (submission.Project is not { } project)
         {
             throw new CommandRejectedException("invalid_request", "a command needs a session_id or a project");
@@ -32,6 +37,18 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
         return CommandTypes.TargetsProject(submission.Type)
             ? await ResolveStartAsync(project, submission.NodeId, cancellationToken)
             : await ResolveActiveSessionAsync(project, submission.NodeId, cancellationToken);
+    }
+
+    private async Task<ResolvedTarget> ResolveNodeAsync(CommandSubmission submission, CancellationToken cancellationToken)
+    {
+        if (submission.NodeId is not { } nodeId)
+        {
+            throw new CommandRejectedException("invalid_request", $"{submission.Type} takes a node_id");
+        }
+        var all = await nodes.ListAsync(cancellationToken);
+        return all.Any(n => n.NodeId == nodeId)
+            ? new ResolvedTarget(nodeId, null, null, null)
+            : throw new CommandRejectedException("not_found", $"no node '{nodeId}'");
     }
 
     private async Task<ResolvedTarget> ResolveActiveSessionAsync(string project, string? nodeId, CancellationToken cancellationToken)

@@ -8,6 +8,7 @@ using HalOSwarm.Supervisor.ClientApi;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
+using HalOSwarm.Supervisor.Credentials;
 using HalOSwarm.Supervisor.Cost.Budgets;
 using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Cost.Providers;
@@ -15,7 +16,9 @@ using HalOSwarm.Supervisor.Cost.Report;
 using HalOSwarm.Supervisor.Dashboard;
 using HalOSwarm.Supervisor.Dashboard.Auth;
 using HalOSwarm.Supervisor.Dependencies;
+using HalOSwarm.Supervisor.Environments;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Governance;
 using HalOSwarm.Supervisor.Maintenance;
 using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Observability;
@@ -25,6 +28,7 @@ using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Tokens;
+using HalOSwarm.Supervisor.ToolAuth;
 using Microsoft.Extensions.Logging.Console;
 
 namespace HalOSwarm.Supervisor.Hosting;
@@ -133,6 +137,10 @@ internal static class SupervisorApp
         services.AddDashboard(paths);
         services.AddSearch();
         services.AddClientApi();
+        services.AddEnvironments();
+        services.AddToolAuth();
+        services.AddCredentials();
+        services.AddGovernance();
         services.AddNotConfiguredSections();
     }
 
@@ -184,6 +192,10 @@ internal static class SupervisorApp
         api.MapSignInLinksApi();
         api.MapSearchApi();
         api.MapClientApi();
+        api.MapEnvironmentsApi();
+        api.MapToolAuthApi();
+        api.MapCredentialsApi();
+        api.MapGovernanceApi();
         app.MapApiFallback();
         return app;
     }

@@ -33,7 +33,7 @@ public sealed class CommandExecutorTests : IDisposable
         var catalog = new RuntimeCatalog(options, [_runtime], NullLogger<RuntimeCatalog>.Instance);
         var feed = new RecordedEventFeed();
         _queue = new PromptQueue(new PromptQueueStore(_db, _time), _sessions, catalog, feed, _time, NullLogger<PromptQueue>.Instance);
-        _executor = new CommandExecutor(options, catalog, new GitWorktrees(options, new WorktreeStore(_db)), _sessions, _queue, _time,
+        _executor = new CommandExecutor(options, catalog, new GitWorktrees(options, new WorktreeStore(_db)), _sessions, _queue, [], _time,
             NullLogger<CommandExecutor>.Instance);
         var recorder = new EventRecorder(new Outbox(_db, _time), _sessions, feed);
         recorder.RecordAsync([new PendingEvent(EventTypes.SessionCreated, SessionId,

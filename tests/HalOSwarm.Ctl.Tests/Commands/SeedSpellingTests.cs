@@ -58,18 +58,6 @@ public sealed class SeedSpellingTests
         Assert.Equal(2, stub.Requests.Count);
     }
 
-    [Theory]
-    [InlineData("env", "status", "project-1")]
-    public async Task SeedFeatureNotBuilt_SaysSoAndExitsTwoWithoutRequest(params string[] args)
-    {
-        var run = await CliRun.RunAsync(args, NoHttp);
-
-        Assert.Equal(2, run.ExitCode);
-        var line = Assert.Single(run.Error.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n'));
-        Assert.StartsWith($"halctl: error: '{args[0]}' is not available yet: this supervisor", line, StringComparison.Ordinal);
-        Assert.Empty(run.Out);
-    }
-
     [Fact]
     public async Task Help_ListsTheSeedSpellings()
     {

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace HalOSwarm.Ctl.Commands;
+
+/// <summary><c>auth …</c>: Agent programs' logins on the nodes: status, drift, remote login, credential push.</summary>
+internal sealed class AuthCommand : Command
+{
+    public AuthCommand(GlobalOptions options, CliEnvironment environment)
+        : base("auth", "Agent programs' logins on the nodes: status, drift, remote login, credential push")
+    {
+        _ = options;
+        _ = environment;
+    }
+}

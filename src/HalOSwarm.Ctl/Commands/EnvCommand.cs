@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace HalOSwarm.Ctl.Commands;
+
+/// <summary><c>env …</c>: Project environments: status, check, provision, approvals of risky fixes, AGENT.md.</summary>
+internal sealed class EnvCommand : Command
+{
+    public EnvCommand(GlobalOptions options, CliEnvironment environment)
+        : base("env", "Project environments: status, check, provision, approvals of risky fixes, AGENT.md")
+    {
+        _ = options;
+        _ = environment;
+    }
+}

@@ -1,0 +1,10 @@
+namespace HalOSwarm.Supervisor.ToolAuth;
+
+internal static class ToolAuthServiceCollectionExtensions
+{
+    /// <summary>The login status of the nodes' agent programs, and remote device-code login.</summary>
+    public static IServiceCollection AddToolAuth(this IServiceCollection services)
+    {
+        return services;
+    }
+}
