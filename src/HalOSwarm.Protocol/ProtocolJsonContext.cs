@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using HalOSwarm.Protocol.Environments;
 using HalOSwarm.Protocol.Events;
 
 namespace HalOSwarm.Protocol;
@@ -39,5 +40,9 @@ namespace HalOSwarm.Protocol;
 [JsonSerializable(typeof(TaskProgressData))]
 [JsonSerializable(typeof(NodeStatusData))]
 [JsonSerializable(typeof(ProjectDoneData))]
+[JsonSerializable(typeof(EnvCheckArgs))]
+[JsonSerializable(typeof(EnvApplyArgs))]
+[JsonSerializable(typeof(EnvCheckReport))]
+[JsonSerializable(typeof(EnvApplyReport))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;
