@@ -18,6 +18,7 @@ internal static class EnvironmentsServiceCollectionExtensions
         });
         services.AddSingleton<EnvTemplates>();
         services.AddSingleton<IEnvManifests, EnvManifests>();
+        services.AddSingleton<IEnvChecks, EnvCheckRunner>();
         return services;
     }
 }
