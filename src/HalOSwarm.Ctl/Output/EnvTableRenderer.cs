@@ -47,6 +47,10 @@ internal static class EnvTableRenderer
             }
             if (node.Items.Count == 0)
             {
+                if (node.Verdict is null && node.Error is null)
+                {
+                    console.WriteLine("no report yet: no manifest covers the project (environments), or its first check has not finished");
+                }
                 continue;
             }
             var table = new Table().Border(TableBorder.Simple).AddColumns("ITEM", "EXPECTED", "ACTUAL", "VERDICT", "FIX", "DETAIL");

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HalOSwarm.Supervisor.Tests.Environments;
 
@@ -120,6 +121,32 @@ public sealed class EnvironmentsApiTests
 
         Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, check.StatusCode);
+    }
+
+    [Fact]
+    public async Task EnvCheck_IntervalPasses_ConnectedNodeCheckedAgain()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await SupervisorHost.StartAsync(config =>
+        {
+            EnvAgentReplies.Manifest(config);
+            config["environments"]!["check_interval_sec"] = 60;
+            config["server"]!["heartbeat_timeout_count"] = 100; // the clock jumps; the node must stay online meanwhile
+        }, timeProvider: time);
+        await using var agent = await TestAgent.ConnectAsync(host, "node-1");
+        await agent.AnswerCheckAsync(EnvAgentReplies.AgentMdReady());
+        await SupervisorHost.WaitUntilAsync(async () => (await host.GetDataAsync("/api/v1/env"))[0].GetProperty("verdict").GetString() == "ready",
+            "the check on connect stored");
+
+        CommandRequest? scheduled = null;
+        for (var tick = 0; tick < 3 && scheduled is null; tick++)
+        {
+            time.Advance(TimeSpan.FromSeconds(60));
+            scheduled = await agent.TryReceiveCommandAsync(5_000);
+        }
+
+        Assert.NotNull(scheduled);
+        Assert.Equal((CommandTypes.EnvCheck, "alpha"), (scheduled.Type, scheduled.Project));
     }
 
     private static async Task AssertError(SupervisorHost host, HttpMethod method, string path, int status, string code, string mentions, string? body = null)
