@@ -9,7 +9,7 @@ namespace HalOSwarm.Supervisor.Environments;
 
 /// <summary>
 /// Checks by itself: a node's projects that a manifest covers when the node comes online (its stored
-/// <c>node.online</c> events, read through <see cref="EventFeed"/> with the cursor <see cref="Consumer"/>), and every
+/// <c>node.online</c> events from this start on, read through <see cref="EventFeed"/>), and every
 /// connected node's every <c>environments.check_interval_sec</c> (0: never on a schedule). One node's projects are checked
 /// one after the other, and a node already being checked is not checked again until that pass ends.
 /// </summary>
@@ -44,11 +44,12 @@ internal sealed partial class EnvCheckScheduler(
 
     private async Task OnConnectAsync(CancellationToken stoppingToken)
     {
+        // Never saved, so every start reads from the newest event: a node.online before this start belongs to a
+        // connection that is gone (nodes connect again after a restart, and that is when they are checked).
         var after = await cursors.GetAsync(Consumer, stoppingToken);
         await foreach (var stored in feed.ReadAsync(s_types, after, stoppingToken))
         {
             Start(stored.NodeId, "connect", stoppingToken);
-            await cursors.SaveAsync(Consumer, stored.Id, stoppingToken);
         }
     }
 
