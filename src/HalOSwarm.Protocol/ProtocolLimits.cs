@@ -35,7 +35,7 @@ public static class ProtocolLimits
     public const int MaxHelloRuntimes = 64;
 
     /// <summary>Types only the supervisor records; an agent that sends one is refused, so it cannot forge them.</summary>
-    private static readonly string[] s_reservedPrefixes = ["node.", "policy.", "dependency.", "approval.", "supervisor."];
+    private static readonly string[] s_reservedPrefixes = ["node.", "policy.", "dependency.", "approval.", "supervisor.", "env."];
 
     private static readonly HashSet<string> s_agentTypes = new(StringComparer.Ordinal)
     {
@@ -66,7 +66,7 @@ public static class ProtocolLimits
     /// <summary>
     /// A type an agent may send: one of the documented vocabulary (<see cref="EventTypes"/>), or an extension of two to
     /// four dot-separated lower-case words (<c>a-z 0-9 _</c>, each starting with a letter) outside the supervisor's own
-    /// namespaces (<c>node.</c>, <c>policy.</c>, <c>dependency.</c>, <c>approval.</c>, <c>supervisor.</c>, and
+    /// namespaces (<c>node.</c>, <c>policy.</c>, <c>dependency.</c>, <c>approval.</c>, <c>supervisor.</c>, <c>env.</c>, and
     /// <c>session.needs_input</c>).
     /// </summary>
     public static bool IsAgentEventType(string? value)

@@ -136,6 +136,10 @@ public sealed class SeedReadmeTests : IDisposable
         var nodeId = File.ReadAllText(Path.Combine(StateHome, "hal-o-swarm", "agent", "node-id")).Trim();
         Assert.Contains(nodeId[..8], nodes.StdOut, StringComparison.Ordinal);
         Assert.Contains("project-1", (await CtlAsync("nodes", "get", nodeId)).StdOut, StringComparison.Ordinal);
+        // The README's "Check environment": the seed config has no manifest, so the project is hosted but not checked.
+        var env = await CtlAsync("env", "status", "project-1");
+        Assert.True(env.ExitCode == 0, env.StdErr);
+        Assert.Contains($"project-1 on {nodeId}: not checked", env.StdOut, StringComparison.Ordinal);
         var sessions = await CtlAsync("sessions", "list", "--node-id", nodeId);
         Assert.True(sessions.ExitCode == 0, sessions.StdErr);
         Assert.DoesNotContain("Refused", agent.Output, StringComparison.Ordinal);

@@ -8,7 +8,8 @@ internal sealed class EnvCommand : Command
     public EnvCommand(GlobalOptions options, CliEnvironment environment)
         : base("env", "Project environments: status, check, provision, approvals of risky fixes, AGENT.md")
     {
-        _ = options;
-        _ = environment;
+        Subcommands.Add(new EnvStatusCommand(options, environment));
+        Subcommands.Add(new EnvCheckCommand(options, environment));
+        Subcommands.Add(new EnvAgentsMdCommand(options, environment));
     }
 }

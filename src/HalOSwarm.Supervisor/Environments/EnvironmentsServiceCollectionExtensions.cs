@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Environments;
 
@@ -18,7 +19,13 @@ internal static class EnvironmentsServiceCollectionExtensions
         });
         services.AddSingleton<EnvTemplates>();
         services.AddSingleton<IEnvManifests, EnvManifests>();
-        services.AddSingleton<IEnvChecks, EnvCheckRunner>();
+        // The runner checks; the service the other features get stores every report and records its events.
+        services.AddSingleton<EnvCheckRunner>();
+        services.AddSingleton<IEnvChecks, EnvCheckService>();
+        services.AddSingleton<EnvReportStore>();
+        services.AddSingleton<EnvHosts>();
+        services.AddWriteHandler<EnvReportWrite, EnvReportWriteHandler>();
+        services.AddHostedService<EnvCheckScheduler>();
         return services;
     }
 }

@@ -86,13 +86,14 @@ public sealed class AgentInputTests
             """{"seq":3,"type":"message.delta","session_id":"ses_1","ts":"2026-11-25T12:00:03Z","data":null}""",
             """{"seq":4,"type":"node.offline","session_id":null,"ts":"2026-11-25T12:00:04Z","data":{}}""",
             """{"seq":5,"type":"policy.kill_on_cost","session_id":"ses_1","ts":"2026-11-25T12:00:05Z","data":{}}""",
-            """{"seq":6,"type":"message.delta","session_id":"ses 1\n","ts":"2026-11-25T12:00:06Z","data":{}}"""));
-        await agent.WaitForAckAsync(6);
+            """{"seq":6,"type":"message.delta","session_id":"ses 1\n","ts":"2026-11-25T12:00:06Z","data":{}}""",
+            """{"seq":7,"type":"env.drift.detected","session_id":null,"ts":"2026-11-25T12:00:07Z","data":{}}"""));
+        await agent.WaitForAckAsync(7);
 
         (await DbSnapshot.TakeAsync(host)).AssertSameAs(before, "nodes");
-        Assert.Equal(6, (await host.GetDataAsync("/api/v1/nodes/node-data")).GetProperty("rejected_events").GetInt64());
-        await agent.SendEventsAsync(Ev.Make(7, "x_custom.progress", "ses_1", """{"step":1}"""));
-        await agent.WaitForAckAsync(7);
+        Assert.Equal(7, (await host.GetDataAsync("/api/v1/nodes/node-data")).GetProperty("rejected_events").GetInt64());
+        await agent.SendEventsAsync(Ev.Make(8, "x_custom.progress", "ses_1", """{"step":1}"""));
+        await agent.WaitForAckAsync(8);
         Assert.Equal(1, (await host.GetDataAsync("/api/v1/events?node_id=node-data&type=x_custom.progress")).GetArrayLength());
     }
 
