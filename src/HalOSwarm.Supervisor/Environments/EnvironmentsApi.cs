@@ -5,6 +5,7 @@ internal static class EnvironmentsApi
 {
     public static IEndpointRouteBuilder MapEnvironmentsApi(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapEnvProvisionApi();
         return endpoints;
     }
 }

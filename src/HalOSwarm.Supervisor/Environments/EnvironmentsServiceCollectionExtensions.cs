@@ -19,6 +19,7 @@ internal static class EnvironmentsServiceCollectionExtensions
         services.AddSingleton<EnvTemplates>();
         services.AddSingleton<IEnvManifests, EnvManifests>();
         services.AddSingleton<IEnvChecks, EnvCheckRunner>();
+        services.AddEnvProvisioning();
         return services;
     }
 }
