@@ -8,7 +8,10 @@ internal sealed class EnvCommand : Command
     public EnvCommand(GlobalOptions options, CliEnvironment environment)
         : base("env", "Project environments: status, check, provision, approvals of risky fixes, AGENT.md")
     {
-        _ = options;
-        _ = environment;
+        Subcommands.Add(new EnvProvisionCommand(options, environment));
+        Subcommands.Add(new EnvProposalsCommand(options, environment));
+        Subcommands.Add(new EnvDecideCommand(approve: true, options, environment));
+        Subcommands.Add(new EnvDecideCommand(approve: false, options, environment));
+        Subcommands.Add(new EnvAgentsMdCommand(options, environment));
     }
 }
