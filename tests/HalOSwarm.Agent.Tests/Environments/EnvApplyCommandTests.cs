@@ -176,6 +176,22 @@ public sealed class EnvApplyCommandTests : IDisposable
         Assert.Empty(Directory.GetFileSystemEntries(_project.Directory));
     }
 
+    [Fact]
+    public async Task Install_PutsAToolOnTheSessionsPath_TheNextCheckFindsIt()
+    {
+        var bin = _dir.Combine("session-bin");
+        Directory.CreateDirectory(bin);
+        _env["PATH"] = bin + ":" + _env["PATH"];
+        var tool = new EnvItem("tool:haltool", EnvItemKinds.Tool, "haltool", Version: ">=1.4",
+            Install: $"printf '#!/bin/sh\\necho haltool 1.4.2\\n' > '{bin}/haltool' && chmod 755 '{bin}/haltool'");
+        var before = await EnvItemProbe.CheckAsync(tool, _project.Directory, _env, CancellationToken.None);
+
+        await ApplyAsync(false, tool);
+
+        var after = await EnvItemProbe.CheckAsync(tool, _project.Directory, _env, CancellationToken.None);
+        Assert.Equal((EnvVerdicts.Missing, EnvVerdicts.Ready, "1.4.2"), (before.Verdict, after.Verdict, after.Actual));
+    }
+
     private async Task GitAsync(params string[] args)
     {
         var run = await RuntimeProbe.RunAsync("git", ["-C", _project.Directory, .. args], null, TimeSpan.FromSeconds(15), CancellationToken.None);
