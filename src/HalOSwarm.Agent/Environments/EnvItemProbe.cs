@@ -28,7 +28,7 @@ internal static class EnvItemProbe
         var argv = item.VersionCommand is { Count: > 0 } command ? command : [item.Name, "--version"];
         var expected = item.Version ?? "installed";
         var fix = item.Install is null ? null : EnvFixes.Approval;
-        var run = await RuntimeProbe.RunAsync(argv[0], [.. argv.Skip(1)], environment, EnvLimits.VersionCommandTimeout, cancellationToken);
+        var run = await RuntimeProbe.RunAsync(SessionPath.Find(argv[0], environment), [.. argv.Skip(1)], environment, EnvLimits.VersionCommandTimeout, cancellationToken);
         if (run.Error is not null || run.ExitCode != 0)
         {
             var why = run.Error ?? $"'{string.Join(' ', argv)}' exited with code {run.ExitCode}";

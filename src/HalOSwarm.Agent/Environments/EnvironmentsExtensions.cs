@@ -10,6 +10,7 @@ internal static class EnvironmentsExtensions
     public static IHostApplicationBuilder AddEnvironments(this IHostApplicationBuilder builder)
     {
         builder.Services.AddAgentCommand<EnvCheckCommand>();
+        builder.Services.AddAgentCommand<EnvApplyCommand>();
         return builder;
     }
 }

@@ -41,5 +41,10 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(IReadOnlyList<DeliveryDto>))]
 [JsonSerializable(typeof(SignInLinkDto))]
 [JsonSerializable(typeof(IReadOnlyList<SearchHitDto>))]
+[JsonSerializable(typeof(IReadOnlyList<EnvProvisionResultDto>))]
+[JsonSerializable(typeof(IReadOnlyList<EnvSyncResultDto>))]
+[JsonSerializable(typeof(IReadOnlyList<EnvProposalDto>))]
+[JsonSerializable(typeof(EnvDecisionDto))]
+[JsonSerializable(typeof(EnvProvisionRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

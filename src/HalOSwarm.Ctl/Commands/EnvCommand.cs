@@ -10,6 +10,10 @@ internal sealed class EnvCommand : Command
     {
         Subcommands.Add(new EnvStatusCommand(options, environment));
         Subcommands.Add(new EnvCheckCommand(options, environment));
+        Subcommands.Add(new EnvProvisionCommand(options, environment));
+        Subcommands.Add(new EnvProposalsCommand(options, environment));
+        Subcommands.Add(new EnvDecideCommand(approve: true, options, environment));
+        Subcommands.Add(new EnvDecideCommand(approve: false, options, environment));
         Subcommands.Add(new EnvAgentsMdCommand(options, environment));
     }
 }

@@ -33,6 +33,10 @@ internal sealed class CommandDeadlinesOptions
     [ConfigurationKeyName("restart")]
     public int Restart { get; set; } = 180;
 
+    /// <summary>env_apply: long enough for an approved install (the agent stops one after 5 minutes).</summary>
+    [ConfigurationKeyName("env_apply")]
+    public int EnvApply { get; set; } = 330;
+
     public TimeSpan For(string type) => TimeSpan.FromSeconds(type switch
     {
         "start" => Start,
@@ -42,6 +46,7 @@ internal sealed class CommandDeadlinesOptions
         "abort" => Abort,
         "kill" => Kill,
         "restart" => Restart,
+        "env_apply" => EnvApply,
         _ => Status,
     });
 }

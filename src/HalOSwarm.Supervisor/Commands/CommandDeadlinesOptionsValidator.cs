@@ -17,6 +17,7 @@ internal sealed class CommandDeadlinesOptionsValidator : IValidateOptions<Comman
         Check(errors, "kill", options.Kill);
         Check(errors, "status", options.Status);
         Check(errors, "restart", options.Restart);
+        Check(errors, "env_apply", options.EnvApply);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -21,6 +21,7 @@ internal static class EnvironmentsApi
         endpoints.MapGet("/env/{project}", GetAsync);
         endpoints.MapGroup("").RequireAuthorization(SupervisorPolicies.Operator).MapPost("/env/{project}/check", CheckAsync);
         endpoints.MapEnvAgentsMdApi();
+        endpoints.MapEnvProvisionApi();
         return endpoints;
     }
 

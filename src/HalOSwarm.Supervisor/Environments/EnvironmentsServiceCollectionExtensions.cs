@@ -26,6 +26,7 @@ internal static class EnvironmentsServiceCollectionExtensions
         services.AddSingleton<EnvHosts>();
         services.AddWriteHandler<EnvReportWrite, EnvReportWriteHandler>();
         services.AddHostedService<EnvCheckScheduler>();
+        services.AddEnvProvisioning();
         return services;
     }
 }
