@@ -8,6 +8,7 @@ using HalOSwarm.Agent.Runtimes.OpenCode;
 using HalOSwarm.Agent.Runtimes.Tmux;
 using HalOSwarm.Agent.Runtimes.Worktrees;
 using HalOSwarm.Agent.Tasks;
+using HalOSwarm.Agent.ToolAuth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,7 @@ internal static class AgentHost
             .AddTmuxRuntime()
             .AddWorktrees()
             .AddCommands()
+            .AddToolAuth()
             .AddTaskFileWatcher()
             .AddAgentMetrics();
         configure?.Invoke(builder);

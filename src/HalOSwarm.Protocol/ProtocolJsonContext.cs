@@ -39,5 +39,8 @@ namespace HalOSwarm.Protocol;
 [JsonSerializable(typeof(TaskProgressData))]
 [JsonSerializable(typeof(NodeStatusData))]
 [JsonSerializable(typeof(ProjectDoneData))]
+[JsonSerializable(typeof(AuthStatusData))]
+[JsonSerializable(typeof(AuthLoginData))]
+[JsonSerializable(typeof(AuthCheckResult))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using HalOSwarm.Agent.Commands;
+using HalOSwarm.Agent.Configuration;
+using HalOSwarm.Agent.Runtimes;
+using HalOSwarm.Protocol;
+using HalOSwarm.Protocol.Events;
+
+namespace HalOSwarm.Agent.ToolAuth;
+
+/// <summary>
+/// <c>auth_check</c>: checks every agent program in use now, reports each as <c>auth.status</c> and answers
+/// <c>{tools: [...]}</c>. <c>auth_login</c> <c>{tool}</c>: starts a remote login (<see cref="DeviceLogins"/>) and answers
+/// its first state (pending with URL and code, manual_required with the steps, or failed).
+/// </summary>
+internal sealed class ToolAuthCommands(ToolAuthChecker checker, ToolAuthReporter reporter, DeviceLogins logins) : IAgentCommand
+{
+    public IReadOnlyCollection<string> Types { get; } = [CommandTypes.AuthCheck, CommandTypes.AuthLogin];
+
+    public async Task<JsonElement?> ExecuteAsync(CommandRequest command, ProjectOptions? project, CancellationToken cancellationToken)
+    {
+        if (command.Type == CommandTypes.AuthCheck)
+        {
+            var statuses = await checker.CheckAllAsync(cancellationToken);
+            await reporter.ReportAsync(statuses, onlyChanged: false, cancellationToken);
+            return ProtocolCodec.ToElement(new AuthCheckResult(statuses), ProtocolJsonContext.Default.AuthCheckResult);
+        }
+        var tool = command.Args.ValueKind == JsonValueKind.Object && command.Args.TryGetProperty("tool", out var t) && t.ValueKind == JsonValueKind.String
+            ? t.GetString()!
+            : throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs, "auth_login takes {\"tool\": \"opencode|claude-code|codex\"}");
+        var login = await logins.StartAsync(command.CommandId, tool, cancellationToken);
+        return ProtocolCodec.ToElement(login, ProtocolJsonContext.Default.AuthLoginData);
+    }
+}
