@@ -36,5 +36,8 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(IReadOnlyList<DeliveryDto>))]
 [JsonSerializable(typeof(SignInLinkDto))]
 [JsonSerializable(typeof(IReadOnlyList<SearchHitDto>))]
+[JsonSerializable(typeof(NodeAuthDto))]
+[JsonSerializable(typeof(AuthLoginDto))]
+[JsonSerializable(typeof(AuthLoginRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;
