@@ -56,7 +56,16 @@ internal sealed partial class DeviceLogins(
         {
             throw new RuntimeCommandException(CommandErrorCodes.RuntimeUnavailable, ex.Message, ex);
         }
-        var prompt = await WaitForPromptAsync(process, cancellationToken);
+        (string Url, string Code)? prompt;
+        try
+        {
+            prompt = await WaitForPromptAsync(process, cancellationToken);
+        }
+        catch
+        {
+            process.Dispose(); // the command's deadline passed: no login left behind
+            throw;
+        }
         if (prompt is not { } found)
         {
             process.Dispose();
