@@ -142,7 +142,7 @@ internal sealed partial class DeviceLogins(
                 await RecordAsync(outcome.Status == AuthLoginStates.Succeeded ? EventTypes.AuthLoginSucceeded : EventTypes.AuthLoginFailed,
                     outcome with { VerificationUrl = null, UserCode = null }, _stopping.Token);
                 Log.Finished(logger, pending.LoginId, pending.Tool, outcome.Status);
-                await reporter.ReportAsync([await checker.CheckAsync(pending.Tool, _stopping.Token)], onlyChanged: false, _stopping.Token);
+                await reporter.ReportAsync([await checker.CheckAsync(pending.Tool, ToolAuthChecker.Timeout, _stopping.Token)], onlyChanged: false, _stopping.Token);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

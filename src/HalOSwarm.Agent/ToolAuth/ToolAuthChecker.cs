@@ -11,12 +11,14 @@ namespace HalOSwarm.Agent.ToolAuth;
 /// </summary>
 internal sealed class ToolAuthChecker(ToolPrograms programs, TimeProvider timeProvider)
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    /// <summary>How long a program may take to answer (opencode's can take seconds while its server starts on a busy machine).</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    public async Task<IReadOnlyList<AuthStatusData>> CheckAllAsync(CancellationToken cancellationToken) =>
-        await Task.WhenAll(programs.InUse.Select(tool => CheckAsync(tool, cancellationToken)));
+    /// <summary>Every tool in use; a program that does not answer within <paramref name="timeout"/> makes its tool <c>unknown</c>.</summary>
+    public async Task<IReadOnlyList<AuthStatusData>> CheckAllAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        await Task.WhenAll(programs.InUse.Select(tool => CheckAsync(tool, timeout, cancellationToken)));
 
-    public async Task<AuthStatusData> CheckAsync(string tool, CancellationToken cancellationToken)
+    public async Task<AuthStatusData> CheckAsync(string tool, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var program = programs.For(tool);
         if (program.Environment.TryGetValue("CODEX_HOME", out var codexHome))
@@ -24,7 +26,7 @@ internal sealed class ToolAuthChecker(ToolPrograms programs, TimeProvider timePr
             Directory.CreateDirectory(codexHome);
         }
         var (args, parse) = Command(tool);
-        var result = await RuntimeProbe.RunAsync(program.Binary, args, program.Environment, Timeout, cancellationToken, binaryKey: program.BinaryKey);
+        var result = await RuntimeProbe.RunAsync(program.Binary, args, program.Environment, timeout, cancellationToken, binaryKey: program.BinaryKey);
         var verdict = result.Error is { } error
             ? new AuthVerdict(error.StartsWith("binary ", StringComparison.Ordinal) ? AuthStatuses.NotInstalled : AuthStatuses.Unknown, null, ToolOutput.Clean(error))
             : parse(result.ExitCode, result.Output);

@@ -12,7 +12,7 @@ namespace HalOSwarm.Agent.ToolAuth;
 /// <c>{tools: [...]}</c>. <c>auth_login</c> <c>{tool}</c>: starts a remote login (<see cref="DeviceLogins"/>) and answers
 /// its first state (pending with URL and code, manual_required with the steps, or failed).
 /// </summary>
-internal sealed class ToolAuthCommands(ToolAuthChecker checker, ToolAuthReporter reporter, DeviceLogins logins) : IAgentCommand
+internal sealed class ToolAuthCommands(ToolAuthChecker checker, ToolAuthReporter reporter, DeviceLogins logins, TimeProvider timeProvider) : IAgentCommand
 {
     public IReadOnlyCollection<string> Types { get; } = [CommandTypes.AuthCheck, CommandTypes.AuthLogin];
 
@@ -20,7 +20,10 @@ internal sealed class ToolAuthCommands(ToolAuthChecker checker, ToolAuthReporter
     {
         if (command.Type == CommandTypes.AuthCheck)
         {
-            var statuses = await checker.CheckAllAsync(cancellationToken);
+            // Answer before the command's deadline: a program still running then is reported unknown.
+            var left = (command.Deadline ?? timeProvider.GetUtcNow() + ToolAuthChecker.Timeout) - timeProvider.GetUtcNow() - TimeSpan.FromSeconds(2);
+            var timeout = left < TimeSpan.FromSeconds(3) ? TimeSpan.FromSeconds(3) : left > ToolAuthChecker.Timeout ? ToolAuthChecker.Timeout : left;
+            var statuses = await checker.CheckAllAsync(timeout, cancellationToken);
             await reporter.ReportAsync(statuses, onlyChanged: false, cancellationToken);
             return ProtocolCodec.ToElement(new AuthCheckResult(statuses), ProtocolJsonContext.Default.AuthCheckResult);
         }

@@ -38,7 +38,7 @@ internal sealed partial class ToolAuthMonitor(
     {
         try
         {
-            var statuses = await checker.CheckAllAsync(cancellationToken);
+            var statuses = await checker.CheckAllAsync(ToolAuthChecker.Timeout, cancellationToken);
             var sent = await reporter.ReportAsync(statuses, onlyChanged, cancellationToken);
             Log.Checked(logger, statuses.Count, sent);
         }
