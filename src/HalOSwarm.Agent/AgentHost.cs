@@ -9,6 +9,7 @@ using HalOSwarm.Agent.Runtimes.OpenCode;
 using HalOSwarm.Agent.Runtimes.Tmux;
 using HalOSwarm.Agent.Runtimes.Worktrees;
 using HalOSwarm.Agent.Tasks;
+using HalOSwarm.Agent.ToolAuth;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ internal static class AgentHost
             .AddWorktrees()
             .AddCommands()
             .AddEnvironments()
+            .AddToolAuth()
             .AddTaskFileWatcher()
             .AddAgentMetrics();
         configure?.Invoke(builder);

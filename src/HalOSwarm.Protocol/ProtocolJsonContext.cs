@@ -44,5 +44,8 @@ namespace HalOSwarm.Protocol;
 [JsonSerializable(typeof(EnvApplyArgs))]
 [JsonSerializable(typeof(EnvCheckReport))]
 [JsonSerializable(typeof(EnvApplyReport))]
+[JsonSerializable(typeof(AuthStatusData))]
+[JsonSerializable(typeof(AuthLoginData))]
+[JsonSerializable(typeof(AuthCheckResult))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -118,6 +118,10 @@ internal static class AgentConfigLoader
                 var keys = ConfigKeyNames.Of<SupervisorTlsOptions>();
                 errors.AddRange(tls.EnumerateObject().Where(p => !keys.Contains(p.Name)).Select(p => $"supervisor_tls.{p.Name}: unknown key"));
             }
+            if (document.RootElement.TryGetProperty("tool_auth", out var toolAuth) && toolAuth.ValueKind == JsonValueKind.Object)
+            {
+                errors.AddRange(toolAuth.EnumerateObject().Where(p => !ToolAuth.ToolAuthOptions.Keys.Contains(p.Name)).Select(p => $"tool_auth.{p.Name}: unknown key"));
+            }
             if (document.RootElement.TryGetProperty("projects", out var projects))
             {
                 CheckProjects(projects, errors);

@@ -61,12 +61,17 @@ internal sealed class AgentOptions
     [ConfigurationKeyName("stop_runtimes_on_exit")]
     public bool StopRuntimesOnExit { get; set; }
 
+    /// <summary>Login status checks and remote logins of the agent programs (<see cref="ToolAuth.ToolAuthOptions"/>).</summary>
+    [ConfigurationKeyName("tool_auth")]
+    public ToolAuth.ToolAuthOptions ToolAuth { get; set; } = new();
+
     /// <summary>The keys a config file may hold at its top level.</summary>
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "supervisor_url", "auth_token", "state_dir", "projects", "runtimes", "opencode_port", "opencode_hostname",
         "opencode_binary", "opencode_password", "opencode_startup_timeout_sec", "task_poll_interval_sec",
         "max_in_flight_events", "hostname", "logging", "stop_runtimes_on_exit", "metrics_port", "supervisor_tls",
+        "tool_auth",
     };
 
     /// <summary>The top-level opencode_* keys and the runtimes.opencode key each stands for.</summary>

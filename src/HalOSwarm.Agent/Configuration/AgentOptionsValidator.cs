@@ -51,6 +51,7 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         {
             errors.Add($"metrics_port: must be 0 (off) or 1-65535 (was {options.MetricsPort})");
         }
+        options.ToolAuth.Validate("tool_auth", errors);
         ValidateProjects(options.Projects, errors);
         return errors;
     }

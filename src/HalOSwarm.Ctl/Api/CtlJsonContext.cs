@@ -46,5 +46,8 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(IReadOnlyList<EnvProposalDto>))]
 [JsonSerializable(typeof(EnvDecisionDto))]
 [JsonSerializable(typeof(EnvProvisionRequest))]
+[JsonSerializable(typeof(NodeAuthDto))]
+[JsonSerializable(typeof(AuthLoginDto))]
+[JsonSerializable(typeof(AuthLoginRequest))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

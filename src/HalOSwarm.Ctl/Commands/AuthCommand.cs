@@ -8,7 +8,7 @@ internal sealed class AuthCommand : Command
     public AuthCommand(GlobalOptions options, CliEnvironment environment)
         : base("auth", "Agent programs' logins on the nodes: status, drift, remote login, credential push")
     {
-        _ = options;
-        _ = environment;
+        Subcommands.Add(new AuthStatusCommand(options, environment));
+        Subcommands.Add(new AuthLoginCommand(options, environment));
     }
 }

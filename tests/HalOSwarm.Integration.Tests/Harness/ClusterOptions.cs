@@ -33,6 +33,9 @@ internal sealed record ClusterOptions
     /// </summary>
     public bool Tls { get; init; }
 
+    /// <summary>Extra top-level sections of the agent's config: name → JSON text (e.g. <c>tool_auth</c>).</summary>
+    public IReadOnlyDictionary<string, string> AgentSections { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Extra top-level sections of the supervisor's config: name → JSON text (e.g. <c>approvals</c>).</summary>
     public IReadOnlyDictionary<string, string> SupervisorSections { get; init; } = new Dictionary<string, string>();
 }

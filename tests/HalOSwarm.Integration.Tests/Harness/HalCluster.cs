@@ -142,6 +142,10 @@ internal sealed class HalCluster : IAsyncDisposable
         {
             agentConfig["runtimes"] = System.Text.Json.Nodes.JsonNode.Parse(runtimes);
         }
+        foreach (var (section, json) in _options.AgentSections)
+        {
+            agentConfig[section] = System.Text.Json.Nodes.JsonNode.Parse(json);
+        }
         File.WriteAllText(AgentConfig, agentConfig.ToJsonString());
     }
 

@@ -81,6 +81,11 @@ public sealed class EndpointRoleTests
         ["POST /api/v1/env/{project}/check"] = "operator",
         ["GET /api/v1/env/{project}/agents-md"] = "viewer",
         ["GET /api/v1/env/{project}/agents-md/diff"] = "viewer",
+        ["GET /api/v1/auth"] = "viewer",
+        ["GET /api/v1/auth/nodes/{nodeId}"] = "viewer",
+        ["GET /api/v1/auth/logins/{loginId}"] = "viewer",
+        ["POST /api/v1/auth/nodes/{nodeId}/check"] = "operator",
+        ["POST /api/v1/auth/nodes/{nodeId}/login"] = "operator",
         // The dashboard: its pages need the session cookie (a bearer header opens none of them: the browser has none),
         // sign-in is open, the live connection (/_blazor) is under the fallback policy (cookie or token).
         ["GET /signin"] = "anonymous",
