@@ -39,5 +39,6 @@ namespace HalOSwarm.Protocol;
 [JsonSerializable(typeof(TaskProgressData))]
 [JsonSerializable(typeof(NodeStatusData))]
 [JsonSerializable(typeof(ProjectDoneData))]
+[JsonSerializable(typeof(CredentialsStateData))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;
