@@ -1,6 +1,7 @@
 using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
+using HalOSwarm.Agent.Credentials;
 using HalOSwarm.Agent.Observability;
 using HalOSwarm.Agent.Runtimes.ClaudeCode;
 using HalOSwarm.Agent.Runtimes.Codex;
@@ -35,6 +36,7 @@ internal static class AgentHost
             .AddTmuxRuntime()
             .AddWorktrees()
             .AddCommands()
+            .AddCredentials()
             .AddTaskFileWatcher()
             .AddAgentMetrics();
         configure?.Invoke(builder);
