@@ -10,5 +10,7 @@ internal sealed class AuthCommand : Command
     {
         _ = options;
         _ = environment;
+        Subcommands.Add(new AuthDriftCommand(options, environment));
+        Subcommands.Add(new AuthPushCommand(options, environment));
     }
 }
