@@ -42,6 +42,8 @@ internal static class CredentialPushCheck
             case CredentialTools.FileKind when !CredentialTools.IsText(body.Content!, allowNewlines: true):
                 errors.Add(new("content", "must be text without control characters other than tab, CR and LF"));
                 break;
+            case CredentialTools.FileKind:
+                break;
             case CredentialTools.EnvKind when body.Content is not null:
                 errors.Add(new("content", "must be absent for kind env (the pairs go in env)"));
                 break;
