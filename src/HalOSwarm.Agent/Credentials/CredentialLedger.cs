@@ -65,9 +65,12 @@ internal sealed class CredentialLedger(AgentOptions options, CredentialPaths pat
             }
             var digest = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
             Array.Clear(bytes);
-            if (pushed.Kind == PushedCredential.EnvKind)
+            // A tool's credentials are its latest push: a file replaces pairs pushed before (the auth file a push of pairs
+            // leaves is the tool's own business).
+            options.Runtimes.For(pushed.Tool).UsePushedEnv(pushed.Env ?? new Dictionary<string, string>());
+            if (pushed.Kind == PushedCredential.FileKind)
             {
-                options.Runtimes.For(pushed.Tool).UsePushedEnv(pushed.Env!);
+                File.Delete(paths.EnvFile(pushed.Tool));
             }
             var next = new Dictionary<string, AppliedCredential>(_applied, StringComparer.Ordinal)
             {
