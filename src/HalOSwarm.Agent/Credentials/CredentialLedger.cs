@@ -68,7 +68,7 @@ internal sealed class CredentialLedger(AgentOptions options, CredentialPaths pat
             // A tool's credentials are its latest push: a file replaces pairs pushed before (the auth file a push of pairs
             // leaves is the tool's own business).
             options.Runtimes.For(pushed.Tool).UsePushedEnv(pushed.Env ?? new Dictionary<string, string>());
-            if (pushed.Kind == PushedCredential.FileKind)
+            if (pushed.Kind == PushedCredential.FileKind && File.Exists(paths.EnvFile(pushed.Tool)))
             {
                 File.Delete(paths.EnvFile(pushed.Tool));
             }
