@@ -11,23 +11,22 @@ namespace HalOSwarm.Supervisor.Tests.Credentials;
 /// <summary>Supervisors with a credentials key file (0600, 32 random bytes in base64), and helpers for the credentials API.</summary>
 internal static class CredentialHosts
 {
-    public static async Task<SupervisorHost> StartAsync(bool withKey = true)
-    {
-        var temp = new TempDirectory("hal-creds");
-        var keyFile = temp.Combine("credentials.key");
-        if (withKey)
-        {
-            WriteKey(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        return await SupervisorHost.StartAsync(c =>
+    /// <summary>
+    /// A supervisor with the inline key <paramref name="key"/> (a random one when null; none when <paramref name="withKey"/>
+    /// is false), in a fresh folder or in <paramref name="reuse"/> (which its owner disposes). The integration test covers
+    /// <c>key_file</c>.
+    /// </summary>
+    public static Task<SupervisorHost> StartAsync(bool withKey = true, TempDirectory? reuse = null, string? key = null) =>
+        SupervisorHost.StartAsync(c =>
         {
             c["commands"] = new JsonObject { ["retry_backoff_ms"] = 50 };
             if (withKey)
             {
-                c["credentials"] = new JsonObject { ["key_file"] = keyFile };
+                c["credentials"] = new JsonObject { ["key"] = key ?? NewKey() };
             }
-        }, temp);
-    }
+        }, reuse);
+
+    public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
 
     public static void WriteKey(string path, UnixFileMode mode)
     {

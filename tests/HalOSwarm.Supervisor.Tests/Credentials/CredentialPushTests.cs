@@ -96,6 +96,31 @@ public sealed class CredentialPushTests
         Assert.Equal("none", (await Node(host, "n2")).GetProperty("state").GetString());
     }
 
+    [Fact]
+    public async Task Push_NodeOfflineAcrossASupervisorRestart_DeliveredWithTheContentOnReconnect()
+    {
+        using var temp = new HalOSwarm.Testing.TempDirectory("hal-creds-restart");
+        var key = CredentialHosts.NewKey();
+        string commandId;
+        await using (var first = await CredentialHosts.StartAsync(reuse: temp, key: key))
+        {
+            var agent = await CredentialHosts.ConnectAsync(first, "n1");
+            await agent.DisposeAsync();
+            await SupervisorHost.WaitUntilAsync(async () => (await first.GetDataAsync("/api/v1/nodes/n1")).GetProperty("status").GetString() == "offline",
+                "n1 offline");
+            var push = await first.Api.PushAsync(new { node_id = "n1", tool = "codex", kind = "file", content = Secret });
+            Assert.True(push.Status == 202, push.Text);
+            commandId = push.Body.GetProperty("data").GetProperty("command").GetProperty("command_id").GetString()!;
+        }
+        await using var second = await CredentialHosts.StartAsync(reuse: temp, key: key);
+        await using var back = await CredentialHosts.ConnectAsync(second, "n1");
+
+        var command = await back.ReceiveCommandAsync();
+
+        Assert.Equal(commandId, command.CommandId);
+        Assert.Equal(Secret, command.Args.GetProperty("content").GetString());
+    }
+
     private static async Task<JsonElement> Node(SupervisorHost host, string nodeId) =>
         Assert.Single((await host.GetDataAsync($"/api/v1/credentials/drift?node_id={nodeId}")).EnumerateArray());
 }
