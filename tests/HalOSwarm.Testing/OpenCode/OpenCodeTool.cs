@@ -21,9 +21,9 @@ public static class OpenCodeTool
     /// <summary>
     /// The environment that points opencode at the fake LLM server and keeps it off the network and out
     /// of the machine's own config: its own HOME and XDG folders under <paramref name="home"/>.
-    /// </summary>
     /// <paramref name="apiKey"/> is the provider's <c>options.apiKey</c>; null leaves it out, so opencode takes the key from
     /// its auth.json (<c>{"fake":{"type":"api","key":…}}</c>).
+    /// </summary>
     public static Dictionary<string, string?> ProcessEnvironment(string fakeLlmV1Url, string home, string? permissionJson = null, string? apiKey = "k")
     {
         var config =
