@@ -2,6 +2,7 @@ using HalOSwarm.Agent.Commands;
 using HalOSwarm.Agent.Configuration;
 using HalOSwarm.Agent.Connection;
 using HalOSwarm.Agent.Environments;
+using HalOSwarm.Agent.Credentials;
 using HalOSwarm.Agent.Observability;
 using HalOSwarm.Agent.Runtimes.ClaudeCode;
 using HalOSwarm.Agent.Runtimes.Codex;
@@ -39,6 +40,7 @@ internal static class AgentHost
             .AddCommands()
             .AddEnvironments()
             .AddToolAuth()
+            .AddCredentials()
             .AddTaskFileWatcher()
             .AddAgentMetrics();
         configure?.Invoke(builder);

@@ -47,5 +47,6 @@ namespace HalOSwarm.Protocol;
 [JsonSerializable(typeof(AuthStatusData))]
 [JsonSerializable(typeof(AuthLoginData))]
 [JsonSerializable(typeof(AuthCheckResult))]
+[JsonSerializable(typeof(CredentialsStateData))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -45,6 +45,10 @@ internal sealed class AgentOptions
     [ConfigurationKeyName("task_poll_interval_sec")]
     public double TaskPollIntervalSec { get; set; } = 5;
 
+    /// <summary>How often pushed credentials are compared with what is on disk (a change by hand is reported as drift).</summary>
+    [ConfigurationKeyName("credentials_check_sec")]
+    public double CredentialsCheckSec { get; set; } = 60;
+
     /// <summary>Events sent but not yet acknowledged, at most (the pipelining window).</summary>
     [ConfigurationKeyName("max_in_flight_events")]
     public int MaxInFlightEvents { get; set; } = 2000;
@@ -72,6 +76,7 @@ internal sealed class AgentOptions
         "opencode_binary", "opencode_password", "opencode_startup_timeout_sec", "task_poll_interval_sec",
         "max_in_flight_events", "hostname", "logging", "stop_runtimes_on_exit", "metrics_port", "supervisor_tls",
         "tool_auth",
+        "credentials_check_sec",
     };
 
     /// <summary>The top-level opencode_* keys and the runtimes.opencode key each stands for.</summary>

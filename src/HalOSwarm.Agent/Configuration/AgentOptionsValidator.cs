@@ -43,6 +43,10 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         {
             errors.Add("task_poll_interval_sec: must be greater than 0");
         }
+        if (!(options.CredentialsCheckSec > 0))
+        {
+            errors.Add("credentials_check_sec: must be greater than 0");
+        }
         if (options.MaxInFlightEvents < 1)
         {
             errors.Add("max_in_flight_events: must be at least 1");

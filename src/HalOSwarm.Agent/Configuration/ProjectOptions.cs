@@ -51,11 +51,11 @@ internal sealed class ProjectOptions
     /// <summary>The runtime's extra args followed by the project's.</summary>
     public IReadOnlyList<string> ArgsFor(RuntimeOptions runtime) => [.. runtime.Args, .. Args];
 
-    /// <summary>The runtime's environment with the project's on top.</summary>
+    /// <summary>The runtime's environment with the project's on top, and credentials pushed as env pairs on top of both.</summary>
     public IReadOnlyDictionary<string, string> EnvFor(RuntimeOptions runtime)
     {
         var env = new Dictionary<string, string>(runtime.Env, StringComparer.Ordinal);
-        foreach (var (key, value) in Env)
+        foreach (var (key, value) in Env.Concat(runtime.PushedEnv()))
         {
             env[key] = value;
         }

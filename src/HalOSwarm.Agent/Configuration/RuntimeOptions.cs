@@ -32,6 +32,16 @@ internal class RuntimeOptions
     [ConfigurationKeyName("enabled")]
     public bool? Enabled { get; set; }
 
+    private volatile IReadOnlyDictionary<string, string> _pushedEnv = new Dictionary<string, string>();
+
+    /// <summary>
+    /// NAME=VALUE pairs pushed from the supervisor for this runtime's tool (Credentials/; not config): sessions started
+    /// afterwards get them on top of <see cref="Env"/> and the project's env (<see cref="ProjectOptions.EnvFor"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> PushedEnv() => _pushedEnv;
+
+    public void UsePushedEnv(IReadOnlyDictionary<string, string> env) => _pushedEnv = env;
+
     /// <summary>The keys every runtime section accepts; each runtime adds its own in <see cref="RuntimesOptions.KeysOf"/>.</summary>
     public static readonly IReadOnlySet<string> CommonKeys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {

@@ -10,5 +10,9 @@ internal sealed class AuthCommand : Command
     {
         Subcommands.Add(new AuthStatusCommand(options, environment));
         Subcommands.Add(new AuthLoginCommand(options, environment));
+        _ = options;
+        _ = environment;
+        Subcommands.Add(new AuthDriftCommand(options, environment));
+        Subcommands.Add(new AuthPushCommand(options, environment));
     }
 }

@@ -157,6 +157,20 @@ internal sealed partial class CommandDispatcher
             {
                 continue;
             }
+            // Args that must not be stored (pushed credentials) are built now, for this frame only (ICommandWireArgs).
+            var wireArgs = command.Args;
+            if (Array.Find(_wireArgs, w => w.Handles(command.Type)) is { } builder)
+            {
+                try
+                {
+                    wireArgs = await builder.BuildAsync(command, cancellationToken);
+                }
+                catch (CommandRejectedException ex)
+                {
+                    End(tracked, CommandStates.Failed, null, ex.Message, ex.Code);
+                    continue;
+                }
+            }
             var sent = command with
             {
                 State = CommandStates.Sent,
@@ -165,7 +179,7 @@ internal sealed partial class CommandDispatcher
                 UpdatedAt = now,
             };
             Update(tracked, sent);
-            var request = new CommandRequest(sent.CommandId, tracked.WireType, sent.SessionId, sent.Project, sent.Args, sent.Deadline, sent.CorrelationId);
+            var request = new CommandRequest(sent.CommandId, tracked.WireType, sent.SessionId, sent.Project, wireArgs, sent.Deadline, sent.CorrelationId);
             connection.Send(ProtocolCodec.Encode(MessageTypes.Command, request, ProtocolJsonContext.Default.CommandRequest, now));
             LogSent(_logger, sent.CommandId, tracked.WireType, sent.NodeId, sent.SessionId, sent.Attempts, sent.CorrelationId);
         }

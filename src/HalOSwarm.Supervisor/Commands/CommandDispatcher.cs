@@ -28,14 +28,16 @@ internal sealed partial class CommandDispatcher : ICommandResultSink, IHostedSer
     private readonly CommandsOptions _options;
     private readonly CommandDeadlinesOptions _deadlines;
     private readonly NodeRateLimiter _rate;
+    private readonly ICommandWireArgs[] _wireArgs;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<CommandDispatcher> _logger;
     private CancellationTokenSource? _stopping;
     private Task? _loop;
 
     public CommandDispatcher(CommandStore store, AgentRegistry registry, IAuditLog audit, IOptions<CommandsOptions> options,
-        IOptions<CommandDeadlinesOptions> deadlines, TimeProvider timeProvider, ILogger<CommandDispatcher> logger)
+        IOptions<CommandDeadlinesOptions> deadlines, IEnumerable<ICommandWireArgs> wireArgs, TimeProvider timeProvider, ILogger<CommandDispatcher> logger)
     {
+        _wireArgs = [.. wireArgs];
         _store = store;
         _registry = registry;
         _audit = audit;

@@ -52,6 +52,11 @@ internal static class CommandsApi
         {
             return ApiErrors.Invalid([new FieldError("type", $"is required (one of {string.Join(", ", CommandKinds.All)})")]);
         }
+        if (body.Type == CommandTypes.CredentialsPush)
+        {
+            // Pushed credentials are stored encrypted and reach the agent only on the wire: never through these args.
+            return ApiErrors.Invalid([new FieldError("type", "credentials_push is sent through POST /api/v1/credentials/push (admin), not /api/v1/commands")]);
+        }
         var submission = new CommandSubmission(body.Type, body.SessionId, body.Project, body.NodeId, body.Args ?? default, "", body.IdempotencyKey);
         return await RunAsync(request, submission, 0, commands, ct);
     }

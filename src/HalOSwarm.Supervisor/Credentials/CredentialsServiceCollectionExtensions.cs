@@ -1,4 +1,6 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
+using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Credentials;
 
@@ -7,7 +9,14 @@ internal static class CredentialsServiceCollectionExtensions
     /// <summary>Versioned credentials pushed to nodes, encrypted at rest, and their sync state.</summary>
     public static IServiceCollection AddCredentials(this IServiceCollection services)
     {
-        services.TryAddSingleton<ICredentialSync, NoCredentialSync>();
+        services.AddSupervisorOptions<CredentialsOptions, CredentialsOptionsValidator>(CredentialsOptions.SectionName);
+        services.AddSingleton<CredentialCipher>();
+        services.AddSingleton<CredentialStore>();
+        services.AddWriteHandler<CredentialInsert, CredentialWriteHandler>();
+        services.AddSingleton<CredentialStateReader>();
+        services.AddSingleton<CredentialSync>();
+        services.AddSingleton<ICredentialSync>(sp => sp.GetRequiredService<CredentialSync>());
+        services.AddSingleton<ICommandWireArgs, CredentialDelivery>();
         return services;
     }
 }

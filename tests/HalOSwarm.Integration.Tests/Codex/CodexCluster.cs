@@ -35,7 +35,11 @@ internal sealed class CodexCluster : IAsyncDisposable
 
     public string ProjectDir => Dir.Combine("project");
 
-    public static async Task<CodexCluster> StartAsync()
+    /// <summary>
+    /// Starts the cluster; <paramref name="apiKey"/> is the FAKE_API_KEY the runtime's env gives codex, and
+    /// <paramref name="options"/> may change the cluster's options (the runtimes and projects are set here).
+    /// </summary>
+    public static async Task<CodexCluster> StartAsync(string apiKey = "test-key", Func<ClusterOptions, ClusterOptions>? options = null)
     {
         var binary = await NpmTool.Codex.EnsureInstalledAsync();
         var llm = await FakeResponsesServer.StartAsync();
@@ -51,13 +55,14 @@ internal sealed class CodexCluster : IAsyncDisposable
                 ["sandbox_mode"] = "workspace-write",
                 ["provider"] = new { name = "fake", base_url = llm.V1Url, env_key = "FAKE_API_KEY", wire_api = "responses" },
                 ["rates"] = new Dictionary<string, object> { ["fake-model"] = new { input = InputRate, cached_input = CachedRate, output = OutputRate } },
-                ["env"] = new Dictionary<string, string> { ["FAKE_API_KEY"] = "test-key", ["HOME"] = dir.Combine("home") },
+                ["env"] = new Dictionary<string, string> { ["FAKE_API_KEY"] = apiKey, ["HOME"] = dir.Combine("home") },
             },
         });
         var project = JsonSerializer.Serialize(new { name = Project, directory = dir.Combine("project"), runtime = "codex" });
         try
         {
-            var cluster = await HalCluster.StartAsync(new ClusterOptions { ExtraProjectsJson = [project], AgentRuntimesJson = runtimes });
+            var clusterOptions = new ClusterOptions { ExtraProjectsJson = [project], AgentRuntimesJson = runtimes };
+            var cluster = await HalCluster.StartAsync(options?.Invoke(clusterOptions) ?? clusterOptions);
             return new CodexCluster(cluster, llm, dir);
         }
         catch

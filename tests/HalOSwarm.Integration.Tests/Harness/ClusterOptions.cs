@@ -36,6 +36,9 @@ internal sealed record ClusterOptions
     /// <summary>Extra top-level sections of the agent's config: name → JSON text (e.g. <c>tool_auth</c>).</summary>
     public IReadOnlyDictionary<string, string> AgentSections { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>opencode's key for the fake provider (<c>options.apiKey</c>); null leaves it out, so opencode reads its auth.json.</summary>
+    public string? OpenCodeApiKey { get; init; } = "k";
+
     /// <summary>Extra top-level sections of the supervisor's config: name → JSON text (e.g. <c>approvals</c>).</summary>
     public IReadOnlyDictionary<string, string> SupervisorSections { get; init; } = new Dictionary<string, string>();
 }

@@ -168,7 +168,7 @@ internal sealed class HalCluster : IAsyncDisposable
 
     public async Task StartAgentAsync()
     {
-        var env = OpenCodeTool.ProcessEnvironment(Llm.V1Url, OpenCodeHome, _options.OpenCodePermissionJson);
+        var env = OpenCodeTool.ProcessEnvironment(Llm.V1Url, OpenCodeHome, _options.OpenCodePermissionJson, _options.OpenCodeApiKey);
         foreach (var (key, value) in _options.AgentEnvironment)
         {
             env[key] = value;

@@ -117,6 +117,10 @@ public sealed class EndpointRoleTests
         ["GET /api/v1/search"] = "viewer",
         ["GET /openapi/v1.json"] = "viewer",
         ["GET /api/v1/ws"] = "viewer",
+        ["POST /api/v1/credentials/push"] = "admin",
+        ["POST /api/v1/commands/credentials/push"] = "admin",
+        ["GET /api/v1/credentials"] = "admin",
+        ["GET /api/v1/credentials/drift"] = "viewer",
     };
 
     /// <summary>The query a reading endpoint needs to answer 200 rather than 400.</summary>

@@ -31,6 +31,13 @@ public sealed class FakeAnthropicServer : FakeLlmServer
 
     public static Task<FakeAnthropicServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(new FakeAnthropicServer(), cancellationToken);
 
+    /// <summary>Anthropic's 401: <c>{"type":"error","error":{"type":"authentication_error","message":"invalid x-api-key"}}</c>.</summary>
+    protected override Task WriteUnauthorizedAsync(HttpResponse response, string? presented, CancellationToken cancellationToken)
+    {
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        return response.WriteAsJsonAsync(new { type = "error", error = new { type = "authentication_error", message = "invalid x-api-key" } }, cancellationToken);
+    }
+
     protected override void Map(WebApplication app)
     {
         app.MapMethods("/", ["HEAD", "GET"], () => Results.Ok());

@@ -21,12 +21,14 @@ public static class OpenCodeTool
     /// <summary>
     /// The environment that points opencode at the fake LLM server and keeps it off the network and out
     /// of the machine's own config: its own HOME and XDG folders under <paramref name="home"/>.
+    /// <paramref name="apiKey"/> is the provider's <c>options.apiKey</c>; null leaves it out, so opencode takes the key from
+    /// its auth.json (<c>{"fake":{"type":"api","key":…}}</c>).
     /// </summary>
-    public static Dictionary<string, string?> ProcessEnvironment(string fakeLlmV1Url, string home, string? permissionJson = null)
+    public static Dictionary<string, string?> ProcessEnvironment(string fakeLlmV1Url, string home, string? permissionJson = null, string? apiKey = "k")
     {
         var config =
             "{\"provider\":{\"fake\":{\"npm\":\"@ai-sdk/openai-compatible\",\"options\":{\"baseURL\":\"" + fakeLlmV1Url +
-            "\",\"apiKey\":\"k\"},\"models\":{\"fake-model\":{\"cost\":{\"input\":3,\"output\":15,\"cache_read\":0.3}," +
+            "\"" + (apiKey is null ? "" : ",\"apiKey\":\"" + apiKey + "\"") + "},\"models\":{\"fake-model\":{\"cost\":{\"input\":3,\"output\":15,\"cache_read\":0.3}," +
             "\"limit\":{\"context\":128000,\"output\":8192},\"tool_call\":true}}}},\"model\":\"fake/fake-model\"," +
             "\"small_model\":\"fake/fake-model\"" + (permissionJson is null ? "" : ",\"permission\":" + permissionJson) + "}";
         return new Dictionary<string, string?>
