@@ -36,5 +36,6 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(IReadOnlyList<DeliveryDto>))]
 [JsonSerializable(typeof(SignInLinkDto))]
 [JsonSerializable(typeof(IReadOnlyList<SearchHitDto>))]
+[JsonSerializable(typeof(IReadOnlyList<CharterDto>))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;
