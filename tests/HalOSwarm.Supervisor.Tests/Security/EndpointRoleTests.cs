@@ -64,6 +64,7 @@ public sealed class EndpointRoleTests
         ["PUT /api/v1/budgets/{name}"] = "admin",
         ["DELETE /api/v1/budgets/{name}"] = "admin",
         ["POST /api/v1/budgets/{name}/lift"] = "admin",
+        ["GET /api/v1/charter"] = "viewer",
         ["GET /api/v1/channels"] = "viewer",
         ["GET /api/v1/channels/deliveries"] = "viewer",
         ["GET /api/v1/channels/alerts/{alertId}"] = "viewer",
