@@ -12,7 +12,7 @@ internal static class GovernanceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGovernance(this IServiceCollection services)
     {
-        services.AddSupervisorOptions<CharterOptions, CharterOptionsValidator>(CharterOptions.SectionName);
+        services.AddSupervisorOptions<CharterOptions, CharterOptionsValidator>(CharterOptions.SectionName, CharterConfiguration.Check);
         services.AddSingleton<CharterBook>();
         services.AddSingleton<CharterCounts>();
         services.AddSingleton<CharterViolations>();
