@@ -35,7 +35,8 @@ internal sealed class CodexCluster : IAsyncDisposable
 
     public string ProjectDir => Dir.Combine("project");
 
-    public static async Task<CodexCluster> StartAsync()
+    /// <summary>Starts the cluster; <paramref name="supervisorSections"/> adds supervisor config sections (name → JSON text).</summary>
+    public static async Task<CodexCluster> StartAsync(IReadOnlyDictionary<string, string>? supervisorSections = null)
     {
         var binary = await NpmTool.Codex.EnsureInstalledAsync();
         var llm = await FakeResponsesServer.StartAsync();
@@ -57,7 +58,12 @@ internal sealed class CodexCluster : IAsyncDisposable
         var project = JsonSerializer.Serialize(new { name = Project, directory = dir.Combine("project"), runtime = "codex" });
         try
         {
-            var cluster = await HalCluster.StartAsync(new ClusterOptions { ExtraProjectsJson = [project], AgentRuntimesJson = runtimes });
+            var cluster = await HalCluster.StartAsync(new ClusterOptions
+            {
+                ExtraProjectsJson = [project],
+                AgentRuntimesJson = runtimes,
+                SupervisorSections = supervisorSections ?? new Dictionary<string, string>(),
+            });
             return new CodexCluster(cluster, llm, dir);
         }
         catch
