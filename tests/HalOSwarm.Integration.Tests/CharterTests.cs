@@ -54,6 +54,9 @@ public sealed class CharterTests
         var violation = Assert.Single(await cluster.GetEventsAsync("type=charter.violation"));
         Assert.Equal(("charter.default.max_sessions_per_node", "sessions_per_node", cluster.NodeId),
             (violation.Data().Str("rule"), violation.Data().Str("kind"), violation.Data().Str("node_id")));
+        var shown = await cluster.CtlAsync("charter", "show", HalCluster.ProjectName);
+        Assert.True(shown.ExitCode == 0, shown.ToString());
+        Assert.Contains("charter.default.max_sessions_per_node", shown.StdOut, StringComparison.Ordinal);
         var audit = await cluster.GetDataAsync("api/v1/audit?action=command.start");
         Assert.Contains(audit.EnumerateArray(), a => a.Str("result") == "rejected"
             && a.Str("error").StartsWith("charter.default.max_sessions_per_node:", StringComparison.Ordinal));
