@@ -62,7 +62,7 @@ public sealed class ConfigSectionsTests
     {
         var sections = SupervisorConfiguration.Sections.All;
         Assert.Equal(
-            ["server", "logging", "database", "security.audit", "commands", "commands.deadlines", "prompts", "policies", "dependencies", "approvals", "retention", "cost", "channels", "search"],
+            ["server", "logging", "database", "security.audit", "commands", "commands.deadlines", "prompts", "policies", "dependencies", "approvals", "retention", "cost", "channels", "search", "charter"],
             sections.Select(s => s.Name));
         var config = new JsonObject { ["server"] = new JsonObject { ["auth_token"] = Token } };
         var expected = new List<string>();
