@@ -75,4 +75,18 @@ public sealed class CharterToolRuleTests
         await SupervisorHost.WaitUntilAsync(async () =>
             (await host.GetDataAsync("/api/v1/approvals?session_id=ses_a"))[0].GetProperty("rule").GetString() == "approvals.rules[0]", "the approvals rule");
     }
+
+    [Fact]
+    public async Task CharterViolation_SentByAnAgent_RefusedSoNoAgentCanForgeOne()
+    {
+        await using var host = await CharterHost.StartAsync(Charter());
+        await using var agent = await TestAgent.ConnectAsync(host, "node-1", [AgentCommands.Session("ses_a", SessionStatuses.Running)]);
+
+        await agent.SendAndWaitAsync(Ev.Make(1, EventTypes.CharterViolation, "ses_a", """{"rule":"charter.default.tools[0]","kind":"tool_denied"}"""),
+            Ev.Make(2, "x_custom.progress", "ses_a", """{"step":1}"""));
+
+        Assert.Equal(1, (await host.GetDataAsync("/api/v1/nodes/node-1")).GetProperty("rejected_events").GetInt64());
+        Assert.Empty(await host.EventsAsync("charter.violation"));
+        Assert.Single(await host.EventsAsync("x_custom.progress"));
+    }
 }
