@@ -35,7 +35,7 @@ public static class ProtocolLimits
     public const int MaxHelloRuntimes = 64;
 
     /// <summary>Types only the supervisor records; an agent that sends one is refused, so it cannot forge them.</summary>
-    private static readonly string[] s_reservedPrefixes = ["node.", "policy.", "dependency.", "approval.", "supervisor.", "env."];
+    private static readonly string[] s_reservedPrefixes = ["node.", "policy.", "dependency.", "approval.", "supervisor.", "env.", "charter."];
 
     private static readonly HashSet<string> s_agentTypes = new(StringComparer.Ordinal)
     {

@@ -52,5 +52,6 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(NodeAuthDto))]
 [JsonSerializable(typeof(AuthLoginDto))]
 [JsonSerializable(typeof(AuthLoginRequest))]
+[JsonSerializable(typeof(IReadOnlyList<CharterDto>))]
 [JsonSerializable(typeof(JsonElement))]
 internal sealed partial class CtlJsonContext : JsonSerializerContext;

@@ -21,6 +21,7 @@ internal sealed partial class ApprovalWatcher(
     ApprovalStore store,
     ApprovalService service,
     ApprovalRuleMatcher rules,
+    IEnumerable<IApprovalRuleSource> sources,
     SessionQueries sessions,
     ISupervisorEvents events,
     TimeProvider timeProvider,
@@ -89,16 +90,35 @@ internal sealed partial class ApprovalWatcher(
             return;
         }
         LogAsked(logger, approval.ApprovalId, stored.SessionId, reason);
+        foreach (var source in sources)
+        {
+            if (await source.MatchAsync(approval, patterns, cancellationToken) is not { } verdict)
+            {
+                continue;
+            }
+            if (verdict.Reply is { } answer)
+            {
+                await service.AnswerAsync(approval.ApprovalId, answer, ApprovalStates.ForRule(answer), verdict.Actor, "approval.auto", verdict.Key,
+                    null, TimeSpan.Zero, cancellationToken);
+                return;
+            }
+            await NeedsInputAsync(stored, approval, reason + $" (asked by {verdict.Key})", cancellationToken);
+            return;
+        }
         if (rules.Match(project, tool, permission, patterns) is { } rule)
         {
             await service.AnswerAsync(approval.ApprovalId, rule.Reply, ApprovalStates.ForRule(rule.Reply), RuleActor, "approval.auto", rule.Key,
                 null, TimeSpan.Zero, cancellationToken);
             return;
         }
-        await events.RecordAsync(EventTypes.SessionNeedsInput, stored.NodeId, stored.SessionId,
-            new NeedsInputData("permission", "permission needed: " + reason, approval.ApprovalId, project, tool, permission, shown),
-            ApprovalsJsonContext.Default.NeedsInputData, cancellationToken);
+        await NeedsInputAsync(stored, approval, reason, cancellationToken);
     }
+
+    private Task NeedsInputAsync(StoredEvent stored, ApprovalDto approval, string reason, CancellationToken cancellationToken) =>
+        events.RecordAsync(EventTypes.SessionNeedsInput, stored.NodeId, stored.SessionId,
+            new NeedsInputData("permission", "permission needed: " + reason, approval.ApprovalId, approval.Project, approval.Tool,
+                approval.Permission, approval.Patterns),
+            ApprovalsJsonContext.Default.NeedsInputData, cancellationToken);
 
     private const int MaxPatterns = 50;
     private const int MaxPatternChars = 1024;

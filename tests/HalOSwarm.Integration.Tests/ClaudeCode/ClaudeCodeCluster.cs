@@ -18,6 +18,15 @@ public sealed class ClaudeCodeCluster : IAsyncLifetime
     public static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
     private readonly TempDirectory _dir = new("hal-cc");
+    private readonly IReadOnlyDictionary<string, string> _sections;
+
+    public ClaudeCodeCluster()
+        : this(new Dictionary<string, string>())
+    {
+    }
+
+    /// <summary>A cluster whose supervisor also has <paramref name="sections"/> (name → JSON text, e.g. <c>charter</c>).</summary>
+    internal ClaudeCodeCluster(IReadOnlyDictionary<string, string> sections) => _sections = sections;
 
     internal HalCluster Cluster { get; private set; } = null!;
 
@@ -54,7 +63,7 @@ public sealed class ClaudeCodeCluster : IAsyncLifetime
                 ["claude-code"] = new { binary, model = "claude-sonnet-4-5" },
             }),
             AgentEnvironment = ClaudeEnvironment,
-            SupervisorSections = new Dictionary<string, string> { ["approvals"] = """{"timeout_sec":300,"default_reply":"reject"}""" },
+            SupervisorSections = new Dictionary<string, string>(_sections) { ["approvals"] = """{"timeout_sec":300,"default_reply":"reject"}""" },
         });
     }
 

@@ -36,10 +36,12 @@ internal sealed class CodexCluster : IAsyncDisposable
     public string ProjectDir => Dir.Combine("project");
 
     /// <summary>
-    /// Starts the cluster; <paramref name="apiKey"/> is the FAKE_API_KEY the runtime's env gives codex, and
-    /// <paramref name="options"/> may change the cluster's options (the runtimes and projects are set here).
+    /// Starts the cluster; <paramref name="apiKey"/> is the FAKE_API_KEY the runtime's env gives codex,
+    /// <paramref name="options"/> may change the cluster's options (the runtimes and projects are set here), and
+    /// <paramref name="supervisorSections"/> adds supervisor config sections (name → JSON text).
     /// </summary>
-    public static async Task<CodexCluster> StartAsync(string apiKey = "test-key", Func<ClusterOptions, ClusterOptions>? options = null)
+    public static async Task<CodexCluster> StartAsync(string apiKey = "test-key", Func<ClusterOptions, ClusterOptions>? options = null,
+        IReadOnlyDictionary<string, string>? supervisorSections = null)
     {
         var binary = await NpmTool.Codex.EnsureInstalledAsync();
         var llm = await FakeResponsesServer.StartAsync();
@@ -61,7 +63,12 @@ internal sealed class CodexCluster : IAsyncDisposable
         var project = JsonSerializer.Serialize(new { name = Project, directory = dir.Combine("project"), runtime = "codex" });
         try
         {
-            var clusterOptions = new ClusterOptions { ExtraProjectsJson = [project], AgentRuntimesJson = runtimes };
+            var clusterOptions = new ClusterOptions
+            {
+                ExtraProjectsJson = [project],
+                AgentRuntimesJson = runtimes,
+                SupervisorSections = supervisorSections ?? new Dictionary<string, string>(),
+            };
             var cluster = await HalCluster.StartAsync(options?.Invoke(clusterOptions) ?? clusterOptions);
             return new CodexCluster(cluster, llm, dir);
         }

@@ -41,7 +41,7 @@ public sealed class ApprovalFlowTests : IAsyncLifetime
     {
         var database = _db!.Database;
         return new ApprovalWatcher(new EventFeed(new EventBroadcaster(), new EventQueries(database), new OpenFeedReaders(), NullLogger<EventFeed>.Instance),
-            new EventCursorStore(database, _time), _store, _service, new ApprovalRuleMatcher(Options.Create(new ApprovalsOptions { Rules = [.. rules] })),
+            new EventCursorStore(database, _time), _store, _service, new ApprovalRuleMatcher(Options.Create(new ApprovalsOptions { Rules = [.. rules] })), [],
             new SessionQueries(database), _events, _time, NullLogger<ApprovalWatcher>.Instance);
     }
 

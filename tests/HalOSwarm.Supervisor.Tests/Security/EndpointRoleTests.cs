@@ -69,6 +69,7 @@ public sealed class EndpointRoleTests
         ["POST /api/v1/env/proposals/{id}/reject"] = "operator",
         ["POST /api/v1/env/{project}/provision"] = "operator",
         ["POST /api/v1/env/{project}/agents-md/sync"] = "operator",
+        ["GET /api/v1/charter"] = "viewer",
         ["GET /api/v1/channels"] = "viewer",
         ["GET /api/v1/channels/deliveries"] = "viewer",
         ["GET /api/v1/channels/alerts/{alertId}"] = "viewer",
