@@ -2,7 +2,7 @@ namespace HalOSwarm.Supervisor.Credentials;
 
 /// <summary>
 /// Whether a node's tool credentials are the version the supervisor pushed: what <c>halctl auth status</c> shows as
-/// "Credential Sync" and <c>halctl auth drift</c> lists. The credentials feature implements it; until credentials are
+/// "Credential Sync" and <c>halctl auth drift</c> lists. The credentials feature implements it (CredentialSync); until credentials are
 /// pushed to a node its state is <see cref="CredentialSyncStates.None"/>.
 /// </summary>
 internal interface ICredentialSync

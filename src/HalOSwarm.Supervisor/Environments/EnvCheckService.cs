@@ -6,9 +6,11 @@ namespace HalOSwarm.Supervisor.Environments;
 
 /// <summary>
 /// The <see cref="IEnvChecks"/> every feature gets: <see cref="EnvCheckRunner"/> checks, then the report is stored as
-/// the latest of its project on its node, with <c>env.check.failed</c> / <c>env.drift.detected</c> when it changed.
+/// the latest of its project on its node, with <c>env.check.failed</c> / <c>env.drift.detected</c> when it changed, and every
+/// <see cref="IEnvCheckObserver"/> (provisioning) is told of it, whoever asked for the check.
 /// </summary>
-internal sealed partial class EnvCheckService(EnvCheckRunner runner, IStorageWriter writer, TimeProvider timeProvider, ILogger<EnvCheckService> logger)
+internal sealed partial class EnvCheckService(EnvCheckRunner runner, IStorageWriter writer, IEnumerable<IEnvCheckObserver> observers, TimeProvider timeProvider,
+    ILogger<EnvCheckService> logger)
     : IEnvChecks
 {
     public async Task<EnvCheckReport> CheckAsync(string nodeId, ProjectInfo project, string actor, CancellationToken cancellationToken)
@@ -20,6 +22,10 @@ internal sealed partial class EnvCheckService(EnvCheckRunner runner, IStorageWri
         var failing = stored.Items.Count(i => i.Verdict != EnvVerdicts.Ready);
         var eventTypes = recorded.Count == 0 ? "none" : string.Join(",", recorded);
         LogChecked(logger, project.Name, nodeId, stored.Verdict, failing, eventTypes);
+        foreach (var observer in observers)
+        {
+            await observer.CheckedAsync(nodeId, project, stored, cancellationToken);
+        }
         return stored;
     }
 }

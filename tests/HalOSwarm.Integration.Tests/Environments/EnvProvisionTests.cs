@@ -9,7 +9,8 @@ namespace HalOSwarm.Integration.Tests.Environments;
 /// Issue 14's provisioning against the built binaries: a fresh project directory on a real agent gets its AGENT.md and
 /// <c>.context/</c> from the supervisor's templates, a missing tool is proposed with its exact command and installed (by
 /// the test kit's fake installer) only once an operator approves, a rejected proposal leaves no trace, a dry run changes
-/// nothing, and a sync writes AGENT.md over a hand-edited copy. Everything through halctl, as an operator would.
+/// nothing, and a sync writes AGENT.md over a hand-edited copy. The safe fixes come by themselves after the check on
+/// connect; everything else through halctl, as an operator would.
 /// </summary>
 public sealed class EnvProvisionTests
 {
@@ -24,29 +25,28 @@ public sealed class EnvProvisionTests
         var (cluster, approved, rejected, directory) = env;
         var node = cluster.NodeId;
 
-        // Dry run: what would be done, and nothing done (no file, no proposal, no install).
-        var dry = await OkAsync(cluster, "env", "provision", Project, "--dry-run");
-        Assert.Contains("would_apply  file:AGENT.md", dry.StdOut, StringComparison.Ordinal);
-        Assert.Contains("would_apply  dir:.context", dry.StdOut, StringComparison.Ordinal);
-        Assert.Contains($"would_propose tool:haltool  install: {approved.InstallCommand}", dry.StdOut, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFileSystemEntries(directory));
-        Assert.Equal(0, (await cluster.GetDataAsync("api/v1/env/proposals")).GetArrayLength());
-
-        // Provision: the safe fixes are written with the templates' content; the tools are only proposed.
-        var provision = await OkAsync(cluster, "env", "provision", Project);
-        Assert.Contains("missing -> missing", provision.StdOut, StringComparison.Ordinal);
+        // By itself: the check on connect finds the project missing, AGENT.md and .context/ are written from the templates
+        // without anyone asking, and the tools are only proposed.
+        await HalCluster.WaitUntilAsync(async () => File.Exists(Path.Combine(directory, ".context", "notes.md"))
+            && (await cluster.GetDataAsync("api/v1/env/proposals?state=pending")).GetArrayLength() == 2
+            && (await cluster.GetEventsAsync("type=env.provisioned")).Count == 1, s_wait, "provisioned by itself", cluster.Diagnostics);
         Assert.Equal($"# {Project}\nnode {node}, runtime opencode\n", await File.ReadAllTextAsync(Path.Combine(directory, "AGENT.md")));
         Assert.Equal($"notes for {Project} on {node}\n", await File.ReadAllTextAsync(Path.Combine(directory, ".context", "notes.md")));
         Assert.True(File.Exists(Path.Combine(directory, ".context", "progress.md")));
-        Assert.Contains($"pending      tool:haltool  install: {approved.InstallCommand}  (halctl env approve {node} tool:haltool --project {Project})",
-            provision.StdOut, StringComparison.Ordinal);
+        Assert.Equal("env:auto_provision", (await cluster.GetEventsAsync("type=env.provisioned"))[0].GetProperty("data").GetProperty("actor").GetString());
         Assert.False(approved.Installed || rejected.Installed);
         Assert.Empty(approved.Runs);
         var pending = await cluster.GetDataAsync("api/v1/env/proposals?state=pending");
-        Assert.Equal(2, pending.GetArrayLength());
         Assert.Contains(pending.EnumerateArray(), p => p.GetProperty("command").GetString() == approved.InstallCommand);
         Assert.Equal(2, (await cluster.GetEventsAsync("type=env.proposal")).Count);
-        Assert.Single(await cluster.GetEventsAsync("type=env.provisioned"));
+
+        // Dry run: says what an operator's provision would do, and changes nothing (no file, no proposal, no install).
+        var unchanged = Snapshot(directory);
+        var dry = await OkAsync(cluster, "env", "provision", Project, "--dry-run");
+        Assert.Contains("dry run: nothing changed", dry.StdOut, StringComparison.Ordinal);
+        Assert.Equal(unchanged, Snapshot(directory));
+        Assert.Equal(2, (await cluster.GetDataAsync("api/v1/env/proposals")).GetArrayLength());
+        Assert.Empty(approved.Runs);
 
         // Reject one: nothing runs, nothing on the node changes, and it cannot be approved afterwards.
         var before = Snapshot(directory);
@@ -96,7 +96,8 @@ public sealed class EnvProvisionTests
         await using var env = await StartAsync();
         var (cluster, _, _, directory) = env;
         var agentMd = Path.Combine(directory, "AGENT.md");
-        await OkAsync(cluster, "env", "provision", Project);
+        await HalCluster.WaitUntilAsync(async () => (await cluster.GetEventsAsync("type=env.provisioned")).Count == 1, s_wait,
+            "the automatic round after the check on connect", cluster.Diagnostics);
         await File.WriteAllTextAsync(agentMd, "my own notes\n");
 
         var provision = await OkAsync(cluster, "env", "provision", Project);

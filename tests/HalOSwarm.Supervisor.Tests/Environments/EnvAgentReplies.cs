@@ -30,7 +30,7 @@ internal static class EnvAgentReplies
     /// <summary>The config of a supervisor whose manifest for alpha wants AGENT.md, the .context/ scaffold and API_KEY.</summary>
     public static void Manifest(System.Text.Json.Nodes.JsonObject config) =>
         config["environments"] = System.Text.Json.Nodes.JsonNode.Parse("""
-            {"check_interval_sec": 0, "projects": {"alpha": {
+            {"check_interval_sec": 0, "auto_provision": false, "projects": {"alpha": {
               "agents_md": {"template": "agent-md"}, "context": {"PROGRESS.md": "progress"}, "env": {"API_KEY": {"required": true}}}}}
             """);
 }
