@@ -37,6 +37,21 @@ internal sealed class CommandDeadlinesOptions
     [ConfigurationKeyName("env_apply")]
     public int EnvApply { get; set; } = 330;
 
+    /// <summary>env_check: every item of a manifest, a tool's version command at most 15 s each.</summary>
+    [ConfigurationKeyName("env_check")]
+    public int EnvCheck { get; set; } = 60;
+
+    /// <summary>auth_check: each agent program's status command, at most 30 s each.</summary>
+    [ConfigurationKeyName("auth_check")]
+    public int AuthCheck { get; set; } = 60;
+
+    /// <summary>auth_login: until the program printed its URL and code (the login itself goes on, reported by events).</summary>
+    [ConfigurationKeyName("auth_login")]
+    public int AuthLogin { get; set; } = 60;
+
+    [ConfigurationKeyName("credentials_push")]
+    public int CredentialsPush { get; set; } = 30;
+
     public TimeSpan For(string type) => TimeSpan.FromSeconds(type switch
     {
         "start" => Start,
@@ -47,6 +62,10 @@ internal sealed class CommandDeadlinesOptions
         "kill" => Kill,
         "restart" => Restart,
         "env_apply" => EnvApply,
+        "env_check" => EnvCheck,
+        "auth_check" => AuthCheck,
+        "auth_login" => AuthLogin,
+        "credentials_push" => CredentialsPush,
         _ => Status,
     });
 }

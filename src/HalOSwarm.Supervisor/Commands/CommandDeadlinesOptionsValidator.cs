@@ -18,6 +18,10 @@ internal sealed class CommandDeadlinesOptionsValidator : IValidateOptions<Comman
         Check(errors, "status", options.Status);
         Check(errors, "restart", options.Restart);
         Check(errors, "env_apply", options.EnvApply);
+        Check(errors, "env_check", options.EnvCheck);
+        Check(errors, "auth_check", options.AuthCheck);
+        Check(errors, "auth_login", options.AuthLogin);
+        Check(errors, "credentials_push", options.CredentialsPush);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
