@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HalOSwarm.Integration.Tests.Governance;
 using HalOSwarm.Integration.Tests.Harness;
 using HalOSwarm.Testing.FakeLlm;
 

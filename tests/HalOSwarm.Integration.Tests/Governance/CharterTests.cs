@@ -2,7 +2,7 @@ using System.Text.Json;
 using HalOSwarm.Integration.Tests.Harness;
 using HalOSwarm.Testing.FakeLlm;
 
-namespace HalOSwarm.Integration.Tests;
+namespace HalOSwarm.Integration.Tests.Governance;
 
 /// <summary>
 /// The governance charter against the built supervisor, agent and halctl with a real opencode session: a denied command

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HalOSwarm.Integration.Tests.Harness;
 
-namespace HalOSwarm.Integration.Tests;
+namespace HalOSwarm.Integration.Tests.Governance;
 
 /// <summary>What a charter deny leaves behind, whatever the runtime: the approval, its audit entry and the violation event.</summary>
 internal static class CharterChecks

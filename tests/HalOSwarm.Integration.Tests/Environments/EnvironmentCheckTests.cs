@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HalOSwarm.Integration.Tests.Harness;
 
-namespace HalOSwarm.Integration.Tests;
+namespace HalOSwarm.Integration.Tests.Environments;
 
 /// <summary>
 /// Environment checks against the built supervisor and agent: a project missing AGENT.md and .context/ is reported
