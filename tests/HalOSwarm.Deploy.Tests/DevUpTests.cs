@@ -9,6 +9,7 @@ namespace HalOSwarm.Deploy.Tests;
 /// <c>./dev up</c>, the README's first command: it prints a dashboard sign-in link that works (once), and SIGTERM stops
 /// all it started, as Ctrl-C does.
 /// </summary>
+[Collection(SourceTreeBuilds.Name)]
 public sealed class DevUpTests
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace HalOSwarm.Deploy.Tests;
 /// <c>./dev publish</c> made; the installed binaries run, the installed configs validate and the units pass
 /// systemd's own check.
 /// </summary>
+[Collection(SourceTreeBuilds.Name)]
 public sealed class InstallTests(PublishedRelease release) : IClassFixture<PublishedRelease>
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(2);
