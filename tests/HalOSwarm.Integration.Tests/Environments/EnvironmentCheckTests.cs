@@ -14,13 +14,14 @@ public sealed class EnvironmentCheckTests
     private const string SecretValue = "it-secret-value-7f3a9c";
     private const string Progress = "# Progress\n\nStatus: in progress\n";
 
+    // Provisioning off: this test reads the first check's report, which a provisioning pass would replace at once.
     private static ClusterOptions Manifest() => new()
     {
         AgentEnvironment = new Dictionary<string, string> { ["HAL_IT_DEPLOY_KEY"] = SecretValue },
         SupervisorSections = new Dictionary<string, string>
         {
             ["environments"] = """
-                {"check_interval_sec": 0,
+                {"check_interval_sec": 0, "auto_provision": false,
                  "templates": {"it-progress": {"text": @progress@}},
                  "projects": {"@project@": {
                    "agents_md": {"template": "agent-md"},
