@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -68,13 +69,13 @@ public class EventInsertBenchmarks : IDisposable
             var ts = s_t0.AddTicks(n * 100);
             if (named)
             {
-                SqliteWriteContext.Set(_named, 0, 10_000_000_000 + n);
-                SqliteWriteContext.Set(_named, 1, s_nodes[node]);
-                SqliteWriteContext.Set(_named, 2, seq);
-                SqliteWriteContext.Set(_named, 3, "message.delta");
-                SqliteWriteContext.Set(_named, 4, session);
-                SqliteWriteContext.Set(_named, 5, HalOSwarm.Supervisor.Storage.Sqlite.SqliteTime.Format(ts));
-                SqliteWriteContext.Set(_named, 6, Data);
+                _named.Set(0, 10_000_000_000 + n);
+                _named.Set(1, s_nodes[node]);
+                _named.Set(2, seq);
+                _named.Set(3, "message.delta");
+                _named.Set(4, session);
+                _named.Set(5, HalOSwarm.Supervisor.Storage.Sqlite.SqliteTime.Format(ts));
+                _named.Set(6, Data);
                 _named.ExecuteNonQuery();
             }
             else

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -11,7 +13,7 @@ namespace HalOSwarm.Supervisor.Audit;
 /// (<see cref="AuditInsert"/>, <see cref="AuditComplete"/>) applied by <see cref="AuditWriteHandler"/> in the storage
 /// writer's priority lane, so auditing never waits behind ingest.
 /// </summary>
-internal sealed class AuditStore(SqliteDatabase database, IStorageWriter writer, TimeProvider timeProvider) : IAuditLog
+internal sealed class AuditStore(IDatabase database, IStorageWriter writer, TimeProvider timeProvider) : IAuditLog
 {
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         writer.WriteAsync(new AuditInsert(entry, timeProvider.GetUtcNow()), cancellationToken);
@@ -21,33 +23,33 @@ internal sealed class AuditStore(SqliteDatabase database, IStorageWriter writer,
 
     public async Task<(IReadOnlyList<AuditRecord> Page, bool HasMore)> ListAsync(AuditFilter filter, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         var where = new List<string>();
         // LIKE patterns take the value escaped, so % and _ in a filter match themselves, not anything.
-        Add(query, where, @"actor = $actor OR actor LIKE $actor_like || '/%' ESCAPE '\' OR actor LIKE '%/' || $actor_like ESCAPE '\'", "$actor", filter.Actor);
-        Add(query, where, @"action = $action OR action LIKE $action_like || '.%' ESCAPE '\'", "$action", filter.Action);
+        Add(query, where, @"actor = @actor OR actor LIKE @actor_like || '/%' ESCAPE '\' OR actor LIKE '%/' || @actor_like ESCAPE '\'", "@actor", filter.Actor);
+        Add(query, where, @"action = @action OR action LIKE @action_like || '.%' ESCAPE '\'", "@action", filter.Action);
         if (filter.Actor is not null)
         {
-            query.Parameters.AddWithValue("$actor_like", EscapeLike(filter.Actor));
+            query.AddParameter("@actor_like", EscapeLike(filter.Actor));
         }
         if (filter.Action is not null)
         {
-            query.Parameters.AddWithValue("$action_like", EscapeLike(filter.Action));
+            query.AddParameter("@action_like", EscapeLike(filter.Action));
         }
-        Add(query, where, "target = $target", "$target", filter.Target);
-        Add(query, where, "result = $result", "$result", filter.Result);
-        Add(query, where, "at >= $since", "$since", SqliteTime.Format(filter.Since));
-        Add(query, where, "at < $until", "$until", SqliteTime.Format(filter.Until));
+        Add(query, where, "target = @target", "@target", filter.Target);
+        Add(query, where, "result = @result", "@result", filter.Result);
+        Add(query, where, "at >= @since", "@since", SqliteTime.Format(filter.Since));
+        Add(query, where, "at < @until", "@until", SqliteTime.Format(filter.Until));
         if (filter.BeforeId is { } before)
         {
-            where.Add("id < $before");
-            query.Parameters.AddWithValue("$before", before);
+            where.Add("id < @before");
+            query.AddParameter("@before", before);
         }
         query.CommandText = """
             SELECT id, at, actor, action, target, args, result, error, duration_ms, source_address, command_id FROM audit_log
-            """ + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where.Select(w => $"({w})")) : "") + " ORDER BY id DESC LIMIT $limit";
-        query.Parameters.AddWithValue("$limit", filter.Limit + 1);
+            """ + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where.Select(w => $"({w})")) : "") + " ORDER BY id DESC LIMIT @limit";
+        query.AddParameter("@limit", filter.Limit + 1);
         var rows = new List<AuditRecord>();
         using (var reader = await query.ExecuteReaderAsync(cancellationToken))
         {
@@ -65,24 +67,24 @@ internal sealed class AuditStore(SqliteDatabase database, IStorageWriter writer,
     /// <summary>Deletes entries older than <paramref name="cutoff"/>; returns how many.</summary>
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var delete = connection.CreateCommand();
-        delete.CommandText = "DELETE FROM audit_log WHERE at < $cutoff";
-        delete.Parameters.AddWithValue("$cutoff", SqliteTime.Format(cutoff));
+        delete.CommandText = "DELETE FROM audit_log WHERE at < @cutoff";
+        delete.AddParameter("@cutoff", SqliteTime.Format(cutoff));
         return await delete.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void Add(SqliteCommand command, List<string> where, string clause, string parameter, string? value)
+    private static void Add(DbCommand command, List<string> where, string clause, string parameter, string? value)
     {
         if (value is not null)
         {
             where.Add(clause);
-            command.Parameters.AddWithValue(parameter, value);
+            command.AddParameter(parameter, value);
         }
     }
 
     private static string EscapeLike(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

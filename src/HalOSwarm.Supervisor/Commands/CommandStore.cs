@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -11,7 +13,7 @@ namespace HalOSwarm.Supervisor.Commands;
 /// <see cref="CommandWriteHandler"/> in the storage writer's priority lane, so a command never waits behind event
 /// ingest; each returns once it is committed. Reads use their own connections.
 /// </summary>
-internal sealed class CommandStore(SqliteDatabase database, IStorageWriter writer)
+internal sealed class CommandStore(IDatabase database, IStorageWriter writer)
 {
     public const string Columns = """
         command_id, type, node_id, session_id, project, args, state, result, error, error_code, created_at, updated_at,
@@ -32,10 +34,10 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
 
     public async Task<CommandDto?> GetAsync(string commandId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {Columns} FROM commands WHERE command_id = $id";
-        query.Parameters.AddWithValue("$id", commandId);
+        query.CommandText = $"SELECT {Columns} FROM commands WHERE command_id = @id";
+        query.AddParameter("@id", commandId);
         var rows = await ReadAsync(query, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -43,7 +45,7 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
     /// <summary>Commands not finished yet, oldest first: what the dispatcher picks up again after a restart.</summary>
     public async Task<IReadOnlyList<CommandDto>> ListOpenAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = $"SELECT {Columns} FROM commands WHERE state IN ('pending', 'sent', 'accepted') ORDER BY created_at, command_id";
         return await ReadAsync(query, cancellationToken);
@@ -52,7 +54,7 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
     /// <summary>Commands a gate holds (<see cref="CommandStates.Held"/>), oldest first.</summary>
     public async Task<IReadOnlyList<CommandDto>> ListHeldAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = $"SELECT {Columns} FROM commands WHERE state = 'held' ORDER BY created_at, command_id";
         return await ReadAsync(query, cancellationToken);
@@ -61,7 +63,7 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
     /// <summary>One page, newest first; the extra row fetched tells whether there is a next page.</summary>
     public async Task<(IReadOnlyList<CommandDto> Page, bool HasMore)> ListAsync(CommandFilter filter, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         var where = new List<string>();
         Add(query, where, "session_id", filter.SessionId);
@@ -70,14 +72,14 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
         Add(query, where, "type", filter.Type);
         if (filter.AfterCreatedAt is not null)
         {
-            where.Add("(created_at < $cc OR (created_at = $cc AND command_id < $cid))");
-            query.Parameters.AddWithValue("$cc", filter.AfterCreatedAt);
-            query.Parameters.AddWithValue("$cid", filter.AfterCommandId);
+            where.Add("(created_at < @cc OR (created_at = @cc AND command_id < @cid))");
+            query.AddParameter("@cc", filter.AfterCreatedAt);
+            query.AddParameter("@cid", filter.AfterCommandId);
         }
         query.CommandText = $"SELECT {Columns} FROM commands"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + " ORDER BY created_at DESC, command_id DESC LIMIT $limit";
-        query.Parameters.AddWithValue("$limit", filter.Limit + 1);
+            + " ORDER BY created_at DESC, command_id DESC LIMIT @limit";
+        query.AddParameter("@limit", filter.Limit + 1);
         var rows = await ReadAsync(query, cancellationToken);
         var hasMore = rows.Count > filter.Limit;
         return (hasMore ? rows.GetRange(0, filter.Limit) : rows, hasMore);
@@ -85,24 +87,24 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
 
     public static string CursorKey(CommandDto last) => $"{SqliteTime.Format(last.CreatedAt)}|{last.CommandId}";
 
-    private static void Add(SqliteCommand command, List<string> where, string column, string? value)
+    private static void Add(DbCommand command, List<string> where, string column, string? value)
     {
         if (value is not null)
         {
             where.Add($"{column} = ${column}");
-            command.Parameters.AddWithValue($"${column}", value);
+            command.AddParameter($"${column}", value);
         }
     }
 
     // Microsoft.Data.Sqlite runs its async methods synchronously, so one synchronous reader serves both paths.
-    private static Task<List<CommandDto>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static Task<List<CommandDto>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Read(command));
     }
 
     /// <summary>Reads rows selected with <see cref="Columns"/>.</summary>
-    public static List<CommandDto> Read(SqliteCommand command)
+    public static List<CommandDto> Read(DbCommand command)
     {
         var rows = new List<CommandDto>();
         using var reader = command.ExecuteReader();
@@ -120,5 +122,5 @@ internal sealed class CommandStore(SqliteDatabase database, IStorageWriter write
 
     private static JsonElement Parse(string json) => JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.JsonElement);
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Supervisor.Observability;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -13,28 +15,28 @@ namespace HalOSwarm.Supervisor.Commands;
 /// </summary>
 internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWriteHandler<CommandUpdate>
 {
-    private readonly SqliteCommand _find;
-    private readonly SqliteCommand _release;
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _update;
+    private readonly DbCommand _find;
+    private readonly DbCommand _release;
+    private readonly DbCommand _insert;
+    private readonly DbCommand _update;
     private readonly SupervisorMetrics _metrics;
 
-    public CommandWriteHandler(SqliteWriteContext context, SupervisorMetrics metrics)
+    public CommandWriteHandler(IWriteContext context, SupervisorMetrics metrics)
     {
         _metrics = metrics;
-        _find = context.Prepare($"SELECT {CommandStore.Columns} FROM commands WHERE idempotency_key = $key AND key_active = 1", "$key");
-        _release = context.Prepare("UPDATE commands SET key_active = 0 WHERE command_id = $id", "$id");
+        _find = context.Prepare($"SELECT {CommandStore.Columns} FROM commands WHERE idempotency_key = @key AND key_active = 1", "@key");
+        _release = context.Prepare("UPDATE commands SET key_active = 0 WHERE command_id = @id", "@id");
         _insert = context.Prepare("""
             INSERT INTO commands (command_id, type, node_id, session_id, project, args, state, error, created_at, updated_at,
                                   actor, idempotency_key, key_active, attempts, parent_command_id, source_address, correlation_id)
-            VALUES ($id, $type, $node, $session, $project, $args, $state, $error, $at, $at, $actor, $key, $active, 0, $parent, $source, $correlation)
-            """, "$id", "$type", "$node", "$session", "$project", "$args", "$state", "$error", "$at", "$actor", "$key", "$active", "$parent", "$source",
-            "$correlation");
+            VALUES (@id, @type, @node, @session, @project, @args, @state, @error, @at, @at, @actor, @key, @active, 0, @parent, @source, @correlation)
+            """, "@id", "@type", "@node", "@session", "@project", "@args", "@state", "@error", "@at", "@actor", "@key", "@active", "@parent", "@source",
+            "@correlation");
         _update = context.Prepare("""
-            UPDATE commands SET state = $state, result = $result, error = $error, error_code = $code, updated_at = $at,
-                                attempts = $attempts, deadline_at = $deadline, finished_at = $finished, session_id = $session
-            WHERE command_id = $id
-            """, "$id", "$state", "$result", "$error", "$code", "$at", "$attempts", "$deadline", "$finished", "$session");
+            UPDATE commands SET state = @state, result = @result, error = @error, error_code = @code, updated_at = @at,
+                                attempts = @attempts, deadline_at = @deadline, finished_at = @finished, session_id = @session
+            WHERE command_id = @id
+            """, "@id", "@state", "@result", "@error", "@code", "@at", "@attempts", "@deadline", "@finished", "@session");
     }
 
     /// <summary>
@@ -46,7 +48,7 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
         var command = op.Command;
         if (command.IdempotencyKey is { } key)
         {
-            SqliteWriteContext.Set(_find, 0, key);
+            _find.Set(0, key);
             var existing = CommandStore.Read(_find);
             if (existing.Count > 0 && !CommandStates.ReleasesKey(existing[0].State))
             {
@@ -55,10 +57,10 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
             }
             if (existing.Count > 0)
             {
-                SqliteWriteContext.Run(_release, existing[0].CommandId);
+                _release.Run(existing[0].CommandId);
             }
         }
-        SqliteWriteContext.Run(_insert, command.CommandId, command.Type, command.NodeId, command.SessionId, command.Project,
+        _insert.Run(command.CommandId, command.Type, command.NodeId, command.SessionId, command.Project,
             command.Args.GetRawText(), command.State, command.Error, SqliteTime.Format(command.CreatedAt), command.Actor, command.IdempotencyKey,
             command.IdempotencyKey is null ? 0 : 1, command.ParentCommandId, op.SourceAddress, command.CorrelationId);
         batch.Completed(op, (command, true));
@@ -67,7 +69,7 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
     public void Apply(CommandUpdate op, WriteBatch batch)
     {
         var command = op.Command;
-        SqliteWriteContext.Run(_update, command.CommandId, command.State,
+        _update.Run(command.CommandId, command.State,
             command.Result is { ValueKind: not JsonValueKind.Undefined } result ? result.GetRawText() : null,
             command.Error, command.ErrorCode, SqliteTime.Format(command.UpdatedAt), command.Attempts,
             SqliteTime.Format(command.Deadline), SqliteTime.Format(command.FinishedAt), command.SessionId);

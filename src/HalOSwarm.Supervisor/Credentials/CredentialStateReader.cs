@@ -1,6 +1,7 @@
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Protocol.Events;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Credentials;
@@ -10,15 +11,15 @@ namespace HalOSwarm.Supervisor.Credentials;
 /// apply, on every change its check sees, and once when it starts, so the latest report survives event retention as long
 /// as the agent runs). A node speaks only for itself: the event's node is the connection's.
 /// </summary>
-internal sealed class CredentialStateReader(SqliteDatabase database)
+internal sealed class CredentialStateReader(IDatabase database)
 {
     public async Task<IReadOnlyDictionary<(string NodeId, string Tool), CredentialsStateData>> LatestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         // The second condition lets SQLite use the partial index ix_events_type.
-        command.CommandText = "SELECT node_id, data FROM events WHERE type = $type AND type <> 'message.delta' ORDER BY id";
-        command.Parameters.AddWithValue("$type", EventTypes.CredentialsState);
+        command.CommandText = "SELECT node_id, data FROM events WHERE type = @type AND type <> 'message.delta' ORDER BY id";
+        command.AddParameter("@type", EventTypes.CredentialsState);
         var latest = new Dictionary<(string, string), CredentialsStateData>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -5,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace HalOSwarm.Supervisor.Environments;
 
 /// <summary>The stored proposals: writes through the storage writer, reads on their own connection.</summary>
-internal sealed class EnvProposalStore(SqliteDatabase database, IStorageWriter writer)
+internal sealed class EnvProposalStore(IDatabase database, IStorageWriter writer)
 {
     private const string Columns = "id, node_id, project, item_id, command, state, detail, proposed_at, proposed_by, decided_at, decided_by, finished_at, output";
 
@@ -16,11 +18,11 @@ internal sealed class EnvProposalStore(SqliteDatabase database, IStorageWriter w
         writer.WriteAsync(transition, cancellationToken);
 
     public async Task<EnvProposal?> GetAsync(string id, CancellationToken cancellationToken) =>
-        await QueryAsync("WHERE id = $id", [("$id", id)], 1, cancellationToken) is [var found] ? found : null;
+        await QueryAsync("WHERE id = @id", [("@id", id)], 1, cancellationToken) is [var found] ? found : null;
 
     /// <summary>The item's proposals on the node, newest first.</summary>
     public Task<IReadOnlyList<EnvProposal>> ForItemAsync(string nodeId, string project, string itemId, CancellationToken cancellationToken) =>
-        QueryAsync("WHERE node_id = $node AND project = $project AND item_id = $item", [("$node", nodeId), ("$project", project), ("$item", itemId)], 50,
+        QueryAsync("WHERE node_id = @node AND project = @project AND item_id = @item", [("@node", nodeId), ("@project", project), ("@item", itemId)], 50,
             cancellationToken);
 
     /// <summary>Newest first, filtered by whichever of state, node and project are given.</summary>
@@ -36,23 +38,23 @@ internal sealed class EnvProposalStore(SqliteDatabase database, IStorageWriter w
                 args.Add((name, value));
             }
         }
-        Filter("state", "$state", state);
-        Filter("node_id", "$node", nodeId);
-        Filter("project", "$project", project);
+        Filter("state", "@state", state);
+        Filter("node_id", "@node", nodeId);
+        Filter("project", "@project", project);
         return QueryAsync(where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where), args, limit, cancellationToken);
     }
 
     private async Task<IReadOnlyList<EnvProposal>> QueryAsync(string where, IReadOnlyList<(string Name, object? Value)> args, int limit,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM env_proposals {where} ORDER BY proposed_at DESC, id LIMIT $limit";
+        command.CommandText = $"SELECT {Columns} FROM env_proposals {where} ORDER BY proposed_at DESC, id LIMIT @limit";
         foreach (var (name, value) in args)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            command.AddParameter(name, value ?? DBNull.Value);
         }
-        command.Parameters.AddWithValue("$limit", limit);
+        command.AddParameter("@limit", limit);
         var rows = new List<EnvProposal>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -62,7 +64,7 @@ internal sealed class EnvProposalStore(SqliteDatabase database, IStorageWriter w
         return rows;
     }
 
-    private static EnvProposal Read(SqliteDataReader r) => new()
+    private static EnvProposal Read(DbDataReader r) => new()
     {
         Id = r.GetString(0),
         NodeId = r.GetString(1),

@@ -1,3 +1,5 @@
+using System.Data.Common;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -7,30 +9,30 @@ namespace HalOSwarm.Supervisor.Environments;
 /// <summary>The env_proposals table's writes.</summary>
 internal sealed class EnvProposalWriteHandler : IWriteHandler<EnvProposalInsert>, IWriteHandler<EnvProposalTransition>
 {
-    private readonly SqliteCommand _insert;
-    private readonly SqliteCommand _decide;
-    private readonly SqliteCommand _finish;
+    private readonly DbCommand _insert;
+    private readonly DbCommand _decide;
+    private readonly DbCommand _finish;
 
-    public EnvProposalWriteHandler(SqliteWriteContext context)
+    public EnvProposalWriteHandler(IWriteContext context)
     {
         _insert = context.Prepare("""
             INSERT OR IGNORE INTO env_proposals (id, node_id, project, item_id, command, state, detail, proposed_at, proposed_by)
-            VALUES ($id, $node, $project, $item, $command, $state, $detail, $at, $by)
-            """, "$id", "$node", "$project", "$item", "$command", "$state", "$detail", "$at", "$by");
-        _decide = context.Prepare("UPDATE env_proposals SET state = $to, decided_at = $at, decided_by = $by WHERE id = $id AND state = $from",
-            "$id", "$from", "$to", "$at", "$by");
-        _finish = context.Prepare("UPDATE env_proposals SET state = $to, finished_at = $at, output = $output WHERE id = $id AND state = $from",
-            "$id", "$from", "$to", "$at", "$output");
+            VALUES (@id, @node, @project, @item, @command, @state, @detail, @at, @by)
+            """, "@id", "@node", "@project", "@item", "@command", "@state", "@detail", "@at", "@by");
+        _decide = context.Prepare("UPDATE env_proposals SET state = @to, decided_at = @at, decided_by = @by WHERE id = @id AND state = @from",
+            "@id", "@from", "@to", "@at", "@by");
+        _finish = context.Prepare("UPDATE env_proposals SET state = @to, finished_at = @at, output = @output WHERE id = @id AND state = @from",
+            "@id", "@from", "@to", "@at", "@output");
     }
 
     public void Apply(EnvProposalInsert op, WriteBatch batch)
     {
         var p = op.Proposal;
-        batch.Completed(op, SqliteWriteContext.Run(_insert, p.Id, p.NodeId, p.Project, p.ItemId, p.Command, p.State, p.Detail,
+        batch.Completed(op, _insert.Run(p.Id, p.NodeId, p.Project, p.ItemId, p.Command, p.State, p.Detail,
             SqliteTime.Format(p.ProposedAt), p.ProposedBy) == 1);
     }
 
     public void Apply(EnvProposalTransition op, WriteBatch batch) => batch.Completed(op, op.By is not null
-        ? SqliteWriteContext.Run(_decide, op.Id, op.From, op.To, SqliteTime.Format(op.At), op.By) == 1
-        : SqliteWriteContext.Run(_finish, op.Id, op.From, op.To, SqliteTime.Format(op.At), op.Output) == 1);
+        ? _decide.Run(op.Id, op.From, op.To, SqliteTime.Format(op.At), op.By) == 1
+        : _finish.Run(op.Id, op.From, op.To, SqliteTime.Format(op.At), op.Output) == 1);
 }

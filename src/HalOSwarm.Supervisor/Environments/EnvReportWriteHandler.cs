@@ -1,7 +1,9 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Protocol.Environments;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -12,27 +14,27 @@ namespace HalOSwarm.Supervisor.Environments;
 internal sealed class EnvReportWriteHandler : IWriteHandler<EnvReportWrite>
 {
     private readonly EventInserter _events;
-    private readonly SqliteCommand _previous;
-    private readonly SqliteCommand _upsert;
+    private readonly DbCommand _previous;
+    private readonly DbCommand _upsert;
 
-    public EnvReportWriteHandler(SqliteWriteContext context, EventInserter events)
+    public EnvReportWriteHandler(IWriteContext context, EventInserter events)
     {
         _events = events;
-        _previous = context.Prepare("SELECT report_json FROM env_reports WHERE node_id = $node AND project = $project", "$node", "$project");
+        _previous = context.Prepare("SELECT report_json FROM env_reports WHERE node_id = @node AND project = @project", "@node", "@project");
         _upsert = context.Prepare("""
-            INSERT INTO env_reports (node_id, project, verdict, checked_at, actor, report_json) VALUES ($node, $project, $verdict, $at, $actor, $json)
+            INSERT INTO env_reports (node_id, project, verdict, checked_at, actor, report_json) VALUES (@node, @project, @verdict, @at, @actor, @json)
             ON CONFLICT (node_id, project) DO UPDATE SET verdict = excluded.verdict, checked_at = excluded.checked_at,
                 actor = excluded.actor, report_json = excluded.report_json
-            """, "$node", "$project", "$verdict", "$at", "$actor", "$json");
+            """, "@node", "@project", "@verdict", "@at", "@actor", "@json");
     }
 
     public void Apply(EnvReportWrite op, WriteBatch batch)
     {
         var report = op.Report;
-        SqliteWriteContext.Set(_previous, 0, op.NodeId);
-        SqliteWriteContext.Set(_previous, 1, report.Project);
+        _previous.Set(0, op.NodeId);
+        _previous.Set(1, report.Project);
         var previous = _previous.ExecuteScalar() is string json ? Parse(json) : null;
-        SqliteWriteContext.Run(_upsert, op.NodeId, report.Project, report.Verdict, SqliteTime.Format(op.At), op.Actor,
+        _upsert.Run(op.NodeId, report.Project, report.Verdict, SqliteTime.Format(op.At), op.Actor,
             JsonSerializer.Serialize(report, ProtocolJsonContext.Default.EnvCheckReport));
         List<string> recorded = [];
         if (EnvReportComparison.Drift(op.NodeId, previous, report) is { } drift)

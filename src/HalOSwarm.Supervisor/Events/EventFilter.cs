@@ -1,5 +1,7 @@
+using System.Data.Common;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Api;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -52,30 +54,30 @@ internal sealed record EventFilter(
         && (Since is null || stored.Ts >= Since)
         && (Until is null || stored.Ts < Until);
 
-    public void AppendSql(SqliteCommand command, List<string> where)
+    public void AppendSql(DbCommand command, List<string> where)
     {
         if (SessionId is not null)
         {
-            where.Add("session_id = $session");
-            command.Parameters.AddWithValue("$session", SessionId);
+            where.Add("session_id = @session");
+            command.AddParameter("@session", SessionId);
         }
         if (NodeId is not null)
         {
-            where.Add("node_id = $node");
-            command.Parameters.AddWithValue("$node", NodeId);
+            where.Add("node_id = @node");
+            command.AddParameter("@node", NodeId);
         }
         if (Types.Count + Prefixes.Count > 0)
         {
             var any = new List<string>();
             for (var i = 0; i < Types.Count; i++)
             {
-                any.Add($"type = $t{i}");
-                command.Parameters.AddWithValue($"$t{i}", Types[i]);
+                any.Add($"type = @t{i}");
+                command.AddParameter($"@t{i}", Types[i]);
             }
             for (var i = 0; i < Prefixes.Count; i++)
             {
-                any.Add($"type LIKE $p{i} ESCAPE '\\'");
-                command.Parameters.AddWithValue($"$p{i}", Escape(Prefixes[i]) + "%");
+                any.Add($"type LIKE @p{i} ESCAPE '\\'");
+                command.AddParameter($"@p{i}", Escape(Prefixes[i]) + "%");
             }
             where.Add("(" + string.Join(" OR ", any) + ")");
             if (!MayMatch(EventTypes.MessageDelta))
@@ -85,13 +87,13 @@ internal sealed record EventFilter(
         }
         if (Since is { } since)
         {
-            where.Add("ts >= $since");
-            command.Parameters.AddWithValue("$since", SqliteTime.Format(since));
+            where.Add("ts >= @since");
+            command.AddParameter("@since", SqliteTime.Format(since));
         }
         if (Until is { } until)
         {
-            where.Add("ts < $until");
-            command.Parameters.AddWithValue("$until", SqliteTime.Format(until));
+            where.Add("ts < @until");
+            command.AddParameter("@until", SqliteTime.Format(until));
         }
     }
 

@@ -1,9 +1,10 @@
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Events;
 
 /// <summary>Reads of the event log by id (the global cursor), each on its own connection.</summary>
-internal sealed class EventQueries(SqliteDatabase database)
+internal sealed class EventQueries(IDatabase database)
 {
     /// <summary>A page stops before the event that would take its data past this many characters (it holds at least one).</summary>
     public const int MaxPageDataChars = 4 * 1024 * 1024;
@@ -11,20 +12,20 @@ internal sealed class EventQueries(SqliteDatabase database)
     public async Task<(IReadOnlyList<StoredEvent> Page, bool HasMore)> ListAsync(
         EventFilter filter, bool descending, long? afterId, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         var where = new List<string>();
         filter.AppendSql(command, where);
         if (afterId is { } cursor)
         {
-            where.Add(descending ? "id < $cursor" : "id > $cursor");
-            command.Parameters.AddWithValue("$cursor", cursor);
+            where.Add(descending ? "id < @cursor" : "id > @cursor");
+            command.AddParameter("@cursor", cursor);
         }
         command.CommandText = "SELECT id, node_id, seq, type, session_id, ts, data FROM events"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + (descending ? " ORDER BY id DESC" : " ORDER BY id ASC")
-            + " LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", limit + 1);
+            + " LIMIT @limit";
+        command.AddParameter("@limit", limit + 1);
         var rows = new List<StoredEvent>();
         var chars = 0L;
         using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Governance;
@@ -8,28 +9,28 @@ namespace HalOSwarm.Supervisor.Governance;
 /// running, idle) per node and per project, a session's prompts in a rolling window (the stored prompt, inject and
 /// resume commands), and the active sessions older than a given start.
 /// </summary>
-internal sealed class CharterCounts(SqliteDatabase database)
+internal sealed class CharterCounts(IDatabase database)
 {
     private const string Active = $"status IN ('{SessionStatuses.Starting}', '{SessionStatuses.Running}', '{SessionStatuses.Idle}')";
 
     public Task<long> ActiveOnNodeAsync(string nodeId, CancellationToken cancellationToken) =>
-        CountAsync($"SELECT COUNT(*) FROM sessions WHERE {Active} AND node_id = $value", nodeId, null, cancellationToken);
+        CountAsync($"SELECT COUNT(*) FROM sessions WHERE {Active} AND node_id = @value", nodeId, null, cancellationToken);
 
     public Task<long> ActiveInProjectAsync(string project, CancellationToken cancellationToken) =>
-        CountAsync($"SELECT COUNT(*) FROM sessions WHERE {Active} AND project = $value", project, null, cancellationToken);
+        CountAsync($"SELECT COUNT(*) FROM sessions WHERE {Active} AND project = @value", project, null, cancellationToken);
 
     public Task<long> PromptsSinceAsync(string sessionId, DateTimeOffset since, CancellationToken cancellationToken) =>
-        CountAsync("SELECT COUNT(*) FROM commands WHERE session_id = $value AND type IN ('prompt', 'inject', 'resume') AND created_at >= $since",
+        CountAsync("SELECT COUNT(*) FROM commands WHERE session_id = @value AND type IN ('prompt', 'inject', 'resume') AND created_at >= @since",
             sessionId, SqliteTime.Format(since), cancellationToken);
 
     /// <summary>Active sessions that started before <paramref name="startedBefore"/>: id, node, project, start.</summary>
     public async Task<IReadOnlyList<(string SessionId, string NodeId, string? Project, DateTimeOffset StartedAt)>> ActiveStartedBeforeAsync(
         DateTimeOffset startedBefore, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT session_id, node_id, project, started_at FROM sessions WHERE {Active} AND started_at < $before";
-        command.Parameters.AddWithValue("$before", SqliteTime.Format(startedBefore));
+        command.CommandText = $"SELECT session_id, node_id, project, started_at FROM sessions WHERE {Active} AND started_at < @before";
+        command.AddParameter("@before", SqliteTime.Format(startedBefore));
         var rows = new List<(string, string, string?, DateTimeOffset)>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -41,13 +42,13 @@ internal sealed class CharterCounts(SqliteDatabase database)
 
     private async Task<long> CountAsync(string sql, string value, string? since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$value", value);
+        command.AddParameter("@value", value);
         if (since is not null)
         {
-            command.Parameters.AddWithValue("$since", since);
+            command.AddParameter("@since", since);
         }
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -1,5 +1,6 @@
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Configuration;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace HalOSwarm.Supervisor.Hosting;
 internal sealed partial class StartupAnnouncer(
     IHostApplicationLifetime lifetime,
     IOptions<ServerOptions> options,
-    SqliteDatabase database,
+    IDatabase database,
     ILogger<StartupAnnouncer> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -20,7 +21,7 @@ internal sealed partial class StartupAnnouncer(
             var tls = server.Tls.Enabled;
             var agentUrl = $"{(tls ? "wss" : "ws")}://{server.BindAddress}:{server.Port}{ProtocolInfo.AgentPath}";
             var apiUrl = $"{(tls ? "https" : "http")}://{server.BindAddress}:{server.HttpPort}/api/v1";
-            LogListening(logger, agentUrl, apiUrl, database.FilePath);
+            LogListening(logger, agentUrl, apiUrl, database.Location);
         });
         return Task.CompletedTask;
     }

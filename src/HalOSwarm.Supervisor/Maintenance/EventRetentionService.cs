@@ -1,4 +1,5 @@
 using System.Globalization;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace HalOSwarm.Supervisor.Maintenance;
 internal sealed partial class EventRetentionService(
     RetentionStore store,
     IStorageWriter writer,
-    SqliteDatabase database,
+    SupervisorPaths paths,
     IOptions<RetentionOptions> options,
     TimeProvider timeProvider,
     ILogger<EventRetentionService> logger) : BackgroundService
@@ -25,7 +26,7 @@ internal sealed partial class EventRetentionService(
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>The folder archive files go to.</summary>
-    public string ArchiveFolder => Path.GetFullPath(options.Value.ArchiveDir, Path.GetDirectoryName(database.FilePath) ?? ".");
+    public string ArchiveFolder => Path.GetFullPath(options.Value.ArchiveDir, paths.DataFolder);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

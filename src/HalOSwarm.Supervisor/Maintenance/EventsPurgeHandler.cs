@@ -1,7 +1,8 @@
+using System.Data.Common;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Maintenance;
 
@@ -9,9 +10,9 @@ namespace HalOSwarm.Supervisor.Maintenance;
 /// Applies <see cref="EventsPurge"/> on the writer's thread. The open readers are asked again here: a live stream
 /// that began catching up from an old id after the batch was chosen keeps its events (they stay for the next pass).
 /// </summary>
-internal sealed class EventsPurgeHandler(SqliteWriteContext context, OpenFeedReaders readers) : IWriteHandler<EventsPurge>
+internal sealed class EventsPurgeHandler(IWriteContext context, OpenFeedReaders readers) : IWriteHandler<EventsPurge>
 {
-    private readonly SqliteCommand _delete = context.Prepare("DELETE FROM events WHERE id = $id", "$id");
+    private readonly DbCommand _delete = context.Prepare("DELETE FROM events WHERE id = @id", "@id");
 
     public void Apply(EventsPurge op, WriteBatch batch)
     {
@@ -21,7 +22,7 @@ internal sealed class EventsPurgeHandler(SqliteWriteContext context, OpenFeedRea
         {
             if (id <= neededAfter)
             {
-                deleted += SqliteWriteContext.Run(_delete, id);
+                deleted += _delete.Run(id);
             }
         }
         batch.Completed(op, deleted);

@@ -1,11 +1,12 @@
 using System.Globalization;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Maintenance;
 
 /// <summary>Retention's reads, on a reader connection of its own: which events are old, and which of them are still needed.</summary>
-internal sealed class RetentionStore(SqliteDatabase database, OpenFeedReaders readers)
+internal sealed class RetentionStore(IDatabase database, OpenFeedReaders readers)
 {
     /// <summary>
     /// What must stay whatever its age: every event above <see cref="RetentionLimits.MaxId"/> (an open reader or a
@@ -14,14 +15,14 @@ internal sealed class RetentionStore(SqliteDatabase database, OpenFeedReaders re
     /// </summary>
     public async Task<RetentionLimits> LimitsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var maxId = readers.LowestNeededAfter() ?? long.MaxValue;
         using (var cursors = connection.CreateCommand())
         {
             // A cursor not saved for longer than events are kept belongs to a consumer that is not running (a policy
             // switched off): it does not hold retention back. One saved since still gets every event after it.
-            cursors.CommandText = "SELECT min(last_id) FROM event_cursors WHERE updated_at >= $cutoff";
-            cursors.Parameters.AddWithValue("$cutoff", SqliteTime.Format(cutoff));
+            cursors.CommandText = "SELECT min(last_id) FROM event_cursors WHERE updated_at >= @cutoff";
+            cursors.AddParameter("@cutoff", SqliteTime.Format(cutoff));
             if (await cursors.ExecuteScalarAsync(cancellationToken) is long cursor)
             {
                 maxId = Math.Min(maxId, cursor);
@@ -50,17 +51,17 @@ internal sealed class RetentionStore(SqliteDatabase database, OpenFeedReaders re
     /// <summary>The next events older than <paramref name="cutoff"/> after (<paramref name="afterTs"/>, <paramref name="afterId"/>), oldest first.</summary>
     public async Task<IReadOnlyList<StoredEvent>> NextAsync(DateTimeOffset cutoff, string afterTs, long afterId, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, node_id, seq, type, session_id, ts, data FROM events
-            WHERE ts < $cutoff AND (ts, id) > ($ts, $id)
-            ORDER BY ts, id LIMIT $limit
+            WHERE ts < @cutoff AND (ts, id) > (@ts, @id)
+            ORDER BY ts, id LIMIT @limit
             """;
-        command.Parameters.AddWithValue("$cutoff", SqliteTime.Format(cutoff));
-        command.Parameters.AddWithValue("$ts", afterTs);
-        command.Parameters.AddWithValue("$id", afterId);
-        command.Parameters.AddWithValue("$limit", limit);
+        command.AddParameter("@cutoff", SqliteTime.Format(cutoff));
+        command.AddParameter("@ts", afterTs);
+        command.AddParameter("@id", afterId);
+        command.AddParameter("@limit", limit);
         var rows = new List<StoredEvent>(limit);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -74,7 +75,7 @@ internal sealed class RetentionStore(SqliteDatabase database, OpenFeedReaders re
     /// <summary>Stored events in all, for the pass's log line.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM events";
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);

@@ -1,13 +1,15 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Sessions;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Nodes;
 
 /// <summary>Reads of the nodes table, each on its own connection.</summary>
-internal sealed class NodeQueries(SqliteDatabase database)
+internal sealed class NodeQueries(IDatabase database)
 {
     private const string Select = """
         SELECT n.node_id, n.hostname, n.status, n.agent_version, n.projects_json, n.runtimes_json, n.resources_json,
@@ -19,7 +21,7 @@ internal sealed class NodeQueries(SqliteDatabase database)
 
     public async Task<IReadOnlyList<NodeDto>> ListAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = Select + " ORDER BY n.node_id";
         return await ReadAsync(command, cancellationToken);
@@ -27,10 +29,10 @@ internal sealed class NodeQueries(SqliteDatabase database)
 
     public async Task<NodeDto?> GetAsync(string nodeId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = Select + " WHERE n.node_id = $node";
-        command.Parameters.AddWithValue("$node", nodeId);
+        command.CommandText = Select + " WHERE n.node_id = @node";
+        command.AddParameter("@node", nodeId);
         var nodes = await ReadAsync(command, cancellationToken);
         return nodes.Count == 0 ? null : nodes[0];
     }
@@ -38,7 +40,7 @@ internal sealed class NodeQueries(SqliteDatabase database)
     /// <summary>Active (not ended, not unreachable) sessions per node, for placing new sessions.</summary>
     public async Task<Dictionary<string, long>> ActiveSessionCountsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT node_id, count(*) FROM sessions WHERE status NOT IN {SessionSql.Terminal} AND status <> 'unreachable' GROUP BY node_id";
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -50,7 +52,7 @@ internal sealed class NodeQueries(SqliteDatabase database)
         return counts;
     }
 
-    private static async Task<IReadOnlyList<NodeDto>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<NodeDto>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var nodes = new List<NodeDto>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);

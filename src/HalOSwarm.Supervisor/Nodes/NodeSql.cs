@@ -7,7 +7,7 @@ internal static class NodeSql
     public const string Upsert = """
         INSERT INTO nodes (node_id, hostname, status, agent_version, projects_json, runtimes_json, resources_json,
                            first_seen_at, connected_at, last_heartbeat_at, durable_seq, runtime_details_json)
-        VALUES ($node, $host, 'online', $version, $projects, $runtimes, $resources, $at, $at, $at, $durable, $details)
+        VALUES (@node, @host, 'online', @version, @projects, @runtimes, @resources, @at, @at, @at, @durable, @details)
         ON CONFLICT (node_id) DO UPDATE SET
             hostname = excluded.hostname, status = 'online', agent_version = excluded.agent_version,
             projects_json = excluded.projects_json, runtimes_json = excluded.runtimes_json,
@@ -18,19 +18,19 @@ internal static class NodeSql
         """;
 
     public const string Reject = """
-        UPDATE nodes SET rejected_events = rejected_events + 1, last_rejection = $reason, last_rejection_at = $at WHERE node_id = $node
+        UPDATE nodes SET rejected_events = rejected_events + 1, last_rejection = @reason, last_rejection_at = @at WHERE node_id = @node
         """;
 
     public const string UpsertProject = """
-        INSERT INTO node_projects (node_id, project, directory) VALUES ($node, $project, $dir)
+        INSERT INTO node_projects (node_id, project, directory) VALUES (@node, @project, @dir)
         ON CONFLICT (node_id, project) DO UPDATE SET directory = excluded.directory
         """;
 
     public const string SnapshotSession = $"""
         INSERT INTO sessions (session_id, node_id, project, runtime, status, model, title, started_at, last_activity_at,
                               current_task, task_done, task_total)
-        SELECT $sid, $node, $project, $runtime, $status, $model, $title, $started, $last, np.current_task, np.task_done, np.task_total
-        FROM (SELECT 1) LEFT JOIN node_projects np ON np.node_id = $node AND np.project = $project
+        SELECT @sid, @node, @project, @runtime, @status, @model, @title, @started, @last, np.current_task, np.task_done, np.task_total
+        FROM (SELECT 1) LEFT JOIN node_projects np ON np.node_id = @node AND np.project = @project
         WHERE true
         ON CONFLICT (session_id) DO UPDATE SET
             node_id = excluded.node_id,
@@ -48,16 +48,16 @@ internal static class NodeSql
         """;
 
     public const string MissingSessions = $"""
-        UPDATE sessions SET status = 'completed', ended_at = $at, last_error = $reason
-        WHERE node_id = $node AND status NOT IN {SessionSql.Terminal}
-          AND session_id NOT IN (SELECT value FROM json_each($ids))
+        UPDATE sessions SET status = 'completed', ended_at = @at, last_error = @reason
+        WHERE node_id = @node AND status NOT IN {SessionSql.Terminal}
+          AND session_id NOT IN (SELECT value FROM json_each(@ids))
         """;
 
     public const string Unreachable = $"""
-        UPDATE sessions SET status = 'unreachable' WHERE node_id = $node AND status NOT IN {SessionSql.Terminal}
+        UPDATE sessions SET status = 'unreachable' WHERE node_id = @node AND status NOT IN {SessionSql.Terminal}
         """;
 
     public const string Heartbeat = """
-        UPDATE nodes SET last_heartbeat_at = $at, resources_json = coalesce($resources, resources_json) WHERE node_id = $node
+        UPDATE nodes SET last_heartbeat_at = @at, resources_json = coalesce(@resources, resources_json) WHERE node_id = @node
         """;
 }

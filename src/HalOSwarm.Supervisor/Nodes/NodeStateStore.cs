@@ -1,10 +1,12 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Protocol.Events;
 using HalOSwarm.Supervisor.Events;
-using HalOSwarm.Supervisor.Sessions;
-using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Security;
+using HalOSwarm.Supervisor.Sessions;
+using HalOSwarm.Supervisor.Storage;
+using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
 
@@ -21,36 +23,36 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
     private readonly INodeAcknowledger _acknowledger;
     private readonly SessionProjection _projection;
     private readonly ILogger _logger;
-    private readonly SqliteCommand _durable;
-    private readonly SqliteCommand _upsertNode;
-    private readonly SqliteCommand _upsertProject;
-    private readonly SqliteCommand _snapshot;
-    private readonly SqliteCommand _missing;
-    private readonly SqliteCommand _offline;
-    private readonly SqliteCommand _unreachable;
-    private readonly SqliteCommand _heartbeat;
-    private readonly SqliteCommand _advance;
-    private readonly SqliteCommand _reject;
+    private readonly DbCommand _durable;
+    private readonly DbCommand _upsertNode;
+    private readonly DbCommand _upsertProject;
+    private readonly DbCommand _snapshot;
+    private readonly DbCommand _missing;
+    private readonly DbCommand _offline;
+    private readonly DbCommand _unreachable;
+    private readonly DbCommand _heartbeat;
+    private readonly DbCommand _advance;
+    private readonly DbCommand _reject;
     private readonly Dictionary<string, long> _durableSeqs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _acks = new(StringComparer.Ordinal);
 
     public NodeStateStore(
-        SqliteWriteContext context, EventInserter inserter, SessionProjection projection, INodeAcknowledger acknowledger, ILogger<NodeStateStore> logger)
+        IWriteContext context, EventInserter inserter, SessionProjection projection, INodeAcknowledger acknowledger, ILogger<NodeStateStore> logger)
     {
         _inserter = inserter;
         _acknowledger = acknowledger;
         _projection = projection;
         _logger = logger;
-        _durable = context.Prepare("SELECT durable_seq FROM nodes WHERE node_id = $node", "$node");
-        _upsertNode = context.Prepare(NodeSql.Upsert, "$node", "$host", "$version", "$projects", "$runtimes", "$resources", "$at", "$durable", "$details");
-        _upsertProject = context.Prepare(NodeSql.UpsertProject, "$node", "$project", "$dir");
-        _snapshot = context.Prepare(NodeSql.SnapshotSession, "$sid", "$node", "$project", "$runtime", "$status", "$model", "$title", "$started", "$last");
-        _missing = context.Prepare(NodeSql.MissingSessions, "$node", "$ids", "$at", "$reason");
-        _offline = context.Prepare("UPDATE nodes SET status = 'offline' WHERE node_id = $node", "$node");
-        _unreachable = context.Prepare(NodeSql.Unreachable, "$node");
-        _heartbeat = context.Prepare(NodeSql.Heartbeat, "$node", "$at", "$resources");
-        _advance = context.Prepare("UPDATE nodes SET durable_seq = $seq WHERE node_id = $node AND durable_seq < $seq", "$node", "$seq");
-        _reject = context.Prepare(NodeSql.Reject, "$node", "$reason", "$at");
+        _durable = context.Prepare("SELECT durable_seq FROM nodes WHERE node_id = @node", "@node");
+        _upsertNode = context.Prepare(NodeSql.Upsert, "@node", "@host", "@version", "@projects", "@runtimes", "@resources", "@at", "@durable", "@details");
+        _upsertProject = context.Prepare(NodeSql.UpsertProject, "@node", "@project", "@dir");
+        _snapshot = context.Prepare(NodeSql.SnapshotSession, "@sid", "@node", "@project", "@runtime", "@status", "@model", "@title", "@started", "@last");
+        _missing = context.Prepare(NodeSql.MissingSessions, "@node", "@ids", "@at", "@reason");
+        _offline = context.Prepare("UPDATE nodes SET status = 'offline' WHERE node_id = @node", "@node");
+        _unreachable = context.Prepare(NodeSql.Unreachable, "@node");
+        _heartbeat = context.Prepare(NodeSql.Heartbeat, "@node", "@at", "@resources");
+        _advance = context.Prepare("UPDATE nodes SET durable_seq = @seq WHERE node_id = @node AND durable_seq < @seq", "@node", "@seq");
+        _reject = context.Prepare(NodeSql.Reject, "@node", "@reason", "@at");
     }
 
     /// <summary>Notes the node's new durable seq; <see cref="FlushDurable"/> writes it in the same transaction as the events.</summary>
@@ -68,7 +70,7 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
     {
         if (!_durableSeqs.TryGetValue(nodeId, out var seq))
         {
-            SqliteWriteContext.Set(_durable, 0, nodeId);
+            _durable.Set(0, nodeId);
             seq = _durable.ExecuteScalar() is long stored ? stored : 0;
             _durableSeqs[nodeId] = seq;
         }
@@ -82,7 +84,7 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
     {
         foreach (var (nodeId, seq) in _acks)
         {
-            SqliteWriteContext.Run(_advance, nodeId, seq);
+            _advance.Run(nodeId, seq);
         }
     }
 
@@ -165,7 +167,7 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
         _inserter.Insert(nodeId, null, type, null, at, data);
     }
 
-    private static void Run(SqliteCommand command, params object?[] values) => SqliteWriteContext.Run(command, values);
+    private static void Run(DbCommand command, params object?[] values) => command.Run(values);
 
     [LoggerMessage(Level = LogLevel.Warning, EventName = "node.event_rejected",
         Message = "Refused {what} of node {node_id} (seq {seq}): {reason}")]

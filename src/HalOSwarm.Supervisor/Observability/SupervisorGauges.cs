@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using HalOSwarm.Supervisor.Nodes;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 
@@ -11,9 +12,9 @@ namespace HalOSwarm.Supervisor.Observability;
 /// </summary>
 internal sealed class SupervisorGauges
 {
-    private readonly SqliteDatabase _database;
+    private readonly IDatabase _database;
 
-    public SupervisorGauges(SupervisorMetrics metrics, AgentRegistry registry, IStorageWriter writer, SqliteDatabase database)
+    public SupervisorGauges(SupervisorMetrics metrics, AgentRegistry registry, IStorageWriter writer, IDatabase database)
     {
         _database = database;
         var meter = metrics.Meter;
@@ -25,8 +26,8 @@ internal sealed class SupervisorGauges
             .Where(c => c.IsWelcomed && c.NodeId is not null)
             .Select(c => new Measurement<long>(Math.Max(0, c.AgentLastSeq - c.AckedSeq), new KeyValuePair<string, object?>("node_id", c.NodeId))),
             null, "Events each connected node holds that the supervisor has not acknowledged (from the seqs its agent reported)");
-        meter.CreateObservableGauge("hal_o_swarm_database_size_bytes", () => FileSize(_database.FilePath) + FileSize(_database.FilePath + "-wal"), "By",
-            "Size of the SQLite database and its WAL on disk");
+        meter.CreateObservableGauge("hal_o_swarm_database_size_bytes", () => _database.SizeBytes(), "By",
+            "Size of the database: the SQLite file and its WAL on disk, or the PostgreSQL database");
     }
 
     private static IEnumerable<Measurement<long>> Lanes(IStorageWriter writer) =>
@@ -37,7 +38,7 @@ internal sealed class SupervisorGauges
 
     private IEnumerable<Measurement<long>> SessionsByStatus()
     {
-        using var connection = _database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var connection = _database.OpenConnectionAsync(CancellationToken.None).GetAwaiter().GetResult();
         using var query = connection.CreateCommand();
         query.CommandText = "SELECT status, count(*) FROM sessions WHERE status NOT IN ('completed', 'killed') GROUP BY status";
         using var reader = query.ExecuteReader();
@@ -47,11 +48,5 @@ internal sealed class SupervisorGauges
             rows.Add(new Measurement<long>(reader.GetInt64(1), new KeyValuePair<string, object?>("status", reader.GetString(0))));
         }
         return rows;
-    }
-
-    private static long FileSize(string path)
-    {
-        var file = new FileInfo(path);
-        return file.Exists ? file.Length : 0;
     }
 }

@@ -1,11 +1,13 @@
+using System.Data.Common;
 using HalOSwarm.Supervisor.Sessions;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Policies;
 
 /// <summary>Reads sessions and spend from the supervisor's database, each call on its own reader connection.</summary>
-internal sealed class PolicySessionSource(SqliteDatabase database) : IPolicySessionSource
+internal sealed class PolicySessionSource(IDatabase database) : IPolicySessionSource
 {
     private const string Select = """
         SELECT session_id, node_id, project, status, cost_usd, compaction_count, context_tokens,
@@ -15,7 +17,7 @@ internal sealed class PolicySessionSource(SqliteDatabase database) : IPolicySess
 
     public async Task<IReadOnlyList<PolicySession>> ListLiveAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = Select + $" WHERE status NOT IN {SessionSql.Terminal}";
         return await ReadAsync(command, cancellationToken);
@@ -23,24 +25,24 @@ internal sealed class PolicySessionSource(SqliteDatabase database) : IPolicySess
 
     public async Task<PolicySession?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = Select + " WHERE session_id = $sid";
-        command.Parameters.AddWithValue("$sid", sessionId);
+        command.CommandText = Select + " WHERE session_id = @sid";
+        command.AddParameter("@sid", sessionId);
         var rows = await ReadAsync(command, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
 
     public async Task<double> CostSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(sum(json_extract(data, '$.cost_usd')), 0) FROM events WHERE ts >= $since AND type = 'usage'";
-        command.Parameters.AddWithValue("$since", SqliteTime.Format(since));
+        command.CommandText = "SELECT coalesce(sum(json_extract(data, '$.cost_usd')), 0) FROM events WHERE ts >= @since AND type = 'usage'";
+        command.AddParameter("@since", SqliteTime.Format(since));
         return Convert.ToDouble(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<List<PolicySession>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<List<PolicySession>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var rows = new List<PolicySession>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);

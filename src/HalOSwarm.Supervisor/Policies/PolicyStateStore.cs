@@ -1,14 +1,16 @@
+using System.Data.Common;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Policies;
 
 /// <summary>Persists <see cref="PolicyState"/> rows; a state with nothing left to remember is deleted.</summary>
-internal sealed class PolicyStateStore(SqliteDatabase database, TimeProvider timeProvider)
+internal sealed class PolicyStateStore(IDatabase database, TimeProvider timeProvider)
 {
     public async Task<IReadOnlyList<PolicyState>> LoadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT policy, session_id, attempts, window_started_at, last_intervention_at, cap_alerted, pending_command_id,
@@ -36,47 +38,47 @@ internal sealed class PolicyStateStore(SqliteDatabase database, TimeProvider tim
 
     public async Task SaveAsync(PolicyState state, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.Parameters.AddWithValue("$policy", state.Policy);
-        command.Parameters.AddWithValue("$sid", state.SessionId);
+        command.AddParameter("@policy", state.Policy);
+        command.AddParameter("@sid", state.SessionId);
         if (state.IsEmpty)
         {
-            command.CommandText = "DELETE FROM policy_state WHERE policy = $policy AND session_id = $sid";
+            command.CommandText = "DELETE FROM policy_state WHERE policy = @policy AND session_id = @sid";
             await command.ExecuteNonQueryAsync(cancellationToken);
             return;
         }
         command.CommandText = """
             INSERT INTO policy_state (policy, session_id, attempts, window_started_at, last_intervention_at, cap_alerted,
                                       pending_command_id, consecutive_errors, resume_at, limit_reset_at, updated_at)
-            VALUES ($policy, $sid, $attempts, $window, $last, $cap, $pending, $errors, $resume, $limit, $now)
+            VALUES (@policy, @sid, @attempts, @window, @last, @cap, @pending, @errors, @resume, @limit, @now)
             ON CONFLICT (policy, session_id) DO UPDATE SET
                 attempts = excluded.attempts, window_started_at = excluded.window_started_at,
                 last_intervention_at = excluded.last_intervention_at, cap_alerted = excluded.cap_alerted,
                 pending_command_id = excluded.pending_command_id, consecutive_errors = excluded.consecutive_errors,
                 resume_at = excluded.resume_at, limit_reset_at = excluded.limit_reset_at, updated_at = excluded.updated_at
             """;
-        command.Parameters.AddWithValue("$attempts", state.Attempts);
-        command.Parameters.AddWithValue("$window", (object?)SqliteTime.Format(state.WindowStartedAt) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$last", (object?)SqliteTime.Format(state.LastInterventionAt) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$cap", state.CapAlerted ? 1 : 0);
-        command.Parameters.AddWithValue("$pending", (object?)state.PendingCommandId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$errors", state.ConsecutiveErrors);
-        command.Parameters.AddWithValue("$resume", (object?)SqliteTime.Format(state.ResumeAt) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$limit", (object?)SqliteTime.Format(state.LimitResetAt) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$now", SqliteTime.Format(timeProvider.GetUtcNow()));
+        command.AddParameter("@attempts", state.Attempts);
+        command.AddParameter("@window", (object?)SqliteTime.Format(state.WindowStartedAt) ?? DBNull.Value);
+        command.AddParameter("@last", (object?)SqliteTime.Format(state.LastInterventionAt) ?? DBNull.Value);
+        command.AddParameter("@cap", state.CapAlerted ? 1 : 0);
+        command.AddParameter("@pending", (object?)state.PendingCommandId ?? DBNull.Value);
+        command.AddParameter("@errors", state.ConsecutiveErrors);
+        command.AddParameter("@resume", (object?)SqliteTime.Format(state.ResumeAt) ?? DBNull.Value);
+        command.AddParameter("@limit", (object?)SqliteTime.Format(state.LimitResetAt) ?? DBNull.Value);
+        command.AddParameter("@now", SqliteTime.Format(timeProvider.GetUtcNow()));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Forgets sessions that ended.</summary>
     public async Task DeleteAsync(string sessionId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM policy_state WHERE session_id = $sid";
-        command.Parameters.AddWithValue("$sid", sessionId);
+        command.CommandText = "DELETE FROM policy_state WHERE session_id = @sid";
+        command.AddParameter("@sid", sessionId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : SqliteTime.Parse(reader.GetString(ordinal));
+    private static DateTimeOffset? Time(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : SqliteTime.Parse(reader.GetString(ordinal));
 }

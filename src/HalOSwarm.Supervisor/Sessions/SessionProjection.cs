@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Events;
-using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Security;
+using HalOSwarm.Supervisor.Storage;
+using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
 
@@ -20,35 +22,35 @@ internal sealed class SessionProjection : IWriteBatchParticipant
     private const int KnownSessionsLimit = 200_000;
     /// <summary>Titles, errors and tasks an agent reports are kept to this many characters, so session rows stay small.</summary>
     private const int MaxTextChars = 1024;
-    private readonly SqliteCommand _created;
-    private readonly SqliteCommand _placeholder;
-    private readonly SqliteCommand _status;
-    private readonly SqliteCommand _activity;
-    private readonly SqliteCommand _compacted;
-    private readonly SqliteCommand _updated;
-    private readonly SqliteCommand _usage;
-    private readonly SqliteCommand _task;
-    private readonly SqliteCommand _taskSessions;
-    private readonly SqliteCommand _touch;
-    private readonly SqliteCommand _owner;
+    private readonly DbCommand _created;
+    private readonly DbCommand _placeholder;
+    private readonly DbCommand _status;
+    private readonly DbCommand _activity;
+    private readonly DbCommand _compacted;
+    private readonly DbCommand _updated;
+    private readonly DbCommand _usage;
+    private readonly DbCommand _task;
+    private readonly DbCommand _taskSessions;
+    private readonly DbCommand _touch;
+    private readonly DbCommand _owner;
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _touches = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SessionUsageSums> _usageSums = new(StringComparer.Ordinal);
 
-    public SessionProjection(SqliteWriteContext context)
+    public SessionProjection(IWriteContext context)
     {
-        _created = context.Prepare(SessionSql.Created, "$sid", "$node", "$project", "$runtime", "$title", "$model", "$parent", "$ts",
-            "$adopted", "$worktree", "$branch");
-        _placeholder = context.Prepare(SessionSql.Placeholder, "$sid", "$node", "$ts");
-        _status = context.Prepare(SessionSql.Status, "$sid", "$status", "$ended", "$ts", "$error", "$activity", "$reset");
-        _activity = context.Prepare(SessionSql.Activity, "$sid", "$state", "$detail", "$progress");
-        _compacted = context.Prepare(SessionSql.Compacted, "$sid");
-        _updated = context.Prepare(SessionSql.Updated, "$sid", "$title", "$model");
-        _usage = context.Prepare(SessionSql.Usage, "$sid", "$i", "$o", "$r", "$cr", "$cw", "$cost", "$ctx", "$model");
-        _task = context.Prepare(SessionSql.TaskUpsert, "$node", "$project", "$task", "$done", "$total", "$ts");
-        _taskSessions = context.Prepare(SessionSql.TaskSessions, "$node", "$project", "$task", "$done", "$total");
-        _touch = context.Prepare(SessionSql.Touch, "$sid", "$ts");
-        _owner = context.Prepare("SELECT node_id FROM sessions WHERE session_id = $sid", "$sid");
+        _created = context.Prepare(SessionSql.Created, "@sid", "@node", "@project", "@runtime", "@title", "@model", "@parent", "@ts",
+            "@adopted", "@worktree", "@branch");
+        _placeholder = context.Prepare(SessionSql.Placeholder, "@sid", "@node", "@ts");
+        _status = context.Prepare(SessionSql.Status, "@sid", "@status", "@ended", "@ts", "@error", "@activity", "@reset");
+        _activity = context.Prepare(SessionSql.Activity, "@sid", "@state", "@detail", "@progress");
+        _compacted = context.Prepare(SessionSql.Compacted, "@sid");
+        _updated = context.Prepare(SessionSql.Updated, "@sid", "@title", "@model");
+        _usage = context.Prepare(SessionSql.Usage, "@sid", "@i", "@o", "@r", "@cr", "@cw", "@cost", "@ctx", "@model");
+        _task = context.Prepare(SessionSql.TaskUpsert, "@node", "@project", "@task", "@done", "@total", "@ts");
+        _taskSessions = context.Prepare(SessionSql.TaskSessions, "@node", "@project", "@task", "@done", "@total");
+        _touch = context.Prepare(SessionSql.Touch, "@sid", "@ts");
+        _owner = context.Prepare("SELECT node_id FROM sessions WHERE session_id = @sid", "@sid");
     }
 
     /// <summary>The transaction was rolled back: forget what it created.</summary>
@@ -69,7 +71,7 @@ internal sealed class SessionProjection : IWriteBatchParticipant
         {
             return owner;
         }
-        SqliteWriteContext.Set(_owner, 0, sessionId);
+        _owner.Set(0, sessionId);
         if (_owner.ExecuteScalar() is string stored)
         {
             Remember(sessionId, stored);
@@ -243,5 +245,5 @@ internal sealed class SessionProjection : IWriteBatchParticipant
         Run(_taskSessions, nodeId, project, task, done, total);
     }
 
-    private static void Run(SqliteCommand command, params object?[] values) => SqliteWriteContext.Run(command, values);
+    private static void Run(DbCommand command, params object?[] values) => command.Run(values);
 }

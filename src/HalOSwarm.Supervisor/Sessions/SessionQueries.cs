@@ -1,11 +1,13 @@
+using System.Data.Common;
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Sessions;
 
 /// <summary>Reads of the sessions table, newest started first, each on its own connection.</summary>
-internal sealed class SessionQueries(SqliteDatabase database)
+internal sealed class SessionQueries(IDatabase database)
 {
     private const string Select = """
         SELECT session_id, node_id, project, runtime, status, model, title,
@@ -21,22 +23,22 @@ internal sealed class SessionQueries(SqliteDatabase database)
     /// <summary>One page; the extra row fetched tells whether there is a next page.</summary>
     public async Task<(IReadOnlyList<SessionDto> Page, bool HasMore)> ListAsync(SessionFilter filter, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         var where = new List<string>();
-        AddFilter(command, where, "project", "$project", filter.Project);
-        AddFilter(command, where, "status", "$status", filter.Status);
-        AddFilter(command, where, "node_id", "$node", filter.NodeId);
+        AddFilter(command, where, "project", "@project", filter.Project);
+        AddFilter(command, where, "status", "@status", filter.Status);
+        AddFilter(command, where, "node_id", "@node", filter.NodeId);
         if (filter.AfterStartedAt is not null)
         {
-            where.Add("(started_at < $cs OR (started_at = $cs AND session_id < $cid))");
-            command.Parameters.AddWithValue("$cs", filter.AfterStartedAt);
-            command.Parameters.AddWithValue("$cid", filter.AfterSessionId);
+            where.Add("(started_at < @cs OR (started_at = @cs AND session_id < @cid))");
+            command.AddParameter("@cs", filter.AfterStartedAt);
+            command.AddParameter("@cid", filter.AfterSessionId);
         }
         command.CommandText = Select
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
-            + " ORDER BY started_at DESC, session_id DESC LIMIT $limit";
-        command.Parameters.AddWithValue("$limit", filter.Limit + 1);
+            + " ORDER BY started_at DESC, session_id DESC LIMIT @limit";
+        command.AddParameter("@limit", filter.Limit + 1);
         var rows = await ReadAsync(command, cancellationToken);
         var hasMore = rows.Count > filter.Limit;
         return (hasMore ? rows.GetRange(0, filter.Limit) : rows, hasMore);
@@ -44,26 +46,26 @@ internal sealed class SessionQueries(SqliteDatabase database)
 
     public async Task<SessionDto?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = Select + " WHERE session_id = $sid";
-        command.Parameters.AddWithValue("$sid", sessionId);
+        command.CommandText = Select + " WHERE session_id = @sid";
+        command.AddParameter("@sid", sessionId);
         var rows = await ReadAsync(command, cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
 
     public static string CursorKey(SessionDto last) => $"{SqliteTime.Format(last.StartedAt)}|{last.SessionId}";
 
-    private static void AddFilter(SqliteCommand command, List<string> where, string column, string parameter, string? value)
+    private static void AddFilter(DbCommand command, List<string> where, string column, string parameter, string? value)
     {
         if (value is not null)
         {
             where.Add($"{column} = {parameter}");
-            command.Parameters.AddWithValue(parameter, value);
+            command.AddParameter(parameter, value);
         }
     }
 
-    private static async Task<List<SessionDto>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<List<SessionDto>> ReadAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var rows = new List<SessionDto>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -90,5 +92,5 @@ internal sealed class SessionQueries(SqliteDatabase database)
         return rows;
     }
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,17 +1,19 @@
+using System.Data.Common;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tokens;
 
 /// <summary>Reads the api_tokens table on connections of its own (never the secret hashes, except to fill the cache).</summary>
-internal sealed class TokenQueries(SqliteDatabase database)
+internal sealed class TokenQueries(IDatabase database)
 {
     private const string Columns = "id, name, kind, role, node_id, created_at, created_by, revoked_at, revoked_by";
 
     /// <summary>Every token, newest first; revoked ones only when <paramref name="includeRevoked"/>.</summary>
     public async Task<IReadOnlyList<ApiToken>> ListAsync(bool includeRevoked, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = $"SELECT {Columns} FROM api_tokens" + (includeRevoked ? "" : " WHERE revoked_at IS NULL") + " ORDER BY created_at DESC, id";
         return await ReadAsync(query, cancellationToken);
@@ -20,12 +22,12 @@ internal sealed class TokenQueries(SqliteDatabase database)
     /// <summary>The token with this id, or else the active token with this name.</summary>
     public async Task<ApiToken?> FindAsync(string reference, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = TokenNames.IsId(reference)
-            ? $"SELECT {Columns} FROM api_tokens WHERE id = $ref"
-            : $"SELECT {Columns} FROM api_tokens WHERE name = $ref AND revoked_at IS NULL";
-        query.Parameters.AddWithValue("$ref", reference);
+            ? $"SELECT {Columns} FROM api_tokens WHERE id = @ref"
+            : $"SELECT {Columns} FROM api_tokens WHERE name = @ref AND revoked_at IS NULL";
+        query.AddParameter("@ref", reference);
         var rows = await ReadAsync(query, cancellationToken);
         return rows.Count > 0 ? rows[0] : null;
     }
@@ -33,7 +35,7 @@ internal sealed class TokenQueries(SqliteDatabase database)
     /// <summary>The active tokens by the hex SHA-256 of their secrets, for the authentication cache.</summary>
     public async Task<IReadOnlyList<(string Hash, ApiToken Token)>> ActiveWithHashesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = $"SELECT {Columns}, secret_sha256 FROM api_tokens WHERE revoked_at IS NULL";
         var rows = new List<(string, ApiToken)>();
@@ -45,7 +47,7 @@ internal sealed class TokenQueries(SqliteDatabase database)
         return rows;
     }
 
-    private static async Task<IReadOnlyList<ApiToken>> ReadAsync(SqliteCommand query, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ApiToken>> ReadAsync(DbCommand query, CancellationToken cancellationToken)
     {
         var rows = new List<ApiToken>();
         using var reader = await query.ExecuteReaderAsync(cancellationToken);
@@ -56,7 +58,7 @@ internal sealed class TokenQueries(SqliteDatabase database)
         return rows;
     }
 
-    private static ApiToken Read(SqliteDataReader reader) => new()
+    private static ApiToken Read(DbDataReader reader) => new()
     {
         Id = reader.GetString(0),
         Name = reader.GetString(1),
@@ -69,5 +71,5 @@ internal sealed class TokenQueries(SqliteDatabase database)
         RevokedBy = Text(reader, 8),
     };
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

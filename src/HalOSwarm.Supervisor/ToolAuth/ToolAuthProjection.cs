@@ -1,8 +1,11 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Protocol.Events;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
+using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.ToolAuth;
@@ -12,11 +15,11 @@ namespace HalOSwarm.Supervisor.ToolAuth;
 /// <c>auth.login.*</c> events, inside the transaction that stores them (so a replayed frame changes nothing twice). What an
 /// agent sends is bounded here: a known tool and status, short single-line texts, an http(s) URL; anything else is skipped.
 /// </summary>
-internal sealed class ToolAuthProjection(SqliteWriteContext context, TimeProvider timeProvider) : IEventProjection
+internal sealed class ToolAuthProjection(IWriteContext context, TimeProvider timeProvider) : IEventProjection
 {
-    private readonly SqliteCommand _status = context.Prepare(ToolAuthSql.UpsertStatus, "$node", "$tool", "$status", "$method", "$reason", "$checked", "$seq");
-    private readonly SqliteCommand _login = context.Prepare(ToolAuthSql.UpsertLogin,
-        "$id", "$node", "$tool", "$status", "$url", "$code", "$expires", "$reason", "$guidance", "$now");
+    private readonly DbCommand _status = context.Prepare(ToolAuthSql.UpsertStatus, "@node", "@tool", "@status", "@method", "@reason", "@checked", "@seq");
+    private readonly DbCommand _login = context.Prepare(ToolAuthSql.UpsertLogin,
+        "@id", "@node", "@tool", "@status", "@url", "@code", "@expires", "@reason", "@guidance", "@now");
 
     public bool Wants(string type) => type is EventTypes.AuthStatus or EventTypes.AuthLoginPending or EventTypes.AuthLoginSucceeded or EventTypes.AuthLoginFailed;
 
@@ -41,7 +44,7 @@ internal sealed class ToolAuthProjection(SqliteWriteContext context, TimeProvide
             if (type == EventTypes.AuthStatus)
             {
                 var status = ToolAuthLimits.Text(root, "status", 32) is { } s && AuthStatuses.All.Contains(s) ? s : AuthStatuses.Unknown;
-                SqliteWriteContext.Run(_status, nodeId, tool, status, ToolAuthLimits.Text(root, "method", 64), ToolAuthLimits.Text(root, "reason", 512),
+                _status.Run(nodeId, tool, status, ToolAuthLimits.Text(root, "method", 64), ToolAuthLimits.Text(root, "reason", 512),
                     SqliteTime.Format(ToolAuthLimits.Time(root, "checked_at") ?? ts), seq);
                 return;
             }
@@ -66,7 +69,7 @@ internal sealed class ToolAuthProjection(SqliteWriteContext context, TimeProvide
         var guidance = root.TryGetProperty("manual_guidance", out var g) && g.ValueKind == JsonValueKind.Object && g.GetRawText().Length <= 8192
             ? g.GetRawText()
             : null;
-        SqliteWriteContext.Run(_login, loginId, nodeId, tool, status, url, ToolAuthLimits.Text(root, "user_code", 64),
+        _login.Run(loginId, nodeId, tool, status, url, ToolAuthLimits.Text(root, "user_code", 64),
             SqliteTime.Format(ToolAuthLimits.Time(root, "expires_at")), ToolAuthLimits.Text(root, "reason", 512), guidance,
             SqliteTime.Format(timeProvider.GetUtcNow()));
     }

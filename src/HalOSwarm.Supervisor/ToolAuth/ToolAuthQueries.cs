@@ -1,21 +1,23 @@
+using System.Data.Common;
 using System.Text.Json;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.ToolAuth;
 
 /// <summary>Reads of the tool auth tables, each on its own connection.</summary>
-internal sealed class ToolAuthQueries(SqliteDatabase database)
+internal sealed class ToolAuthQueries(IDatabase database)
 {
     /// <summary>Every node's tools (or one node's), by node then tool.</summary>
     public async Task<ILookup<string, ToolAuthStatusDto>> StatusAsync(string? nodeId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = ToolAuthSql.SelectStatus + (nodeId is null ? "" : " WHERE node_id = $node") + " ORDER BY node_id, tool";
+        command.CommandText = ToolAuthSql.SelectStatus + (nodeId is null ? "" : " WHERE node_id = @node") + " ORDER BY node_id, tool";
         if (nodeId is not null)
         {
-            command.Parameters.AddWithValue("$node", nodeId);
+            command.AddParameter("@node", nodeId);
         }
         var rows = new List<(string Node, ToolAuthStatusDto Tool)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -29,10 +31,10 @@ internal sealed class ToolAuthQueries(SqliteDatabase database)
 
     public async Task<AuthLoginDto?> LoginAsync(string loginId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = ToolAuthSql.SelectLogin;
-        command.Parameters.AddWithValue("$id", loginId);
+        command.AddParameter("@id", loginId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -49,5 +51,5 @@ internal sealed class ToolAuthQueries(SqliteDatabase database)
             SqliteTime.Parse(reader.GetString(9)), SqliteTime.Parse(reader.GetString(10)));
     }
 
-    private static string? Nullable(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Nullable(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -6,7 +6,7 @@ internal static class ToolAuthSql
     /// <summary>Keeps the newest report per node and tool (a replayed older event changes nothing).</summary>
     public const string UpsertStatus = """
         INSERT INTO tool_auth_status (node_id, tool, status, method, reason, checked_at, event_seq)
-        VALUES ($node, $tool, $status, $method, $reason, $checked, $seq)
+        VALUES (@node, @tool, @status, @method, @reason, @checked, @seq)
         ON CONFLICT (node_id, tool) DO UPDATE SET status = excluded.status, method = excluded.method, reason = excluded.reason,
             checked_at = excluded.checked_at, event_seq = excluded.event_seq
         WHERE excluded.event_seq > tool_auth_status.event_seq
@@ -15,7 +15,7 @@ internal static class ToolAuthSql
     /// <summary>A login's first event creates it; later ones move a pending login of the same node to its end (never back).</summary>
     public const string UpsertLogin = """
         INSERT INTO tool_auth_logins (login_id, node_id, tool, status, verification_url, user_code, expires_at, reason, manual_guidance, created_at, updated_at)
-        VALUES ($id, $node, $tool, $status, $url, $code, $expires, $reason, $guidance, $now, $now)
+        VALUES (@id, @node, @tool, @status, @url, @code, @expires, @reason, @guidance, @now, @now)
         ON CONFLICT (login_id) DO UPDATE SET status = excluded.status,
             verification_url = coalesce(excluded.verification_url, tool_auth_logins.verification_url),
             user_code = coalesce(excluded.user_code, tool_auth_logins.user_code),
@@ -30,6 +30,6 @@ internal static class ToolAuthSql
 
     public const string SelectLogin = """
         SELECT login_id, node_id, tool, status, verification_url, user_code, expires_at, reason, manual_guidance, created_at, updated_at
-        FROM tool_auth_logins WHERE login_id = $id
+        FROM tool_auth_logins WHERE login_id = @id
         """;
 }

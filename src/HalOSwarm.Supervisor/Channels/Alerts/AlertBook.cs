@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 
@@ -8,14 +9,14 @@ namespace HalOSwarm.Supervisor.Channels.Alerts;
 /// <see cref="IAlertBook"/> over <c>channel_alerts</c>. Claims and completions are single isolated writer ops, so two
 /// clicks racing on two platforms are ordered by the writer and exactly one of them finds the answer columns empty.
 /// </summary>
-internal sealed class AlertBook(SqliteDatabase database, IStorageWriter writer, OutboxSignal signal, TimeProvider timeProvider) : IAlertBook
+internal sealed class AlertBook(IDatabase database, IStorageWriter writer, OutboxSignal signal, TimeProvider timeProvider) : IAlertBook
 {
     public async Task<Alert?> GetAsync(long alertId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {AlertBookRows.Columns} FROM channel_alerts a WHERE a.id = $id";
-        query.Parameters.AddWithValue("$id", alertId);
+        query.CommandText = $"SELECT {AlertBookRows.Columns} FROM channel_alerts a WHERE a.id = @id";
+        query.AddParameter("@id", alertId);
         using var reader = await query.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? AlertBookRows.Read(reader, 0) : null;
     }

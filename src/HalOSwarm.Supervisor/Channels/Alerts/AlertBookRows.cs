@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -18,7 +19,7 @@ internal static class AlertBookRows
 
     public const int ColumnCount = 8;
 
-    public static Alert Read(SqliteDataReader reader, int first)
+    public static Alert Read(DbDataReader reader, int first)
     {
         var alert = JsonSerializer.Deserialize(reader.GetString(first + 1), AlertsJsonContext.Default.Alert)
             ?? throw new InvalidDataException($"channel_alerts {reader.GetInt64(first)}: the alert JSON is null");
@@ -29,5 +30,5 @@ internal static class AlertBookRows
         return alert with { AlertId = reader.GetInt64(first), Answer = answer };
     }
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

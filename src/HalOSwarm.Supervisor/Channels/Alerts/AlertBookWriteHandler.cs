@@ -1,3 +1,5 @@
+using System.Data.Common;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -14,55 +16,55 @@ internal sealed class AlertBookWriteHandler
     /// <summary>The action recorded on an alert closed because its request was answered elsewhere.</summary>
     public const string AnsweredElsewhere = "answered_elsewhere";
 
-    private readonly SqliteCommand _claim;
-    private readonly SqliteCommand _complete;
-    private readonly SqliteCommand _queueUpdates;
-    private readonly SqliteCommand _read;
-    private readonly SqliteCommand _open;
+    private readonly DbCommand _claim;
+    private readonly DbCommand _complete;
+    private readonly DbCommand _queueUpdates;
+    private readonly DbCommand _read;
+    private readonly DbCommand _open;
 
-    public AlertBookWriteHandler(SqliteWriteContext context)
+    public AlertBookWriteHandler(IWriteContext context)
     {
         _claim = context.Prepare("""
-            UPDATE channel_alerts SET answered_action = $action, answered_actor = $actor, answered_by = $by, answered_platform = $platform,
-                answered_at = $at
-            WHERE id = $id AND answered_action IS NULL
-            """, "$id", "$action", "$actor", "$by", "$platform", "$at");
-        _complete = context.Prepare("UPDATE channel_alerts SET answered_outcome = $outcome WHERE id = $id AND answered_action IS NOT NULL",
-            "$id", "$outcome");
+            UPDATE channel_alerts SET answered_action = @action, answered_actor = @actor, answered_by = @by, answered_platform = @platform,
+                answered_at = @at
+            WHERE id = @id AND answered_action IS NULL
+            """, "@id", "@action", "@actor", "@by", "@platform", "@at");
+        _complete = context.Prepare("UPDATE channel_alerts SET answered_outcome = @outcome WHERE id = @id AND answered_action IS NOT NULL",
+            "@id", "@outcome");
         // An update of a post still pending waits for that post (the dispatcher sends an update only once its post is
         // delivered): the post may already be on its way with the open alert, so the update is what shows the answer.
         _queueUpdates = context.Prepare("""
             INSERT INTO channel_deliveries (alert_id, target, op, state, attempts, next_attempt_at, created_at)
-            SELECT alert_id, target, 'update', 'pending', 0, $at, $at FROM channel_deliveries
-            WHERE alert_id = $id AND op = 'post' AND state IN ('pending', 'delivered')
+            SELECT alert_id, target, 'update', 'pending', 0, @at, @at FROM channel_deliveries
+            WHERE alert_id = @id AND op = 'post' AND state IN ('pending', 'delivered')
             ORDER BY id
-            """, "$id", "$at");
-        _read = context.Prepare($"SELECT {AlertBookRows.Columns} FROM channel_alerts a WHERE a.id = $id", "$id");
-        _open = context.Prepare("SELECT id FROM channel_alerts WHERE approval_id = $approval AND answered_action IS NULL ORDER BY id", "$approval");
+            """, "@id", "@at");
+        _read = context.Prepare($"SELECT {AlertBookRows.Columns} FROM channel_alerts a WHERE a.id = @id", "@id");
+        _open = context.Prepare("SELECT id FROM channel_alerts WHERE approval_id = @approval AND answered_action IS NULL ORDER BY id", "@approval");
     }
 
     public void Apply(AlertBookClaim op, WriteBatch batch)
     {
-        var claimed = SqliteWriteContext.Run(_claim, op.AlertId, op.Action, op.Actor, op.By, op.Platform, SqliteTime.Format(op.At)) == 1;
+        var claimed = _claim.Run(op.AlertId, op.Action, op.Actor, op.By, op.Platform, SqliteTime.Format(op.At)) == 1;
         batch.Completed(op, new AlertClaim(Read(op.AlertId), claimed));
     }
 
     public void Apply(AlertBookComplete op, WriteBatch batch)
     {
-        if (SqliteWriteContext.Run(_complete, op.AlertId, op.Outcome) != 1)
+        if (_complete.Run(op.AlertId, op.Outcome) != 1)
         {
             throw new InvalidOperationException(Read(op.AlertId) is null
                 ? $"alert {op.AlertId} does not exist"
                 : $"alert {op.AlertId} was not claimed: claim it before completing it");
         }
-        SqliteWriteContext.Run(_queueUpdates, op.AlertId, SqliteTime.Format(op.At));
+        _queueUpdates.Run(op.AlertId, SqliteTime.Format(op.At));
         batch.Completed(op, Read(op.AlertId)!);
     }
 
     public void Apply(AlertBookAnswerElsewhere op, WriteBatch batch)
     {
         var open = new List<long>();
-        SqliteWriteContext.Set(_open, 0, op.ApprovalId);
+        _open.Set(0, op.ApprovalId);
         using (var reader = _open.ExecuteReader())
         {
             while (reader.Read())
@@ -74,10 +76,10 @@ internal sealed class AlertBookWriteHandler
         var closed = 0;
         foreach (var id in open)
         {
-            if (SqliteWriteContext.Run(_claim, id, AnsweredElsewhere, Supervisor, Supervisor, Supervisor, at) == 1)
+            if (_claim.Run(id, AnsweredElsewhere, Supervisor, Supervisor, Supervisor, at) == 1)
             {
-                SqliteWriteContext.Run(_complete, id, op.Outcome);
-                SqliteWriteContext.Run(_queueUpdates, id, at);
+                _complete.Run(id, op.Outcome);
+                _queueUpdates.Run(id, at);
                 closed++;
             }
         }
@@ -86,7 +88,7 @@ internal sealed class AlertBookWriteHandler
 
     private Alert? Read(long alertId)
     {
-        SqliteWriteContext.Set(_read, 0, alertId);
+        _read.Set(0, alertId);
         using var reader = _read.ExecuteReader();
         return reader.Read() ? AlertBookRows.Read(reader, 0) : null;
     }

@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -9,27 +11,27 @@ namespace HalOSwarm.Supervisor.Channels.Alerts;
 /// <summary>The <c>channel_alerts</c> rows the router makes and their first <c>channel_deliveries</c>, in the writer's priority lane.</summary>
 internal sealed class AlertsWriteHandler : IWriteHandler<AlertsInsert>
 {
-    private readonly SqliteCommand _nextId;
-    private readonly SqliteCommand _alert;
-    private readonly SqliteCommand _post;
-    private readonly SqliteCommand _cursor;
+    private readonly DbCommand _nextId;
+    private readonly DbCommand _alert;
+    private readonly DbCommand _post;
+    private readonly DbCommand _cursor;
 
-    public AlertsWriteHandler(SqliteWriteContext context)
+    public AlertsWriteHandler(IWriteContext context)
     {
         _nextId = context.Prepare("SELECT coalesce(max(id), 0) + 1 FROM channel_alerts");
         // The id is chosen here (the writer is the only one inserting), so the stored JSON carries it too.
         _alert = context.Prepare("""
             INSERT OR IGNORE INTO channel_alerts (id, dedup_key, rule, event_id, event_type, session_id, node_id, project, approval_id, alert, created_at)
-            VALUES ($id, $key, $rule, $event, $type, $session, $node, $project, $approval, $alert, $at)
-            """, "$id", "$key", "$rule", "$event", "$type", "$session", "$node", "$project", "$approval", "$alert", "$at");
+            VALUES (@id, @key, @rule, @event, @type, @session, @node, @project, @approval, @alert, @at)
+            """, "@id", "@key", "@rule", "@event", "@type", "@session", "@node", "@project", "@approval", "@alert", "@at");
         _post = context.Prepare("""
             INSERT OR IGNORE INTO channel_deliveries (alert_id, target, op, state, attempts, next_attempt_at, created_at)
-            VALUES ($alert, $target, 'post', 'pending', 0, $at, $at)
-            """, "$alert", "$target", "$at");
+            VALUES (@alert, @target, 'post', 'pending', 0, @at, @at)
+            """, "@alert", "@target", "@at");
         _cursor = context.Prepare("""
-            INSERT INTO event_cursors (consumer, last_id, updated_at) VALUES ($c, $id, $at)
+            INSERT INTO event_cursors (consumer, last_id, updated_at) VALUES (@c, @id, @at)
             ON CONFLICT (consumer) DO UPDATE SET last_id = max(last_id, excluded.last_id), updated_at = excluded.updated_at
-            """, "$c", "$id", "$at");
+            """, "@c", "@id", "@at");
     }
 
     public void Apply(AlertsInsert op, WriteBatch batch)
@@ -38,7 +40,7 @@ internal sealed class AlertsWriteHandler : IWriteHandler<AlertsInsert>
         var at = SqliteTime.Format(batch.Now);
         if (op.Cursor is { } cursor)
         {
-            SqliteWriteContext.Run(_cursor, cursor.Consumer, cursor.LastId, at);
+            _cursor.Run(cursor.Consumer, cursor.LastId, at);
         }
         if (op.Alerts.Count == 0)
         {
@@ -51,14 +53,14 @@ internal sealed class AlertsWriteHandler : IWriteHandler<AlertsInsert>
             var (key, alert, targets) = op.Alerts[i];
             var stored = alert with { AlertId = next };
             var json = JsonSerializer.Serialize(stored, AlertsJsonContext.Default.Alert);
-            if (SqliteWriteContext.Run(_alert, next, key, alert.Rule, alert.EventId, alert.EventType, alert.SessionId, alert.NodeId, alert.Project,
+            if (_alert.Run(next, key, alert.Rule, alert.EventId, alert.EventType, alert.SessionId, alert.NodeId, alert.Project,
                     alert.ApprovalId, json, at) == 0)
             {
                 continue;
             }
             foreach (var target in targets)
             {
-                SqliteWriteContext.Run(_post, next, target, at);
+                _post.Run(next, target, at);
             }
             ids[i] = next++;
         }

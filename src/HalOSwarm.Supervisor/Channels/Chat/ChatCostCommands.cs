@@ -3,13 +3,14 @@ using HalOSwarm.Supervisor.Approvals;
 using HalOSwarm.Supervisor.Cost;
 using HalOSwarm.Supervisor.Cost.Budgets;
 using HalOSwarm.Supervisor.Cost.Report;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Channels.Chat;
 
 /// <summary><c>/cost [today|week|month]</c>, <c>/budget [name]</c> and <c>/approvals</c>: the cost report, the budgets and the waiting permission requests.</summary>
 internal sealed class ChatCostCommands(
-    SqliteDatabase database,
+    IDatabase database,
     CostCalendar calendar,
     IProviderBilling billing,
     BudgetStore budgets,

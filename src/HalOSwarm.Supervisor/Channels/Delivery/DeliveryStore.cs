@@ -1,11 +1,13 @@
+using System.Data.Common;
 using HalOSwarm.Supervisor.Channels.Alerts;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Channels.Delivery;
 
 /// <summary>Reads of the outbox (<c>channel_deliveries</c>) for the dispatcher, the API and the metrics; writes go through the writer.</summary>
-internal sealed class DeliveryStore(SqliteDatabase database)
+internal sealed class DeliveryStore(IDatabase database)
 {
     private const string ViewColumns = """
         d.id, d.alert_id, d.target, d.op, d.state, d.attempts, d.next_attempt_at, d.last_error, d.created_at, d.delivered_at,
@@ -18,18 +20,18 @@ internal sealed class DeliveryStore(SqliteDatabase database)
     /// </summary>
     public async Task<IReadOnlyList<OutboxItem>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = $"""
             SELECT d.id, d.target, d.op, d.attempts, p.state, p.message_ref, {AlertBookRows.Columns}
             FROM channel_deliveries d
             JOIN channel_alerts a ON a.id = d.alert_id
             LEFT JOIN channel_deliveries p ON d.op = 'update' AND p.alert_id = d.alert_id AND p.target = d.target AND p.op = 'post'
-            WHERE d.state = 'pending' AND d.next_attempt_at <= $now AND (d.op = 'post' OR p.state IS NULL OR p.state <> 'pending')
-            ORDER BY d.id LIMIT $limit
+            WHERE d.state = 'pending' AND d.next_attempt_at <= @now AND (d.op = 'post' OR p.state IS NULL OR p.state <> 'pending')
+            ORDER BY d.id LIMIT @limit
             """;
-        query.Parameters.AddWithValue("$now", SqliteTime.Format(now));
-        query.Parameters.AddWithValue("$limit", limit);
+        query.AddParameter("@now", SqliteTime.Format(now));
+        query.AddParameter("@limit", limit);
         var items = new List<OutboxItem>();
         using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -42,16 +44,16 @@ internal sealed class DeliveryStore(SqliteDatabase database)
 
     public async Task<(IReadOnlyList<DeliveryView> Page, bool HasMore)> ListAsync(DeliveryFilter filter, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         var where = new List<string>();
-        Add(query, where, "d.state = $state", "$state", filter.State);
-        Add(query, where, "d.target = $target", "$target", filter.Target);
-        Add(query, where, "d.alert_id = $alert", "$alert", filter.AlertId);
-        Add(query, where, "d.id < $before", "$before", filter.BeforeId);
+        Add(query, where, "d.state = @state", "@state", filter.State);
+        Add(query, where, "d.target = @target", "@target", filter.Target);
+        Add(query, where, "d.alert_id = @alert", "@alert", filter.AlertId);
+        Add(query, where, "d.id < @before", "@before", filter.BeforeId);
         query.CommandText = $"SELECT {ViewColumns} FROM channel_deliveries d JOIN channel_alerts a ON a.id = d.alert_id"
-            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY d.id DESC LIMIT $limit";
-        query.Parameters.AddWithValue("$limit", filter.Limit + 1);
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY d.id DESC LIMIT @limit";
+        query.AddParameter("@limit", filter.Limit + 1);
         var rows = await ReadViewsAsync(query, cancellationToken);
         var hasMore = rows.Count > filter.Limit;
         return (hasMore ? rows.GetRange(0, filter.Limit) : rows, hasMore);
@@ -60,16 +62,16 @@ internal sealed class DeliveryStore(SqliteDatabase database)
     /// <summary>Every delivery of one alert, oldest first.</summary>
     public async Task<IReadOnlyList<DeliveryView>> ForAlertAsync(long alertId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {ViewColumns} FROM channel_deliveries d JOIN channel_alerts a ON a.id = d.alert_id WHERE d.alert_id = $alert ORDER BY d.id";
-        query.Parameters.AddWithValue("$alert", alertId);
+        query.CommandText = $"SELECT {ViewColumns} FROM channel_deliveries d JOIN channel_alerts a ON a.id = d.alert_id WHERE d.alert_id = @alert ORDER BY d.id";
+        query.AddParameter("@alert", alertId);
         return await ReadViewsAsync(query, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TargetCounts>> CountsAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = """
             SELECT target, sum(state = 'pending'), sum(state = 'delivered'), sum(state = 'failed')
@@ -87,7 +89,7 @@ internal sealed class DeliveryStore(SqliteDatabase database)
     /// <summary>Pending deliveries by platform kind, for the <c>/metrics</c> gauge (read when scraped).</summary>
     public IReadOnlyList<(string Kind, long Count)> PendingByKind()
     {
-        using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var connection = database.OpenConnectionAsync(CancellationToken.None).GetAwaiter().GetResult();
         using var query = connection.CreateCommand();
         query.CommandText = """
             SELECT substr(target, 1, instr(target || ':', ':') - 1), count(*) FROM channel_deliveries WHERE state = 'pending' GROUP BY 1
@@ -101,7 +103,7 @@ internal sealed class DeliveryStore(SqliteDatabase database)
         return rows;
     }
 
-    private static async Task<List<DeliveryView>> ReadViewsAsync(SqliteCommand query, CancellationToken cancellationToken)
+    private static async Task<List<DeliveryView>> ReadViewsAsync(DbCommand query, CancellationToken cancellationToken)
     {
         var rows = new List<DeliveryView>();
         using var reader = await query.ExecuteReaderAsync(cancellationToken);
@@ -127,14 +129,14 @@ internal sealed class DeliveryStore(SqliteDatabase database)
         return rows;
     }
 
-    private static void Add(SqliteCommand command, List<string> where, string clause, string parameter, object? value)
+    private static void Add(DbCommand command, List<string> where, string clause, string parameter, object? value)
     {
         if (value is not null)
         {
             where.Add(clause);
-            command.Parameters.AddWithValue(parameter, value);
+            command.AddParameter(parameter, value);
         }
     }
 
-    private static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

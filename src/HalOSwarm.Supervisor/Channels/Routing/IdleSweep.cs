@@ -2,6 +2,7 @@ using System.Globalization;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Channels.Alerts;
 using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 
@@ -14,7 +15,7 @@ namespace HalOSwarm.Supervisor.Channels.Routing;
 /// </summary>
 internal sealed partial class IdleSweep(
     RouteRuleSet rules,
-    SqliteDatabase database,
+    IDatabase database,
     IStorageWriter writer,
     OutboxSignal signal,
     RoutingMetrics metrics,
@@ -128,16 +129,16 @@ internal sealed partial class IdleSweep(
     private async Task<List<(string SessionId, string NodeId, string? Project, string LastActivity)>> IdleSessionsAsync(DateTimeOffset cutoff,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT session_id, node_id, project, last_activity_at FROM sessions
-            WHERE status = $idle AND last_activity_at IS NOT NULL AND last_activity_at <= $cutoff
-            ORDER BY last_activity_at DESC LIMIT $limit
+            WHERE status = @idle AND last_activity_at IS NOT NULL AND last_activity_at <= @cutoff
+            ORDER BY last_activity_at DESC LIMIT @limit
             """;
-        command.Parameters.AddWithValue("$idle", SessionStatuses.Idle);
-        command.Parameters.AddWithValue("$cutoff", SqliteTime.Format(cutoff));
-        command.Parameters.AddWithValue("$limit", MaxSessionsPerRule);
+        command.AddParameter("@idle", SessionStatuses.Idle);
+        command.AddParameter("@cutoff", SqliteTime.Format(cutoff));
+        command.AddParameter("@limit", MaxSessionsPerRule);
         var rows = new List<(string, string, string?, string)>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,9 +1,10 @@
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Channels.Routing;
 
 /// <summary>The project of a session, read once per session (it never changes) for the rules and alerts that name it.</summary>
-internal sealed class SessionProjects(SqliteDatabase database)
+internal sealed class SessionProjects(IDatabase database)
 {
     private const int MaxCached = 10_000;
     private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
@@ -22,10 +23,10 @@ internal sealed class SessionProjects(SqliteDatabase database)
                 return known;
             }
         }
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT project FROM sessions WHERE session_id = $sid";
-        command.Parameters.AddWithValue("$sid", sessionId);
+        command.CommandText = "SELECT project FROM sessions WHERE session_id = @sid";
+        command.AddParameter("@sid", sessionId);
         if (await command.ExecuteScalarAsync(cancellationToken) is not string project)
         {
             return null; // not known yet (or no project): asked again next time

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 
@@ -8,14 +9,14 @@ namespace HalOSwarm.Supervisor.Channels.State;
 /// What a platform keeps across restarts in <c>channel_state</c> (Telegram's update offset, Discord's session threads):
 /// read on its own connection, written through the storage writer. Keys start with the platform's name.
 /// </summary>
-internal sealed class ChannelStateStore(SqliteDatabase database, IStorageWriter writer, TimeProvider timeProvider)
+internal sealed class ChannelStateStore(IDatabase database, IStorageWriter writer, TimeProvider timeProvider)
 {
     public async Task<string?> GetAsync(string key, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM channel_state WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
+        command.CommandText = "SELECT value FROM channel_state WHERE key = @key";
+        command.AddParameter("@key", key);
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 

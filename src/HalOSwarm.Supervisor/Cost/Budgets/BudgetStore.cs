@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Globalization;
 using HalOSwarm.Supervisor.Cost.Ledger;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -10,7 +12,7 @@ namespace HalOSwarm.Supervisor.Cost.Budgets;
 /// The budgets and their marks. The budgets are also kept in memory (<see cref="All"/>), read again after every write this
 /// process commits, so the command gate and the evaluator see a change at once without reading the database per command.
 /// </summary>
-internal sealed class BudgetStore(SqliteDatabase database, IStorageWriter writer)
+internal sealed class BudgetStore(IDatabase database, IStorageWriter writer)
 {
     private const string Columns = """
         name, scope, period, limit_usd, limit_tokens, thresholds, action, source, updated_at, updated_by, lifted_window, lifted_at, lifted_by
@@ -25,7 +27,7 @@ internal sealed class BudgetStore(SqliteDatabase database, IStorageWriter writer
 
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM budgets ORDER BY name";
         var rows = new List<Budget>();
@@ -71,11 +73,11 @@ internal sealed class BudgetStore(SqliteDatabase database, IStorageWriter writer
     /// <summary>The marks (kind, threshold) of <paramref name="budget"/> in the window starting on <paramref name="window"/>.</summary>
     public async Task<IReadOnlyList<(string Kind, int Threshold)>> MarksAsync(string budget, DateOnly window, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT kind, threshold FROM budget_marks WHERE budget = $budget AND window_start = $window ORDER BY kind, threshold";
-        command.Parameters.AddWithValue("$budget", budget);
-        command.Parameters.AddWithValue("$window", LedgerKeys.Day(window));
+        command.CommandText = "SELECT kind, threshold FROM budget_marks WHERE budget = @budget AND window_start = @window ORDER BY kind, threshold";
+        command.AddParameter("@budget", budget);
+        command.AddParameter("@window", LedgerKeys.Day(window));
         var marks = new List<(string, int)>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -85,7 +87,7 @@ internal sealed class BudgetStore(SqliteDatabase database, IStorageWriter writer
         return marks;
     }
 
-    private static Budget Read(SqliteDataReader reader) => new()
+    private static Budget Read(DbDataReader reader) => new()
     {
         Name = reader.GetString(0),
         Scope = CostScope.Parse(reader.GetString(1)) ?? CostScope.Global,

@@ -1,8 +1,9 @@
+using System.Data.Common;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Cost.Ledger;
@@ -22,8 +23,8 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
     private readonly CostCalendar _calendar;
     private readonly LedgerRates _rates;
     private readonly LedgerAccounts _accounts;
-    private readonly LedgerUpsert _upsert;
-    private readonly SqliteCommand _session;
+    private readonly ILedgerUpsert _upsert;
+    private readonly DbCommand _session;
     private readonly Dictionary<LedgerKey, LedgerSums> _batch = [];
     private readonly LedgerNames _names = new();
     private readonly Dictionary<string, (string Project, string Runtime)> _sessions = new(StringComparer.Ordinal);
@@ -31,13 +32,13 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
     private string _hour = "";
     private string _day = "";
 
-    public CostLedgerProjection(SqliteWriteContext context, CostCalendar calendar, IOptions<CostOptions> options)
+    public CostLedgerProjection(IWriteContext context, CostCalendar calendar, IOptions<CostOptions> options)
     {
         _calendar = calendar;
         _rates = new LedgerRates(options.Value.Rates);
         _accounts = new LedgerAccounts(options.Value.Accounts);
-        _upsert = new LedgerUpsert(context);
-        _session = context.Prepare(LedgerSql.Session, "$sid");
+        _upsert = ILedgerUpsert.Create(context);
+        _session = context.Prepare(LedgerSql.Session, "@sid");
     }
 
     public bool Wants(string type) => type is EventTypes.Usage or EventTypes.SessionCreated;
@@ -100,7 +101,7 @@ internal sealed class CostLedgerProjection : IEventProjection, IWriteBatchPartic
         {
             return known;
         }
-        SqliteWriteContext.Set(_session, 0, sessionId);
+        _session.Set(0, sessionId);
         string? project = null, runtime = null;
         using (var reader = _session.ExecuteReader())
         {

@@ -8,7 +8,7 @@ internal static class LedgerSql
     /// runtime, equivalent, messages, priced, the five token counts, nanos); node, project and runtime follow the session
     /// (a placeholder session may learn them later).
     /// </summary>
-    public const string Upsert = """
+    public const string SqliteUpsert = """
         INSERT INTO cost_ledger (hour_utc, day_local, session_id, provider, model, account, node_id, project, runtime, equivalent,
                                  messages, priced_messages, input_tokens, output_tokens, reasoning_tokens, cache_read_tokens,
                                  cache_write_tokens, cost_nanos)
@@ -17,7 +17,7 @@ internal static class LedgerSql
             node_id = excluded.node_id,
             project = excluded.project,
             runtime = excluded.runtime,
-            equivalent = max(cost_ledger.equivalent, excluded.equivalent),
+            equivalent = CASE WHEN excluded.equivalent > cost_ledger.equivalent THEN excluded.equivalent ELSE cost_ledger.equivalent END,
             messages = cost_ledger.messages + excluded.messages,
             priced_messages = cost_ledger.priced_messages + excluded.priced_messages,
             input_tokens = cost_ledger.input_tokens + excluded.input_tokens,
@@ -28,6 +28,8 @@ internal static class LedgerSql
             cost_nanos = cost_ledger.cost_nanos + excluded.cost_nanos
         """;
 
+    /// <summary><see cref="SqliteUpsert"/> with named parameters, for providers bound through ADO.NET.</summary>
+    public static readonly string Upsert = System.Text.RegularExpressions.Regex.Replace(SqliteUpsert, @"\?(\d+)", "@p$1");
 
-    public const string Session = "SELECT project, runtime FROM sessions WHERE session_id = $sid";
+    public const string Session = "SELECT project, runtime FROM sessions WHERE session_id = @sid";
 }

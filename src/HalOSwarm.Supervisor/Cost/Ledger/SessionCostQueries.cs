@@ -1,11 +1,12 @@
+using System.Data.Common;
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Cost.Ledger;
 
 /// <summary>One session's ledger rows summed per model, provider and account and per UTC day (read on a connection of its own).</summary>
-internal sealed class SessionCostQueries(SqliteDatabase database)
+internal sealed class SessionCostQueries(IDatabase database)
 {
     private const string Sums = """
         sum(messages), sum(priced_messages), sum(input_tokens), sum(output_tokens), sum(reasoning_tokens),
@@ -15,23 +16,23 @@ internal sealed class SessionCostQueries(SqliteDatabase database)
 
     private const string ByModel = $"""
         SELECT provider, model, account, max(equivalent), {Sums}
-        FROM cost_ledger WHERE session_id = $sid
+        FROM cost_ledger WHERE session_id = @sid
         GROUP BY provider, model, account
         ORDER BY sum(cost_nanos) DESC, provider, model, account
         """;
 
     private const string ByDay = $"""
         SELECT substr(hour_utc, 1, 10), {Sums}
-        FROM cost_ledger WHERE session_id = $sid
+        FROM cost_ledger WHERE session_id = @sid
         GROUP BY 1 ORDER BY 1
         """;
 
     /// <summary>Null for a session the supervisor has never seen; zeros for one without usage.</summary>
     public async Task<SessionCostDto?> GetAsync(string sessionId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: true); // one snapshot for the three reads
-        using var session = Command(connection, "SELECT node_id, project, runtime FROM sessions WHERE session_id = $sid", sessionId);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var transaction = connection.BeginSnapshot(); // one snapshot for the three reads
+        using var session = Command(connection, "SELECT node_id, project, runtime FROM sessions WHERE session_id = @sid", sessionId);
         string nodeId;
         string? project, runtime;
         using (var reader = await session.ExecuteReaderAsync(cancellationToken))
@@ -68,14 +69,14 @@ internal sealed class SessionCostQueries(SqliteDatabase database)
         return new SessionCostDto(sessionId, nodeId, project, runtime, totals, models, days);
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, string sessionId)
+    private static DbCommand Command(DbConnection connection, string sql, string sessionId)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$sid", sessionId);
+        command.AddParameter("@sid", sessionId);
         return command;
     }
 
-    private static TokenCounts Tokens(SqliteDataReader reader, int first) =>
+    private static TokenCounts Tokens(DbDataReader reader, int first) =>
         new(reader.GetInt64(first), reader.GetInt64(first + 1), reader.GetInt64(first + 2), reader.GetInt64(first + 3), reader.GetInt64(first + 4));
 }

@@ -1,18 +1,19 @@
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Cost.Providers;
 
 /// <summary>Reads the provider_* tables on connections of its own.</summary>
-internal sealed class ProviderBillingQueries(SqliteDatabase database)
+internal sealed class ProviderBillingQueries(IDatabase database)
 {
     /// <summary>Billed USD per provider and UTC day, summed exactly from the rows' decimal text.</summary>
     public async Task<IReadOnlyList<ProviderBilledDay>> BilledDaysAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
-        query.CommandText = "SELECT provider, day, amount_usd FROM provider_costs WHERE day >= $first AND day <= $last";
-        query.Parameters.AddWithValue("$first", ProviderPollWriteHandler.Day(firstDay));
-        query.Parameters.AddWithValue("$last", ProviderPollWriteHandler.Day(lastDay));
+        query.CommandText = "SELECT provider, day, amount_usd FROM provider_costs WHERE day >= @first AND day <= @last";
+        query.AddParameter("@first", ProviderPollWriteHandler.Day(firstDay));
+        query.AddParameter("@last", ProviderPollWriteHandler.Day(lastDay));
         var sums = new Dictionary<(string Provider, string Day), decimal>();
         using (var reader = await query.ExecuteReaderAsync(cancellationToken))
         {
@@ -29,7 +30,7 @@ internal sealed class ProviderBillingQueries(SqliteDatabase database)
     /// <summary>Each provider's stored status (from the last run), by provider.</summary>
     public async Task<IReadOnlyDictionary<string, ProviderPollStatus>> StatusesAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = "SELECT provider, state, last_success_at, error FROM provider_poll_status";
         var statuses = new Dictionary<string, ProviderPollStatus>(StringComparer.Ordinal);

@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Globalization;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -8,30 +10,30 @@ namespace HalOSwarm.Supervisor.Cost.Providers;
 /// <summary>The provider_* tables' writes: a poll's days are deleted and written again, and its status upserted.</summary>
 internal sealed class ProviderPollWriteHandler : IWriteHandler<ProviderPollStored>
 {
-    private readonly SqliteCommand _deleteUsage;
-    private readonly SqliteCommand _deleteCosts;
-    private readonly SqliteCommand _insertUsage;
-    private readonly SqliteCommand _insertCost;
-    private readonly SqliteCommand _status;
+    private readonly DbCommand _deleteUsage;
+    private readonly DbCommand _deleteCosts;
+    private readonly DbCommand _insertUsage;
+    private readonly DbCommand _insertCost;
+    private readonly DbCommand _status;
 
-    public ProviderPollWriteHandler(SqliteWriteContext context)
+    public ProviderPollWriteHandler(IWriteContext context)
     {
-        _deleteUsage = context.Prepare("DELETE FROM provider_usage WHERE provider = $p AND day >= $first AND day <= $last", "$p", "$first", "$last");
-        _deleteCosts = context.Prepare("DELETE FROM provider_costs WHERE provider = $p AND day >= $first AND day <= $last", "$p", "$first", "$last");
+        _deleteUsage = context.Prepare("DELETE FROM provider_usage WHERE provider = @p AND day >= @first AND day <= @last", "@p", "@first", "@last");
+        _deleteCosts = context.Prepare("DELETE FROM provider_costs WHERE provider = @p AND day >= @first AND day <= @last", "@p", "@first", "@last");
         _insertUsage = context.Prepare("""
             INSERT INTO provider_usage (provider, day, scope_id, model, project, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
                 requests, fetched_at)
-            VALUES ($p, $day, $scope, $model, $project, $in, $out, $cr, $cw, $req, $at)
-            """, "$p", "$day", "$scope", "$model", "$project", "$in", "$out", "$cr", "$cw", "$req", "$at");
+            VALUES (@p, @day, @scope, @model, @project, @in, @out, @cr, @cw, @req, @at)
+            """, "@p", "@day", "@scope", "@model", "@project", "@in", "@out", "@cr", "@cw", "@req", "@at");
         _insertCost = context.Prepare("""
             INSERT INTO provider_costs (provider, day, scope_id, line_item, model, project, amount_usd, cost_nanos, fetched_at)
-            VALUES ($p, $day, $scope, $item, $model, $project, $usd, $nanos, $at)
-            """, "$p", "$day", "$scope", "$item", "$model", "$project", "$usd", "$nanos", "$at");
+            VALUES (@p, @day, @scope, @item, @model, @project, @usd, @nanos, @at)
+            """, "@p", "@day", "@scope", "@item", "@model", "@project", "@usd", "@nanos", "@at");
         _status = context.Prepare("""
-            INSERT INTO provider_poll_status (provider, state, last_success_at, last_attempt_at, error) VALUES ($p, $state, $ok, $at, $error)
+            INSERT INTO provider_poll_status (provider, state, last_success_at, last_attempt_at, error) VALUES (@p, @state, @ok, @at, @error)
             ON CONFLICT (provider) DO UPDATE SET state = excluded.state, last_success_at = excluded.last_success_at,
                 last_attempt_at = excluded.last_attempt_at, error = excluded.error
-            """, "$p", "$state", "$ok", "$at", "$error");
+            """, "@p", "@state", "@ok", "@at", "@error");
     }
 
     public void Apply(ProviderPollStored op, WriteBatch batch)
@@ -41,21 +43,21 @@ internal sealed class ProviderPollWriteHandler : IWriteHandler<ProviderPollStore
         {
             var first = Day(fetch.FirstDay);
             var last = Day(fetch.LastDay);
-            SqliteWriteContext.Run(_deleteUsage, fetch.Provider, first, last);
-            SqliteWriteContext.Run(_deleteCosts, fetch.Provider, first, last);
+            _deleteUsage.Run(fetch.Provider, first, last);
+            _deleteCosts.Run(fetch.Provider, first, last);
             foreach (var row in fetch.Usage)
             {
-                SqliteWriteContext.Run(_insertUsage, row.Provider, Day(row.Day), row.ScopeId, row.Model, row.Project, row.InputTokens, row.OutputTokens,
+                _insertUsage.Run(row.Provider, Day(row.Day), row.ScopeId, row.Model, row.Project, row.InputTokens, row.OutputTokens,
                     row.CacheReadTokens, row.CacheWriteTokens, row.Requests, at);
             }
             foreach (var row in fetch.Costs)
             {
-                SqliteWriteContext.Run(_insertCost, row.Provider, Day(row.Day), row.ScopeId, row.LineItem, row.Model, row.Project,
+                _insertCost.Run(row.Provider, Day(row.Day), row.ScopeId, row.LineItem, row.Model, row.Project,
                     BillingAmounts.Format(row.AmountUsd), BillingAmounts.ToNanos(row.AmountUsd), at);
             }
         }
         var status = op.Status;
-        SqliteWriteContext.Run(_status, status.Provider, status.State, SqliteTime.Format(status.LastSuccessAt), at, status.Error);
+        _status.Run(status.Provider, status.State, SqliteTime.Format(status.LastSuccessAt), at, status.Error);
         batch.Completed(op);
     }
 

@@ -1,6 +1,7 @@
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Cost.Budgets;
 using HalOSwarm.Supervisor.Cost.Forecast;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Cost.Report;
@@ -17,7 +18,7 @@ internal static class CostApi
         return endpoints;
     }
 
-    private static async Task<IResult> GetAsync(HttpRequest request, SqliteDatabase database, CostCalendar calendar, IProviderBilling billing,
+    private static async Task<IResult> GetAsync(HttpRequest request, IDatabase database, CostCalendar calendar, IProviderBilling billing,
         CostForecast forecast, BudgetStore budgets, BudgetViews views, TimeProvider time, ILogger<CostReport> logger, CancellationToken cancellationToken)
     {
         var query = new QueryReader(request.Query);

@@ -1,7 +1,8 @@
+using System.Data.Common;
 using System.Globalization;
 using HalOSwarm.Supervisor.Cost.Ledger;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Cost.Report;
 
@@ -26,30 +27,30 @@ internal static class CostLedgerReader
     /// <summary>The same sums over every group (window functions run before LIMIT), so one scan gives rows and totals.</summary>
     private static readonly string s_totalSums = string.Join(", ", s_sums.Select(sum => $"sum({sum}) OVER ()"));
 
-    public static async Task<LedgerSlice> ReadAsync(SqliteDatabase database, CostReportRequest request, DateOnly utcFirst, DateOnly utcLast,
+    public static async Task<LedgerSlice> ReadAsync(IDatabase database, CostReportRequest request, DateOnly utcFirst, DateOnly utcLast,
         CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: true);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var transaction = connection.BeginSnapshot();
         var (rows, groups, totals) = await RowsAsync(connection, transaction, request, cancellationToken);
         var metered = await MeteredAsync(connection, transaction, utcFirst, utcLast, cancellationToken);
         return new LedgerSlice(totals, rows, groups, metered);
     }
 
     /// <summary>The first <c>limit</c> groups by cost, how many groups there are, and the totals over all of them (zero without rows).</summary>
-    private static async Task<(List<CostRow> Rows, long Groups, CostAmounts Totals)> RowsAsync(SqliteConnection connection, SqliteTransaction transaction,
+    private static async Task<(List<CostRow> Rows, long Groups, CostAmounts Totals)> RowsAsync(DbConnection connection, DbTransaction transaction,
         CostReportRequest request, CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", request.GroupBy.Select(CostDimensions.Column));
         var n = request.GroupBy.Count;
         using var command = Command(connection, transaction, $"""
             SELECT {columns}, {s_groupSums}, count(*) OVER (), {s_totalSums}
-            FROM cost_ledger WHERE day_local BETWEEN $first AND $last
+            FROM cost_ledger WHERE day_local BETWEEN @first AND @last
             GROUP BY {columns}
             ORDER BY {n + 8} DESC, {n + 9} DESC, {string.Join(", ", Enumerable.Range(1, n))}
-            LIMIT $limit
+            LIMIT @limit
             """, request);
-        command.Parameters.AddWithValue("$limit", request.Limit);
+        command.AddParameter("@limit", request.Limit);
         var rows = new List<CostRow>();
         long groups = 0;
         var totals = Amounts(null, 0);
@@ -82,18 +83,18 @@ internal static class CostLedgerReader
         return (rows, groups, totals);
     }
 
-    private static async Task<List<MeteredDay>> MeteredAsync(SqliteConnection connection, SqliteTransaction transaction, DateOnly utcFirst,
+    private static async Task<List<MeteredDay>> MeteredAsync(DbConnection connection, DbTransaction transaction, DateOnly utcFirst,
         DateOnly utcLast, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
             SELECT provider, substr(hour_utc, 1, 10), sum(cost_nanos)
-            FROM cost_ledger WHERE equivalent = 0 AND hour_utc >= $from AND hour_utc < $until
+            FROM cost_ledger WHERE equivalent = 0 AND hour_utc >= @from AND hour_utc < @until
             GROUP BY 1, 2
             """;
-        command.Parameters.AddWithValue("$from", LedgerKeys.Day(utcFirst));
-        command.Parameters.AddWithValue("$until", LedgerKeys.Day(utcLast.AddDays(1)));
+        command.AddParameter("@from", LedgerKeys.Day(utcFirst));
+        command.AddParameter("@until", LedgerKeys.Day(utcLast.AddDays(1)));
         var days = new List<MeteredDay>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -104,18 +105,18 @@ internal static class CostLedgerReader
         return days;
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, CostReportRequest request)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, CostReportRequest request)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$first", LedgerKeys.Day(request.First));
-        command.Parameters.AddWithValue("$last", LedgerKeys.Day(request.Last));
+        command.AddParameter("@first", LedgerKeys.Day(request.First));
+        command.AddParameter("@last", LedgerKeys.Day(request.Last));
         return command;
     }
 
     /// <summary>The columns of <see cref="s_sums"/> from <paramref name="at"/> on; all zero without a reader.</summary>
-    private static CostAmounts Amounts(SqliteDataReader? reader, int at)
+    private static CostAmounts Amounts(DbDataReader? reader, int at)
     {
         long Long(int i) => reader is null || reader.IsDBNull(at + i) ? 0 : reader.GetInt64(at + i);
         return new CostAmounts

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Cost.Report;
@@ -14,7 +15,7 @@ internal static partial class CostReportBuilder
 
     public const string Degraded = "degraded";
 
-    public static async Task<CostReport> BuildAsync(CostReportRequest request, SqliteDatabase database, CostCalendar calendar, IProviderBilling billing,
+    public static async Task<CostReport> BuildAsync(CostReportRequest request, IDatabase database, CostCalendar calendar, IProviderBilling billing,
         ILogger logger, CancellationToken cancellationToken)
     {
         var utcFirst = DateOnly.FromDateTime(calendar.StartOf(request.First).UtcDateTime);

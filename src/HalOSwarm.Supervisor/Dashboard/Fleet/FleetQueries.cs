@@ -1,3 +1,5 @@
+using System.Data.Common;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -8,7 +10,7 @@ namespace HalOSwarm.Supervisor.Dashboard.Fleet;
 /// the summary counts. Each read is a few statements on its own connection, none per row: the session page walks the
 /// index <c>ix_sessions_fleet</c>, the counts use the status indexes.
 /// </summary>
-internal sealed class FleetQueries(SqliteDatabase database)
+internal sealed class FleetQueries(IDatabase database)
 {
     public const int MaxPageSize = 200;
 
@@ -23,7 +25,7 @@ internal sealed class FleetQueries(SqliteDatabase database)
     {
         offset = Math.Max(0, offset);
         limit = Math.Clamp(limit, 1, MaxPageSize);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
 
         // The sessions waiting for an approval come first; they are few, so all of them are read.
         using var pendingCommand = connection.CreateCommand();
@@ -41,9 +43,9 @@ internal sealed class FleetQueries(SqliteDatabase database)
         {
             using var restCommand = connection.CreateCommand();
             var restWhere = FleetSql.Where(restCommand, filter, $"session_id NOT IN ({FleetOrder.PendingSessionsSql})");
-            restCommand.CommandText = $"{Columns} WHERE {restWhere} ORDER BY {FleetOrder.OrderSql} LIMIT $limit OFFSET $offset";
-            restCommand.Parameters.AddWithValue("$limit", limit - rows.Count);
-            restCommand.Parameters.AddWithValue("$offset", Math.Max(0, offset - pending.Count));
+            restCommand.CommandText = $"{Columns} WHERE {restWhere} ORDER BY {FleetOrder.OrderSql} LIMIT @limit OFFSET @offset";
+            restCommand.AddParameter("@limit", limit - rows.Count);
+            restCommand.AddParameter("@offset", Math.Max(0, offset - pending.Count));
             rows.AddRange(await ReadSessionsAsync(restCommand, pendingApproval: false, cancellationToken));
         }
         return new FleetPage<FleetSessionRow>(rows, total);
@@ -51,7 +53,7 @@ internal sealed class FleetQueries(SqliteDatabase database)
 
     public async Task<FleetPage<FleetNodeRow>> NodesAsync(string? status, string? text, int offset, int limit, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         var where = FleetSql.NodeWhere(command, status, text);
         command.CommandText = $"""
@@ -59,10 +61,10 @@ internal sealed class FleetQueries(SqliteDatabase database)
                    n.last_heartbeat_at,
                    (SELECT count(*) FROM sessions s WHERE s.node_id = n.node_id AND s.status IN ('starting', 'running', 'idle', 'error'))
             FROM nodes n WHERE {where}
-            ORDER BY (n.status = 'online'), n.node_id LIMIT $limit OFFSET $offset
+            ORDER BY (n.status = 'online'), n.node_id LIMIT @limit OFFSET @offset
             """;
-        command.Parameters.AddWithValue("$limit", Math.Clamp(limit, 1, MaxPageSize));
-        command.Parameters.AddWithValue("$offset", Math.Max(0, offset));
+        command.AddParameter("@limit", Math.Clamp(limit, 1, MaxPageSize));
+        command.AddParameter("@offset", Math.Max(0, offset));
         var rows = await FleetReader.NodesAsync(command, cancellationToken);
         using var countCommand = connection.CreateCommand();
         countCommand.CommandText = "SELECT count(*) FROM nodes n WHERE " + FleetSql.NodeWhere(countCommand, status, text);
@@ -72,7 +74,7 @@ internal sealed class FleetQueries(SqliteDatabase database)
 
     public async Task<FleetSummary> SummaryAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var nodes = await FleetReader.CountsAsync(connection, "SELECT status, count(*) FROM nodes GROUP BY status", cancellationToken);
         var sessions = await FleetReader.CountsAsync(connection, "SELECT status, count(*) FROM sessions GROUP BY status", cancellationToken);
         using var attention = connection.CreateCommand();
@@ -90,7 +92,7 @@ internal sealed class FleetQueries(SqliteDatabase database)
         return new FleetSummary(online, nodes.Values.Sum() - online, sessions, attentionCount, projects, runtimes);
     }
 
-    private static async Task<List<FleetSessionRow>> ReadSessionsAsync(SqliteCommand command, bool pendingApproval, CancellationToken cancellationToken)
+    private static async Task<List<FleetSessionRow>> ReadSessionsAsync(DbCommand command, bool pendingApproval, CancellationToken cancellationToken)
     {
         var rows = new List<FleetSessionRow>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);

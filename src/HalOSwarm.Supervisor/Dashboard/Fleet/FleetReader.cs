@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Storage.Sqlite;
@@ -8,9 +9,9 @@ namespace HalOSwarm.Supervisor.Dashboard.Fleet;
 /// <summary>Turns the fleet reads' rows into records.</summary>
 internal static class FleetReader
 {
-    public static string? Text(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string? Text(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static async Task<List<FleetNodeRow>> NodesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    public static async Task<List<FleetNodeRow>> NodesAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var rows = new List<FleetNodeRow>();
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -26,7 +27,7 @@ internal static class FleetReader
         return rows;
     }
 
-    public static async Task<Dictionary<string, long>> CountsAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, long>> CountsAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -39,7 +40,7 @@ internal static class FleetReader
         return counts;
     }
 
-    public static async Task<List<string>> StringsAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    public static async Task<List<string>> StringsAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

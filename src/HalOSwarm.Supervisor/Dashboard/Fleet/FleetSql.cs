@@ -1,24 +1,25 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using HalOSwarm.Supervisor.Storage;
 
 namespace HalOSwarm.Supervisor.Dashboard.Fleet;
 
 /// <summary>The WHERE clauses of the fleet reads, every value a parameter.</summary>
 internal static class FleetSql
 {
-    public static string Where(SqliteCommand command, FleetFilter filter, string? extra)
+    public static string Where(DbCommand command, FleetFilter filter, string? extra)
     {
         var where = new List<string>();
-        Exact(command, where, "status", "$status", filter.Status);
-        Exact(command, where, "project", "$project", filter.Project);
-        Exact(command, where, "node_id", "$node", filter.NodeId);
-        Exact(command, where, "runtime", "$runtime", filter.Runtime);
+        Exact(command, where, "status", "@status", filter.Status);
+        Exact(command, where, "project", "@project", filter.Project);
+        Exact(command, where, "node_id", "@node", filter.NodeId);
+        Exact(command, where, "runtime", "@runtime", filter.Runtime);
         if (filter.Text is { } text)
         {
             where.Add("""
-                (session_id LIKE $text ESCAPE '\' OR title LIKE $text ESCAPE '\' OR project LIKE $text ESCAPE '\'
-                 OR node_id LIKE $text ESCAPE '\' OR model LIKE $text ESCAPE '\' OR current_task LIKE $text ESCAPE '\')
+                (session_id LIKE @text ESCAPE '\' OR title LIKE @text ESCAPE '\' OR project LIKE @text ESCAPE '\'
+                 OR node_id LIKE @text ESCAPE '\' OR model LIKE @text ESCAPE '\' OR current_task LIKE @text ESCAPE '\')
                 """);
-            command.Parameters.AddWithValue("$text", Like(text));
+            command.AddParameter("@text", Like(text));
         }
         if (extra is not null)
         {
@@ -27,24 +28,24 @@ internal static class FleetSql
         return where.Count == 0 ? "true" : string.Join(" AND ", where);
     }
 
-    public static string NodeWhere(SqliteCommand command, string? status, string? text)
+    public static string NodeWhere(DbCommand command, string? status, string? text)
     {
         var where = new List<string>();
-        Exact(command, where, "n.status", "$status", string.IsNullOrWhiteSpace(status) ? null : status);
+        Exact(command, where, "n.status", "@status", string.IsNullOrWhiteSpace(status) ? null : status);
         if (!string.IsNullOrWhiteSpace(text))
         {
-            where.Add("(n.node_id LIKE $text ESCAPE '\\' OR n.hostname LIKE $text ESCAPE '\\' OR n.projects_json LIKE $text ESCAPE '\\')");
-            command.Parameters.AddWithValue("$text", Like(text.Trim()[..Math.Min(text.Trim().Length, FleetFilter.MaxTextChars)]));
+            where.Add("(n.node_id LIKE @text ESCAPE '\\' OR n.hostname LIKE @text ESCAPE '\\' OR n.projects_json LIKE @text ESCAPE '\\')");
+            command.AddParameter("@text", Like(text.Trim()[..Math.Min(text.Trim().Length, FleetFilter.MaxTextChars)]));
         }
         return where.Count == 0 ? "true" : string.Join(" AND ", where);
     }
 
-    private static void Exact(SqliteCommand command, List<string> where, string column, string parameter, string? value)
+    private static void Exact(DbCommand command, List<string> where, string column, string parameter, string? value)
     {
         if (value is not null)
         {
             where.Add($"{column} = {parameter}");
-            command.Parameters.AddWithValue(parameter, value);
+            command.AddParameter(parameter, value);
         }
     }
 

@@ -3,6 +3,7 @@ using HalOSwarm.Supervisor.Cost;
 using HalOSwarm.Supervisor.Cost.Budgets;
 using HalOSwarm.Supervisor.Cost.Forecast;
 using HalOSwarm.Supervisor.Cost.Report;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Dashboard.Ops;
@@ -33,7 +34,7 @@ internal sealed record CostPageData(
         return request;
     }
 
-    public static async Task<CostPageData> LoadAsync(CostReportRequest request, SqliteDatabase database, CostCalendar calendar, IProviderBilling billing,
+    public static async Task<CostPageData> LoadAsync(CostReportRequest request, IDatabase database, CostCalendar calendar, IProviderBilling billing,
         CostForecast forecast, BudgetStore budgets, BudgetViews views, ILogger logger, CancellationToken cancellationToken)
     {
         var report = await CostReportBuilder.BuildAsync(request, database, calendar, billing, logger, cancellationToken);

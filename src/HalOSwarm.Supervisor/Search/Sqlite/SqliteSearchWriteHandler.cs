@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -32,9 +33,9 @@ internal sealed class SqliteSearchWriteHandler : IWriteHandler<SearchIndexWrite>
     {
         foreach (var d in op.Documents)
         {
-            SqliteWriteContext.Run(_insert, d.EventId, d.Text, d.SessionId, d.NodeId, d.Project, d.Type, SqliteTime.Format(d.Ts));
+            _insert.Run(d.EventId, d.Text, d.SessionId, d.NodeId, d.Project, d.Type, SqliteTime.Format(d.Ts));
         }
-        SqliteWriteContext.Run(_cursor, SearchIndexer.Consumer, op.LastId, SqliteTime.Format(batch.Now));
+        _cursor.Run(SearchIndexer.Consumer, op.LastId, SqliteTime.Format(batch.Now));
         batch.Completed(op);
     }
 }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using HalOSwarm.Supervisor.Configuration;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace HalOSwarm.Supervisor.Storage.Sqlite;
 
 /// <summary>Opens connections to the supervisor's SQLite file; every reader and the writer get their own.</summary>
-internal sealed class SqliteDatabase
+internal sealed class SqliteDatabase : IDatabase
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
@@ -25,6 +26,20 @@ internal sealed class SqliteDatabase
     }
 
     public string FilePath { get; }
+
+    public string Provider => StorageProviders.Sqlite;
+
+    public string Location => FilePath;
+
+    public long SizeBytes() => FileSize(FilePath) + FileSize(FilePath + "-wal");
+
+    private static long FileSize(string path)
+    {
+        var file = new FileInfo(path);
+        return file.Exists ? file.Length : 0;
+    }
+
+    async Task<DbConnection> IDatabase.OpenConnectionAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
 
     public Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(_busyTimeoutMs, cancellationToken);
 

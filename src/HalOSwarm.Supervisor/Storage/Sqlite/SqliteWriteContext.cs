@@ -1,3 +1,4 @@
+using System.Data.Common;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Data.Sqlite;
@@ -11,7 +12,7 @@ namespace HalOSwarm.Supervisor.Storage.Sqlite;
 /// on its thread, so nothing here is thread-safe. SQLite handlers take it in their constructor and
 /// <see cref="Prepare"/> their statements there.
 /// </summary>
-internal sealed class SqliteWriteContext : IWriteTransaction, IDisposable
+internal sealed class SqliteWriteContext : IWriteTransaction, IWriteContext, IDisposable
 {
     private const string SavepointName = "write_op";
     private readonly List<SqliteCommand> _commands = [];
@@ -37,6 +38,14 @@ internal sealed class SqliteWriteContext : IWriteTransaction, IDisposable
     public SqliteConnection Connection => _connection ?? throw new InvalidOperationException("the writer's connection is not open yet");
 
     public SqliteTransaction? Transaction { get; private set; }
+
+    public string Provider => StorageProviders.Sqlite;
+
+    DbConnection IWriteContext.Connection => Connection;
+
+    DbTransaction? IWriteContext.Transaction => Transaction;
+
+    DbCommand IWriteContext.Prepare(string sql, params string[] parameters) => Prepare(sql, parameters);
 
     public void Open(CancellationToken cancellationToken)
     {
@@ -121,18 +130,6 @@ internal sealed class SqliteWriteContext : IWriteTransaction, IDisposable
             _checkpointer.Finish(Connection);
         }
         _checkpointer.Committed();
-    }
-
-    public static void Set(SqliteCommand command, int index, object? value) => command.Parameters[index].Value = value ?? DBNull.Value;
-
-    /// <summary>Binds <paramref name="values"/> by position and runs <paramref name="command"/>.</summary>
-    public static int Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            Set(command, i, values[i]);
-        }
-        return command.ExecuteNonQuery();
     }
 
     public void Dispose()

@@ -14,10 +14,12 @@ internal static class StorageServiceCollectionExtensions
         services.AddSupervisorOptions<DatabaseOptions, DatabaseOptionsValidator>(DatabaseOptions.SectionName);
         services.AddSingleton(paths);
         services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IDatabase>(sp => sp.GetRequiredService<SqliteDatabase>());
         services.AddSingleton<DatabaseProbe>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddScoped<SqliteWriteContext>();
         services.AddScoped<IWriteTransaction>(sp => sp.GetRequiredService<SqliteWriteContext>());
+        services.AddScoped<IWriteContext>(sp => sp.GetRequiredService<SqliteWriteContext>());
         services.AddStorageWriter();
         return services;
     }

@@ -9,17 +9,17 @@ namespace HalOSwarm.Supervisor.Cost.Ledger;
 /// The ledger's upsert, prepared once on the writer's connection and bound by position through SQLite's C API (as the
 /// event inserter does): no parameter objects, no boxing, names encoded to UTF-8 once. One call per row and batch.
 /// </summary>
-internal sealed class LedgerUpsert : IDisposable
+internal sealed class SqliteLedgerUpsert : ILedgerUpsert
 {
     private const int CacheLimit = 100_000;
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly Dictionary<string, byte[]> _utf8 = new(StringComparer.Ordinal);
 
-    public LedgerUpsert(SqliteWriteContext context)
+    public SqliteLedgerUpsert(SqliteWriteContext context)
     {
         _db = context.Connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(_db, LedgerSql.Upsert, out _statement));
+        Check(raw.sqlite3_prepare_v2(_db, LedgerSql.SqliteUpsert, out _statement));
     }
 
     public void Run(in LedgerKey key, LedgerSums sums)
