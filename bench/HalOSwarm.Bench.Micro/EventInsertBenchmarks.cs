@@ -45,7 +45,7 @@ public class EventInsertBenchmarks : IDisposable
             setup.ExecuteNonQuery();
         }
         _context = new SqliteWriteContext(connection);
-        _inserter = new EventInserter(_context, broadcaster: null);
+        _inserter = new SqliteEventInserter(_context, broadcaster: null);
         _named = _context.Prepare("INSERT INTO events (id, node_id, seq, type, session_id, ts, data) VALUES ($id, $node, $seq, $type, $session, $ts, $data)",
             "$id", "$node", "$seq", "$type", "$session", "$ts", "$data");
     }

@@ -1,4 +1,4 @@
-using HalOSwarm.Supervisor.Storage.Sqlite;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Api;
@@ -9,7 +9,7 @@ internal static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => ApiResults.Ok(new HealthStatus("ok"), ApiJsonContext.Default.ApiEnvelopeHealthStatus)).AllowAnonymous();
-        endpoints.MapGet("/readyz", async (DatabaseProbe probe, IStorageWriter writer, CancellationToken cancellationToken) =>
+        endpoints.MapGet("/readyz", async (IDatabaseProbe probe, IStorageWriter writer, CancellationToken cancellationToken) =>
         {
             var components = new Dictionary<string, string>(StringComparer.Ordinal)
             {

@@ -9,7 +9,21 @@ internal sealed class DatabaseOptions
     public const string SynchronousNormal = "normal";
     public const string SynchronousFull = "full";
 
-    /// <summary>Relative paths are resolved against the config file's folder.</summary>
+    /// <summary><c>sqlite</c> (one file, the default) or <c>postgres</c> (a server several supervisors may share).</summary>
+    [ConfigurationKeyName("provider")]
+    public string Provider { get; set; } = Storage.StorageProviders.Sqlite;
+
+    /// <summary>PostgreSQL only: a connection string (<c>Host=…;Port=…;Username=…;Password=…;Database=…</c>); a secret.</summary>
+    [ConfigurationKeyName("connection_string")]
+    public string? ConnectionString { get; set; }
+
+    /// <summary>PostgreSQL only: the most connections this supervisor opens (the writer's one and the readers').</summary>
+    [ConfigurationKeyName("pool_size")]
+    public int PoolSize { get; set; } = 20;
+
+    public bool IsPostgres => string.Equals(Provider.Trim(), Storage.StorageProviders.Postgres, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>SQLite only. Relative paths are resolved against the config file's folder.</summary>
     [ConfigurationKeyName("path")]
     public string Path { get; set; } = "hal-supervisor.db";
 

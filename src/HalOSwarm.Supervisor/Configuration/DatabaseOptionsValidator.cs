@@ -8,7 +8,16 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
     public ValidateOptionsResult Validate(string? name, DatabaseOptions options)
     {
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Path))
+        if (!Storage.StorageProviders.All.Contains(options.Provider.Trim().ToLowerInvariant()))
+        {
+            errors.Add($"database.provider: '{options.Provider}' is not one of '{string.Join("', '", Storage.StorageProviders.All)}'");
+        }
+        if (options.IsPostgres)
+        {
+            CheckConnectionString(errors, options.ConnectionString);
+        }
+        ServerOptionsValidator.CheckRange(errors, "database.pool_size", options.PoolSize, 2, 1000);
+        if (!options.IsPostgres && string.IsNullOrWhiteSpace(options.Path))
         {
             errors.Add("database.path: is required");
         }
@@ -30,4 +39,30 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>Required for PostgreSQL and readable by its driver; an error names the key and the faulty part, never the string (it holds the password).</summary>
+    private static void CheckConnectionString(List<string> errors, string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            errors.Add("database.connection_string: is required when database.provider is 'postgres'");
+            return;
+        }
+        try
+        {
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrWhiteSpace(builder.Host))
+            {
+                errors.Add("database.connection_string: names no Host");
+            }
+        }
+        catch (ArgumentException ex)
+        {
+            errors.Add($"database.connection_string: is not a PostgreSQL connection string ({RedactedReason(ex)})");
+        }
+    }
+
+    /// <summary>The driver's complaint without the value it quotes.</summary>
+    private static string RedactedReason(ArgumentException ex) =>
+        ex.ParamName is { Length: > 0 } key ? $"the key '{key}' is unknown or its value is invalid" : "a key or a value is invalid";
 }

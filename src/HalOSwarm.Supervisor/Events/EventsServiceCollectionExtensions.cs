@@ -9,6 +9,8 @@ internal static class EventsServiceCollectionExtensions
     {
         services.AddSingleton<EventBroadcaster>();
         services.AddSingleton<LiveStreamLimiter>();
+        services.TryAddScoped(sp => EventInserter.Create(sp.GetRequiredService<IWriteContext>(), sp.GetRequiredService<EventBroadcaster>(),
+            sp.GetService<Observability.SupervisorMetrics>()));
         services.AddWriteParticipant<EventInserter>();
         services.AddWriteHandler<EventsWrite, EventsWriteHandler>();
         services.AddWriteHandler<SupervisorEventWrite, SupervisorEventWriteHandler>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using HalOSwarm.Supervisor.Api;
 using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Security;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 
 namespace HalOSwarm.Supervisor.Maintenance;
@@ -23,8 +24,14 @@ internal static partial class BackupApi
     }
 
     private static async Task<IResult> BackupAsync(
-        HttpContext context, SqliteDatabase database, IAuditLog audit, TimeProvider timeProvider, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext context, IServiceProvider services, IAuditLog audit, TimeProvider timeProvider, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        if (services.GetRequiredService<IDatabase>().IsPostgres())
+        {
+            return ApiErrors.Error(StatusCodes.Status409Conflict,
+                "the supervisor's database is PostgreSQL: back it up with the server's own tools (pg_dump; docs/OPERATIONS.md, Backup)", "not_supported");
+        }
+        var database = services.GetRequiredService<SqliteDatabase>();
         var actor = ApiCaller.Actor(context.Request, out var actorError);
         if (actor is null)
         {

@@ -3,21 +3,28 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HalOSwarm.Supervisor.Hosting;
 using HalOSwarm.Testing;
+using HalOSwarm.Testing.Postgres;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HalOSwarm.Supervisor.Tests.Support;
 
-/// <summary>The real composed supervisor on free ports with a SQLite file in a temp directory.</summary>
+/// <summary>
+/// The real composed supervisor on free ports with a SQLite file in a temp directory, or, when the suite runs on
+/// PostgreSQL (<see cref="TestPostgres.IsSelected"/>), a database of its own on the tests' server.
+/// </summary>
 internal sealed class SupervisorHost : IAsyncDisposable
 {
     public const string Token = "test-token-0123456789abcdef";
+    private static readonly Dictionary<string, TestPostgresDatabase> s_reused = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim s_reusedGate = new(1, 1);
     private readonly TempDirectory _temp;
     private readonly bool _ownsTemp;
 
-    private SupervisorHost(TempDirectory temp, bool ownsTemp, WebApplication app, int port, int httpPort)
+    private SupervisorHost(TempDirectory temp, bool ownsTemp, WebApplication app, int port, int httpPort, TestPostgresDatabase? postgres)
     {
+        Postgres = postgres;
         _temp = temp;
         _ownsTemp = ownsTemp;
         App = app;
@@ -28,6 +35,9 @@ internal sealed class SupervisorHost : IAsyncDisposable
     }
 
     public WebApplication App { get; }
+
+    /// <summary>The host's PostgreSQL database when the suite runs on PostgreSQL; null on SQLite.</summary>
+    public TestPostgresDatabase? Postgres { get; }
 
     public int Port { get; }
 
@@ -74,6 +84,14 @@ internal sealed class SupervisorHost : IAsyncDisposable
             ["logging"] = new JsonObject { ["level"] = "error" },
         };
         configure?.Invoke(config);
+        var postgres = TestPostgres.IsSelected ? await DatabaseForAsync(temp, reuse is not null) : null;
+        if (postgres is not null)
+        {
+            var database = config["database"] as JsonObject ?? [];
+            database["provider"] = "postgres";
+            database["connection_string"] = postgres.ConnectionString;
+            config["database"] = database;
+        }
         var path = temp.Combine("supervisor.config.json");
         await File.WriteAllTextAsync(path, config.ToJsonString());
         var builder = SupervisorApp.CreateBuilder(["--config", path]);
@@ -84,8 +102,46 @@ internal sealed class SupervisorHost : IAsyncDisposable
         }
         services?.Invoke(builder.Services);
         var app = SupervisorApp.Build(builder);
-        await app.StartAsync();
-        return new SupervisorHost(temp, reuse is null, app, port, httpPort);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (postgres is not null && reuse is null)
+            {
+                await postgres.DisposeAsync();
+            }
+            throw;
+        }
+        return new SupervisorHost(temp, reuse is null, app, port, httpPort, postgres);
+    }
+
+    /// <summary>
+    /// A new database per host; hosts started over one reused directory (a restart) share one database, as they share
+    /// one SQLite file, and it is left to the throwaway server.
+    /// </summary>
+    private static async Task<TestPostgresDatabase> DatabaseForAsync(TempDirectory temp, bool reused)
+    {
+        if (!reused)
+        {
+            return await TestPostgres.CreateDatabaseAsync();
+        }
+        await s_reusedGate.WaitAsync();
+        try
+        {
+            if (!s_reused.TryGetValue(temp.Path, out var database))
+            {
+                database = await TestPostgres.CreateDatabaseAsync();
+                s_reused[temp.Path] = database;
+            }
+            return database;
+        }
+        finally
+        {
+            s_reusedGate.Release();
+        }
     }
 
     public async Task<JsonElement> GetDataAsync(string path)
@@ -127,6 +183,10 @@ internal sealed class SupervisorHost : IAsyncDisposable
         }
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Postgres is not null && _ownsTemp)
+        {
+            await Postgres.DisposeAsync();
+        }
         if (_ownsTemp)
         {
             _temp.Dispose();

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace HalOSwarm.Supervisor.Storage.Sqlite;
 
 /// <summary>Proves the database takes writes with a real <c>BEGIN IMMEDIATE</c> transaction on its own connection.</summary>
-internal sealed class DatabaseProbe(SqliteDatabase database, TimeProvider timeProvider)
+internal sealed class DatabaseProbe(SqliteDatabase database, TimeProvider timeProvider) : IDatabaseProbe
 {
     private const int BusyTimeoutMs = 1000;
 

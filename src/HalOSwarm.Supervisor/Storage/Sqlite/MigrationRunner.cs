@@ -11,18 +11,19 @@ internal static class MigrationRunner
 {
     private const string ResourceMarker = ".Migrations.";
 
-    public static IReadOnlyList<(int Version, string Name, string Sql)> Discover()
+    /// <summary>The embedded migrations whose resource names hold <paramref name="marker"/> (SQLite's by default), in order.</summary>
+    public static IReadOnlyList<(int Version, string Name, string Sql)> Discover(string marker = ResourceMarker)
     {
         var assembly = typeof(MigrationRunner).Assembly;
         var migrations = new List<(int, string, string)>();
         foreach (var resource in assembly.GetManifestResourceNames())
         {
-            var index = resource.IndexOf(ResourceMarker, StringComparison.Ordinal);
+            var index = resource.IndexOf(marker, StringComparison.Ordinal);
             if (index < 0 || !resource.EndsWith(".sql", StringComparison.Ordinal))
             {
                 continue;
             }
-            var name = resource[(index + ResourceMarker.Length)..^4];
+            var name = resource[(index + marker.Length)..^4];
             var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
