@@ -50,6 +50,30 @@ public sealed class ConfigValidationTests
     }
 
     [Fact]
+    public async Task Validate_BadDatabaseProviderSettings_EveryProblemWithItsKeyNoPasswordEchoed()
+    {
+        var (code, _, error) = await ValidateAsync("""
+            {"server":{"auth_token":"0123456789abcdef0123"},"database":{"provider":"oracle","pool_size":0}}
+            """);
+        Assert.NotEqual(0, code);
+        Assert.Contains("database.provider: 'oracle' is not one of 'sqlite', 'postgres'", error, StringComparison.Ordinal);
+        Assert.Contains("database.pool_size:", error, StringComparison.Ordinal);
+
+        var (missingCode, _, missing) = await ValidateAsync("""
+            {"server":{"auth_token":"0123456789abcdef0123"},"database":{"provider":"postgres"}}
+            """);
+        Assert.NotEqual(0, missingCode);
+        Assert.Contains("database.connection_string: is required when database.provider is 'postgres'", missing, StringComparison.Ordinal);
+
+        var (badCode, _, bad) = await ValidateAsync("""
+            {"server":{"auth_token":"0123456789abcdef0123"},"database":{"provider":"postgres","connection_string":"Host=db;Pasword=hunter2-secret"}}
+            """);
+        Assert.NotEqual(0, badCode);
+        Assert.Contains("database.connection_string: is not a PostgreSQL connection string", bad, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2-secret", bad, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_UnknownKeyAndBadType_BothReported()
     {
         var (code, _, error) = await ValidateAsync("""{"server":{"auth_tokn":"x","port":"abc"},"databse":{}}""");
