@@ -20,9 +20,10 @@ internal sealed class ApprovalStore(IDatabase database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
         command.CommandText = $"""
-            INSERT OR IGNORE INTO approvals ({Columns}, event_id)
+            INSERT INTO approvals ({Columns}, event_id)
             VALUES (@id, @node, @session, @project, @permission_id, @tool, @permission, @patterns, @reason, @asked_at,
                     @state, NULL, NULL, NULL, NULL, NULL, @event_id)
+            ON CONFLICT DO NOTHING
             """;
         command.AddParameter("@id", approval.ApprovalId);
         command.AddParameter("@node", approval.NodeId);
@@ -47,7 +48,7 @@ internal sealed class ApprovalStore(IDatabase database)
 
     /// <summary>Newest first.</summary>
     public Task<IReadOnlyList<ApprovalDto>> ListAsync(string? state, string? sessionId, int limit, CancellationToken cancellationToken) =>
-        QueryAsync("(@s IS NULL OR state = @s) AND (@sid IS NULL OR session_id = @sid)", [("@s", state), ("@sid", sessionId)], limit, cancellationToken);
+        QueryAsync("(CAST(@s AS TEXT) IS NULL OR state = @s) AND (CAST(@sid AS TEXT) IS NULL OR session_id = @sid)", [("@s", state), ("@sid", sessionId)], limit, cancellationToken);
 
     /// <summary>Pending requests asked at or before <paramref name="cutoff"/>.</summary>
     public Task<IReadOnlyList<ApprovalDto>> ListOverdueAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

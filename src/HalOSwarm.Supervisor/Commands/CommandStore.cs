@@ -91,8 +91,8 @@ internal sealed class CommandStore(IDatabase database, IStorageWriter writer)
     {
         if (value is not null)
         {
-            where.Add($"{column} = ${column}");
-            command.AddParameter($"${column}", value);
+            where.Add($"{column} = @{column}");
+            command.AddParameter($"@{column}", value);
         }
     }
 

@@ -16,8 +16,9 @@ internal sealed class EnvProposalWriteHandler : IWriteHandler<EnvProposalInsert>
     public EnvProposalWriteHandler(IWriteContext context)
     {
         _insert = context.Prepare("""
-            INSERT OR IGNORE INTO env_proposals (id, node_id, project, item_id, command, state, detail, proposed_at, proposed_by)
+            INSERT INTO env_proposals (id, node_id, project, item_id, command, state, detail, proposed_at, proposed_by)
             VALUES (@id, @node, @project, @item, @command, @state, @detail, @at, @by)
+            ON CONFLICT DO NOTHING
             """, "@id", "@node", "@project", "@item", "@command", "@state", "@detail", "@at", "@by");
         _decide = context.Prepare("UPDATE env_proposals SET state = @to, decided_at = @at, decided_by = @by WHERE id = @id AND state = @from",
             "@id", "@from", "@to", "@at", "@by");

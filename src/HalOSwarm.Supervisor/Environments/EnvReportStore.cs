@@ -16,7 +16,7 @@ internal sealed class EnvReportStore(IDatabase database)
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT node_id, project, checked_at, actor, report_json FROM env_reports
-            WHERE (@project IS NULL OR project = @project) AND (@node IS NULL OR node_id = @node)
+            WHERE (CAST(@project AS TEXT) IS NULL OR project = @project) AND (CAST(@node AS TEXT) IS NULL OR node_id = @node)
             ORDER BY project, node_id
             """;
         command.AddParameter("@project", (object?)project ?? DBNull.Value);

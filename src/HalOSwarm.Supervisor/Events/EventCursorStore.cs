@@ -22,7 +22,7 @@ internal sealed class EventCursorStore(IDatabase database, TimeProvider timeProv
         using var command = connection.CreateCommand();
         command.CommandText = """
             INSERT INTO event_cursors (consumer, last_id, updated_at) VALUES (@c, @id, @now)
-            ON CONFLICT (consumer) DO UPDATE SET last_id = max(last_id, excluded.last_id), updated_at = excluded.updated_at
+            ON CONFLICT (consumer) DO UPDATE SET last_id = CASE WHEN excluded.last_id > event_cursors.last_id THEN excluded.last_id ELSE event_cursors.last_id END, updated_at = excluded.updated_at
             """;
         command.AddParameter("@c", consumer);
         command.AddParameter("@id", lastId);

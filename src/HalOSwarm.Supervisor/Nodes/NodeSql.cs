@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Sessions;
 
 namespace HalOSwarm.Supervisor.Nodes;
@@ -14,7 +15,7 @@ internal static class NodeSql
             runtime_details_json = excluded.runtime_details_json,
             resources_json = coalesce(excluded.resources_json, nodes.resources_json),
             connected_at = excluded.connected_at, last_heartbeat_at = excluded.last_heartbeat_at,
-            durable_seq = max(nodes.durable_seq, excluded.durable_seq)
+            durable_seq = CASE WHEN excluded.durable_seq > nodes.durable_seq THEN excluded.durable_seq ELSE nodes.durable_seq END
         """;
 
     public const string Reject = """
@@ -30,7 +31,7 @@ internal static class NodeSql
         INSERT INTO sessions (session_id, node_id, project, runtime, status, model, title, started_at, last_activity_at,
                               current_task, task_done, task_total)
         SELECT @sid, @node, @project, @runtime, @status, @model, @title, @started, @last, np.current_task, np.task_done, np.task_total
-        FROM (SELECT 1) LEFT JOIN node_projects np ON np.node_id = @node AND np.project = @project
+        FROM (SELECT 1 AS one) AS single_row LEFT JOIN node_projects np ON np.node_id = @node AND np.project = @project
         WHERE true
         ON CONFLICT (session_id) DO UPDATE SET
             node_id = excluded.node_id,
@@ -47,10 +48,11 @@ internal static class NodeSql
                 THEN excluded.last_activity_at ELSE sessions.last_activity_at END
         """;
 
-    public const string MissingSessions = $"""
+    /// <summary>@ids is a JSON array of the session ids the node still has.</summary>
+    public static string MissingSessions(string provider) => $"""
         UPDATE sessions SET status = 'completed', ended_at = @at, last_error = @reason
         WHERE node_id = @node AND status NOT IN {SessionSql.Terminal}
-          AND session_id NOT IN (SELECT value FROM json_each(@ids))
+          AND session_id NOT IN ({(provider == StorageProviders.Postgres ? "SELECT jsonb_array_elements_text(CAST(@ids AS jsonb))" : "SELECT value FROM json_each(@ids)")})
         """;
 
     public const string Unreachable = $"""

@@ -47,7 +47,7 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
         _upsertNode = context.Prepare(NodeSql.Upsert, "@node", "@host", "@version", "@projects", "@runtimes", "@resources", "@at", "@durable", "@details");
         _upsertProject = context.Prepare(NodeSql.UpsertProject, "@node", "@project", "@dir");
         _snapshot = context.Prepare(NodeSql.SnapshotSession, "@sid", "@node", "@project", "@runtime", "@status", "@model", "@title", "@started", "@last");
-        _missing = context.Prepare(NodeSql.MissingSessions, "@node", "@ids", "@at", "@reason");
+        _missing = context.Prepare(NodeSql.MissingSessions(context.Provider), "@node", "@ids", "@at", "@reason");
         _offline = context.Prepare("UPDATE nodes SET status = 'offline' WHERE node_id = @node", "@node");
         _unreachable = context.Prepare(NodeSql.Unreachable, "@node");
         _heartbeat = context.Prepare(NodeSql.Heartbeat, "@node", "@at", "@resources");

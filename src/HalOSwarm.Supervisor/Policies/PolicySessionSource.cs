@@ -37,7 +37,8 @@ internal sealed class PolicySessionSource(IDatabase database) : IPolicySessionSo
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(sum(json_extract(data, '$.cost_usd')), 0) FROM events WHERE ts >= @since AND type = 'usage'";
+        var cost = database.IsPostgres() ? "CAST(data::jsonb ->> 'cost_usd' AS double precision)" : "json_extract(data, '$.cost_usd')";
+        command.CommandText = $"SELECT coalesce(sum({cost}), 0) FROM events WHERE ts >= @since AND type = 'usage'";
         command.AddParameter("@since", SqliteTime.Format(since));
         return Convert.ToDouble(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }

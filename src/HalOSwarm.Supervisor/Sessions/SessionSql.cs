@@ -10,7 +10,7 @@ internal static class SessionSql
                               current_task, task_done, task_total, adopted, worktree, branch)
         SELECT @sid, @node, @project, @runtime, 'starting', @title, @model, @parent, @ts, @ts, np.current_task, np.task_done, np.task_total,
                @adopted, @worktree, @branch
-        FROM (SELECT 1) LEFT JOIN node_projects np ON np.node_id = @node AND np.project = @project
+        FROM (SELECT 1 AS one) AS single_row LEFT JOIN node_projects np ON np.node_id = @node AND np.project = @project
         WHERE true
         ON CONFLICT (session_id) DO UPDATE SET
             node_id = excluded.node_id,
@@ -19,11 +19,11 @@ internal static class SessionSql
             title = coalesce(excluded.title, sessions.title),
             model = coalesce(excluded.model, sessions.model),
             parent_session_id = coalesce(excluded.parent_session_id, sessions.parent_session_id),
-            started_at = min(sessions.started_at, excluded.started_at),
+            started_at = CASE WHEN excluded.started_at < sessions.started_at THEN excluded.started_at ELSE sessions.started_at END,
             current_task = coalesce(sessions.current_task, excluded.current_task),
             task_done = coalesce(sessions.task_done, excluded.task_done),
             task_total = coalesce(sessions.task_total, excluded.task_total),
-            adopted = max(sessions.adopted, excluded.adopted),
+            adopted = CASE WHEN excluded.adopted > sessions.adopted THEN excluded.adopted ELSE sessions.adopted END,
             worktree = coalesce(excluded.worktree, sessions.worktree),
             branch = coalesce(excluded.branch, sessions.branch)
         """;
@@ -40,7 +40,7 @@ internal static class SessionSql
             rate_limit_reset_at = CASE WHEN @status = 'running' THEN NULL ELSE coalesce(@reset, rate_limit_reset_at) END,
             status = CASE WHEN status IN {Terminal} THEN status ELSE @status END,
             ended_at = CASE WHEN status IN {Terminal} OR @ended = 0 THEN ended_at ELSE @ts END,
-            last_error = CASE WHEN @error IS NULL OR status IN {Terminal} THEN last_error ELSE @error END
+            last_error = CASE WHEN CAST(@error AS TEXT) IS NULL OR status IN {Terminal} THEN last_error ELSE @error END
         WHERE session_id = @sid
         """;
 

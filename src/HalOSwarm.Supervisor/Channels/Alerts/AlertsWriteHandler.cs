@@ -21,16 +21,18 @@ internal sealed class AlertsWriteHandler : IWriteHandler<AlertsInsert>
         _nextId = context.Prepare("SELECT coalesce(max(id), 0) + 1 FROM channel_alerts");
         // The id is chosen here (the writer is the only one inserting), so the stored JSON carries it too.
         _alert = context.Prepare("""
-            INSERT OR IGNORE INTO channel_alerts (id, dedup_key, rule, event_id, event_type, session_id, node_id, project, approval_id, alert, created_at)
+            INSERT INTO channel_alerts (id, dedup_key, rule, event_id, event_type, session_id, node_id, project, approval_id, alert, created_at)
             VALUES (@id, @key, @rule, @event, @type, @session, @node, @project, @approval, @alert, @at)
+            ON CONFLICT DO NOTHING
             """, "@id", "@key", "@rule", "@event", "@type", "@session", "@node", "@project", "@approval", "@alert", "@at");
         _post = context.Prepare("""
-            INSERT OR IGNORE INTO channel_deliveries (alert_id, target, op, state, attempts, next_attempt_at, created_at)
+            INSERT INTO channel_deliveries (alert_id, target, op, state, attempts, next_attempt_at, created_at)
             VALUES (@alert, @target, 'post', 'pending', 0, @at, @at)
+            ON CONFLICT DO NOTHING
             """, "@alert", "@target", "@at");
         _cursor = context.Prepare("""
             INSERT INTO event_cursors (consumer, last_id, updated_at) VALUES (@c, @id, @at)
-            ON CONFLICT (consumer) DO UPDATE SET last_id = max(last_id, excluded.last_id), updated_at = excluded.updated_at
+            ON CONFLICT (consumer) DO UPDATE SET last_id = CASE WHEN excluded.last_id > event_cursors.last_id THEN excluded.last_id ELSE event_cursors.last_id END, updated_at = excluded.updated_at
             """, "@c", "@id", "@at");
     }
 

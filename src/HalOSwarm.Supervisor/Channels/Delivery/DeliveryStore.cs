@@ -9,9 +9,9 @@ namespace HalOSwarm.Supervisor.Channels.Delivery;
 /// <summary>Reads of the outbox (<c>channel_deliveries</c>) for the dispatcher, the API and the metrics; writes go through the writer.</summary>
 internal sealed class DeliveryStore(IDatabase database)
 {
-    private const string ViewColumns = """
+    private readonly string _viewColumns = $"""
         d.id, d.alert_id, d.target, d.op, d.state, d.attempts, d.next_attempt_at, d.last_error, d.created_at, d.delivered_at,
-        a.rule, a.event_type, coalesce(json_extract(a.alert, '$.title'), '')
+        a.rule, a.event_type, coalesce({(database.IsPostgres() ? "a.alert::jsonb ->> 'title'" : "json_extract(a.alert, '$.title')")}, '')
         """;
 
     /// <summary>
@@ -51,7 +51,7 @@ internal sealed class DeliveryStore(IDatabase database)
         Add(query, where, "d.target = @target", "@target", filter.Target);
         Add(query, where, "d.alert_id = @alert", "@alert", filter.AlertId);
         Add(query, where, "d.id < @before", "@before", filter.BeforeId);
-        query.CommandText = $"SELECT {ViewColumns} FROM channel_deliveries d JOIN channel_alerts a ON a.id = d.alert_id"
+        query.CommandText = $"SELECT {_viewColumns} FROM channel_deliveries d JOIN channel_alerts a ON a.id = d.alert_id"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY d.id DESC LIMIT @limit";
         query.AddParameter("@limit", filter.Limit + 1);
         var rows = await ReadViewsAsync(query, cancellationToken);
@@ -64,7 +64,7 @@ internal sealed class DeliveryStore(IDatabase database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {ViewColumns} FROM channel_deliveries d JOIN channel_alerts a ON a.id = d.alert_id WHERE d.alert_id = @alert ORDER BY d.id";
+        query.CommandText = $"SELECT {_viewColumns} FROM channel_deliveries d JOIN channel_alerts a ON a.id = d.alert_id WHERE d.alert_id = @alert ORDER BY d.id";
         query.AddParameter("@alert", alertId);
         return await ReadViewsAsync(query, cancellationToken);
     }
@@ -91,9 +91,8 @@ internal sealed class DeliveryStore(IDatabase database)
     {
         using var connection = database.OpenConnectionAsync(CancellationToken.None).GetAwaiter().GetResult();
         using var query = connection.CreateCommand();
-        query.CommandText = """
-            SELECT substr(target, 1, instr(target || ':', ':') - 1), count(*) FROM channel_deliveries WHERE state = 'pending' GROUP BY 1
-            """;
+        var kind = database.IsPostgres() ? "split_part(target, ':', 1)" : "substr(target, 1, instr(target || ':', ':') - 1)";
+        query.CommandText = $"SELECT {kind}, count(*) FROM channel_deliveries WHERE state = 'pending' GROUP BY 1";
         var rows = new List<(string, long)>();
         using var reader = query.ExecuteReader();
         while (reader.Read())

@@ -17,7 +17,7 @@ internal sealed class ChannelStateWriteHandler(IWriteContext context) : IWriteHa
     private readonly DbCommand _set = context.Prepare(Upsert, "@key", "@value", "@at");
 
     private readonly DbCommand _forward = context.Prepare(
-        Upsert + "\nWHERE CAST(excluded.value AS INTEGER) > CAST(channel_state.value AS INTEGER)", "@key", "@value", "@at");
+        Upsert + "\nWHERE CAST(excluded.value AS BIGINT) > CAST(channel_state.value AS BIGINT)", "@key", "@value", "@at");
 
     public void Apply(ChannelStateWrite op, WriteBatch batch)
     {

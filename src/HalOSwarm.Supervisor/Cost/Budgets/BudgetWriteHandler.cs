@@ -35,8 +35,9 @@ internal sealed class BudgetWriteHandler
             "@name", "@window", "@at", "@by");
         _configNames = context.Prepare("SELECT name FROM budgets WHERE source = 'config'");
         _mark = context.Prepare("""
-            INSERT OR IGNORE INTO budget_marks (budget, window_start, kind, threshold, at, spend_usd, spend_tokens)
+            INSERT INTO budget_marks (budget, window_start, kind, threshold, at, spend_usd, spend_tokens)
             VALUES (@budget, @window, @kind, @threshold, @at, @usd, @tokens)
+            ON CONFLICT DO NOTHING
             """, "@budget", "@window", "@kind", "@threshold", "@at", "@usd", "@tokens");
     }
 
