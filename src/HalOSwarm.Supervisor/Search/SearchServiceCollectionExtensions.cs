@@ -1,8 +1,8 @@
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Search.Postgres;
 using HalOSwarm.Supervisor.Search.Sqlite;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Writing;
-using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Search;
 
@@ -22,19 +22,11 @@ internal static class SearchServiceCollectionExtensions
         services.AddSingleton<PostgresSearchQueries>();
         services.AddSingleton<PostgresSearchCursor>();
         services.AddScoped<PostgresSearchWriteHandler>();
-        services.AddSingleton(sp => Pick<ISearchQueries, SqliteSearchQueries, PostgresSearchQueries>(sp));
-        services.AddSingleton(sp => Pick<ISearchCursor, SqliteSearchCursor, PostgresSearchCursor>(sp));
+        services.AddSingleton(sp => ProviderServices.Pick<ISearchQueries, SqliteSearchQueries, PostgresSearchQueries>(sp));
+        services.AddSingleton(sp => ProviderServices.Pick<ISearchCursor, SqliteSearchCursor, PostgresSearchCursor>(sp));
         services.AddWriteHandler<SearchIndexWrite, SearchIndexWriteHandler>();
         services.AddSingleton<SearchIndexer>();
         services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
         return services;
     }
-
-    private static TService Pick<TService, TSqlite, TPostgres>(IServiceProvider services)
-        where TSqlite : TService
-        where TPostgres : TService
-        where TService : notnull =>
-        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
-            ? services.GetRequiredService<TPostgres>()
-            : services.GetRequiredService<TSqlite>();
 }

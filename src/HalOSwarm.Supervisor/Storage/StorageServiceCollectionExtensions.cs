@@ -2,7 +2,6 @@ using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Postgres;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
-using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Storage;
 
@@ -28,21 +27,13 @@ internal static class StorageServiceCollectionExtensions
         services.AddSingleton<PostgresInitializer>();
         services.AddScoped<PostgresWriteContext>();
 
-        services.AddSingleton(sp => Pick<IDatabase, SqliteDatabase, PostgresDatabase>(sp));
-        services.AddSingleton(sp => Pick<IDatabaseProbe, DatabaseProbe, PostgresProbe>(sp));
-        services.AddScoped(sp => Pick<IWriteContext, SqliteWriteContext, PostgresWriteContext>(sp));
-        services.AddScoped(sp => Pick<IWriteTransaction, SqliteWriteContext, PostgresWriteContext>(sp));
+        services.AddSingleton(sp => ProviderServices.Pick<IDatabase, SqliteDatabase, PostgresDatabase>(sp));
+        services.AddSingleton(sp => ProviderServices.Pick<IDatabaseProbe, DatabaseProbe, PostgresProbe>(sp));
+        services.AddScoped(sp => ProviderServices.Pick<IWriteContext, SqliteWriteContext, PostgresWriteContext>(sp));
+        services.AddScoped(sp => ProviderServices.Pick<IWriteTransaction, SqliteWriteContext, PostgresWriteContext>(sp));
         // First among the hosted services: the schema is there before anything reads or writes.
         services.AddHostedService<StorageInitializer>();
         services.AddStorageWriter();
         return services;
     }
-
-    private static TService Pick<TService, TSqlite, TPostgres>(IServiceProvider services)
-        where TSqlite : TService
-        where TPostgres : TService
-        where TService : notnull =>
-        services.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
-            ? services.GetRequiredService<TPostgres>()
-            : services.GetRequiredService<TSqlite>();
 }
