@@ -57,6 +57,13 @@ internal interface IRuntimeAdapter
     /// </summary>
     Task<string> AdoptAsync(ProjectOptions project, string externalId, CancellationToken cancellationToken) =>
         throw new RuntimeCommandException(CommandErrorCodes.InvalidArgs, $"the {Name} runtime cannot adopt sessions");
+
+    /// <summary>
+    /// Called after a credentials push for this runtime was written where the program reads it. A program that reads its
+    /// credentials once and keeps them (a long-running server) is made to read them again here; programs started per
+    /// session read the file when they start and need nothing.
+    /// </summary>
+    Task CredentialsChangedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>A session running in a program that hal-agent could adopt: its id there and what it is.</summary>

@@ -8,6 +8,8 @@ namespace HalOSwarm.Integration.Tests.Credentials;
 /// <summary>
 /// opencode's auth.json pushed from the supervisor: the fake provider has no <c>options.apiKey</c> in opencode's config,
 /// so opencode takes its key from auth.json (<c>{"fake":{"type":"api","key":…}}</c>), where the agent writes the push.
+/// The session after the push runs in the same project as the refused one: opencode's server already read (no) credentials
+/// for it, so the answer comes only when the agent makes the running server read the pushed file.
 /// </summary>
 public sealed class OpenCodeCredentialPushTests
 {
@@ -22,11 +24,9 @@ public sealed class OpenCodeCredentialPushTests
         var keyFile = dir.Combine("credentials.key");
         File.WriteAllText(keyFile, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
         File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var second = JsonSerializer.Serialize(new { name = "after", directory = dir.Combine("after") });
         await using var cluster = await HalCluster.StartAsync(new ClusterOptions
         {
             OpenCodeApiKey = null,
-            ExtraProjectsJson = [second],
             SupervisorSections = new Dictionary<string, string> { ["credentials"] = JsonSerializer.Serialize(new { key_file = keyFile }) },
         });
         cluster.Llm.RequiredApiKey = secret;
@@ -55,7 +55,7 @@ public sealed class OpenCodeCredentialPushTests
         Assert.Equal(File.ReadAllText(authFile), File.ReadAllText(Path.Combine(cluster.OpenCodeHome, ".local", "share", "opencode", "auth.json")));
 
         cluster.Llm.Enqueue(FakeReply.Text("Answer with the key from auth.json."));
-        var after = await cluster.CtlAsync("--format", "json", "sessions", "start", "after", "--prompt", "after the push");
+        var after = await cluster.CtlAsync("--format", "json", "sessions", "start", HalCluster.ProjectName, "--prompt", "after the push");
         Assert.True(after.ExitCode == 0, after + cluster.Diagnostics());
         var afterId = JsonDocument.Parse(after.StdOut).RootElement.GetProperty("result").Str("session_id");
         await cluster.WaitAsync(async () => (await cluster.GetEventsAsync($"session_id={afterId}&type=message.completed"))

@@ -93,6 +93,13 @@ internal sealed class OpenCodeClient
         }
     }
 
+    /// <summary>
+    /// <c>POST /global/dispose</c>: opencode drops every project instance it holds, so the next request in a directory
+    /// loads its config and credentials (auth.json) again.
+    /// </summary>
+    public Task DisposeInstancesAsync(CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "global/dispose", null, cancellationToken);
+
     /// <summary>Opens <c>GET /global/event</c>; the caller reads and disposes the response.</summary>
     public async Task<HttpResponseMessage> OpenGlobalEventsAsync(CancellationToken cancellationToken)
     {

@@ -199,6 +199,19 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
         await _client.ReplyPermissionAsync(permissionId, Directory(session), reply, cancellationToken);
     }
 
+    /// <summary>
+    /// opencode reads auth.json once per project instance and keeps what it read, so a running server is told to drop its
+    /// instances: the next session or prompt in each project reads the pushed file. A server that is not up reads it when
+    /// it starts.
+    /// </summary>
+    public async Task CredentialsChangedAsync(CancellationToken cancellationToken)
+    {
+        if (await _client.IsHealthyAsync(cancellationToken))
+        {
+            await _client.DisposeInstancesAsync(cancellationToken);
+        }
+    }
+
     public async Task<JsonElement> StatusAsync(SessionRecord session, CancellationToken cancellationToken)
     {
         await WhenReadyAsync(cancellationToken);
