@@ -1,3 +1,4 @@
+using System.Globalization;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
@@ -12,7 +13,7 @@ internal sealed class RestartQueries(IDatabase database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = "SELECT coalesce(max(id), 0) FROM events";
-        return (long)(await query.ExecuteScalarAsync(cancellationToken))!;
+        return Convert.ToInt64(await query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>True once a turn started and ended after event <paramref name="afterId"/>, or the session ended.</summary>
@@ -21,17 +22,17 @@ internal sealed class RestartQueries(IDatabase database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = """
-            SELECT EXISTS (
+            SELECT CASE WHEN EXISTS (
                 SELECT 1 FROM events r JOIN events i ON i.session_id = r.session_id AND i.id > r.id
                 WHERE r.session_id = @sid AND r.id > @after AND r.type = @running AND i.type IN (@idle, @error))
-            OR EXISTS (SELECT 1 FROM sessions WHERE session_id = @sid AND status IN ('completed', 'killed'))
+            OR EXISTS (SELECT 1 FROM sessions WHERE session_id = @sid AND status IN ('completed', 'killed')) THEN 1 ELSE 0 END
             """;
         query.AddParameter("@sid", sessionId);
         query.AddParameter("@after", afterId);
         query.AddParameter("@running", EventTypes.SessionRunning);
         query.AddParameter("@idle", EventTypes.SessionIdle);
         query.AddParameter("@error", EventTypes.SessionError);
-        return (long)(await query.ExecuteScalarAsync(cancellationToken))! == 1;
+        return Convert.ToInt64(await query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>The runtime and worktree use of a session, so its successor starts the same way.</summary>
@@ -39,11 +40,11 @@ internal sealed class RestartQueries(IDatabase database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
-        query.CommandText = "SELECT runtime, worktree IS NOT NULL FROM sessions WHERE session_id = @sid";
+        query.CommandText = "SELECT runtime, CASE WHEN worktree IS NOT NULL THEN 1 ELSE 0 END FROM sessions WHERE session_id = @sid";
         query.AddParameter("@sid", sessionId);
         using var reader = await query.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
-            ? (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetInt64(1) == 1)
+            ? (reader.IsDBNull(0) ? null : reader.GetString(0), Convert.ToInt64(reader.GetValue(1), CultureInfo.InvariantCulture) == 1)
             : (null, false);
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Writing;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tokens;
 
@@ -50,7 +50,7 @@ internal sealed partial class TokenStore(TokenQueries queries, IStorageWriter wr
         {
             await writer.WriteAsync(new TokenInsert(token, hash), cancellationToken);
         }
-        catch (SqliteException ex) when (ex.SqliteErrorCode == SQLitePCL.raw.SQLITE_CONSTRAINT)
+        catch (System.Data.Common.DbException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             throw new TokenConflictException($"an active token is already named '{name}'; revoke it first");
         }

@@ -1,15 +1,13 @@
 using HalOSwarm.Supervisor.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Cost;
 
-/// <summary>The supervisor's <c>cost_ledger</c> rows, read from its SQLite file on a connection of their own.</summary>
+/// <summary>The supervisor's <c>cost_ledger</c> rows, read from its database on a connection of their own.</summary>
 internal static class LedgerRows
 {
     public static async Task<List<Dictionary<string, object?>>> ReadAsync(SupervisorHost host, string where = "1 = 1")
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await host.OpenDatabaseAsync();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT * FROM cost_ledger WHERE {where} ORDER BY hour_utc, session_id, provider, model, account";
         using var reader = await command.ExecuteReaderAsync();

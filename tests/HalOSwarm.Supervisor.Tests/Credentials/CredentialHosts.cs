@@ -52,12 +52,43 @@ internal static class CredentialHosts
         return ((int)response.StatusCode, JsonDocument.Parse(text).RootElement.Clone(), text);
     }
 
-    /// <summary>Every byte of the supervisor's database files (main, WAL), as text, to look for a secret in.</summary>
-    public static string DatabaseBytes(SupervisorHost host) => string.Concat(
-        new[] { host.DatabasePath, host.DatabasePath + "-wal" }.Where(File.Exists).Select(p =>
+    /// <summary>
+    /// Everything the supervisor's database holds, as text, to look for a secret in: on SQLite every byte of its files (main,
+    /// WAL); on PostgreSQL every row of every table, as the server prints it.
+    /// </summary>
+    public static async Task<string> DatabaseTextAsync(SupervisorHost host)
+    {
+        if (host.Postgres is null)
         {
-            using var stream = new FileStream(p, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            using var reader = new StreamReader(stream, Encoding.Latin1);
-            return reader.ReadToEnd();
-        }));
+            return string.Concat(new[] { host.DatabasePath, host.DatabasePath + "-wal" }.Where(File.Exists).Select(p =>
+            {
+                using var stream = new FileStream(p, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var reader = new StreamReader(stream, Encoding.Latin1);
+                return reader.ReadToEnd();
+            }));
+        }
+        await using var connection = await host.OpenDatabaseAsync();
+        var tables = new List<string>();
+        using (var list = connection.CreateCommand())
+        {
+            list.CommandText = "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'";
+            await using var names = await list.ExecuteReaderAsync();
+            while (await names.ReadAsync())
+            {
+                tables.Add(names.GetString(0));
+            }
+        }
+        var text = new StringBuilder();
+        foreach (var table in tables)
+        {
+            using var rows = connection.CreateCommand();
+            rows.CommandText = $"SELECT CAST(t AS TEXT) FROM \"{table}\" t";
+            await using var reader = await rows.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                text.AppendLine(reader.GetString(0));
+            }
+        }
+        return text.ToString();
+    }
 }

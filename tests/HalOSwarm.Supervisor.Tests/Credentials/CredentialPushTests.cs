@@ -43,7 +43,7 @@ public sealed class CredentialPushTests
         Assert.Equal("n1", entry.GetProperty("target").GetString());
         Assert.Equal(1, entry.GetProperty("args").GetProperty("version").GetInt32());
         Assert.DoesNotContain(Secret, audit.GetRawText(), StringComparison.Ordinal);
-        Assert.DoesNotContain(Secret, CredentialHosts.DatabaseBytes(host), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, await CredentialHosts.DatabaseTextAsync(host), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class CredentialPushTests
         Assert.Equal(2, second.Body.GetProperty("data").GetProperty("version").GetInt32());
         Assert.Equal(2, next.Args.GetProperty("version").GetInt32());
         Assert.Equal(Secret + "2", next.Args.GetProperty("env").GetProperty("FAKE_API_KEY").GetString());
-        Assert.DoesNotContain(Secret, CredentialHosts.DatabaseBytes(host), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, await CredentialHosts.DatabaseTextAsync(host), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class CredentialRefusalTests
         Assert.Empty((await host.GetDataAsync("/api/v1/credentials")).EnumerateArray());
         Assert.Empty((await host.GetDataAsync("/api/v1/commands")).EnumerateArray());
         Assert.Null(await agent.TryReceiveCommandAsync(200));
-        Assert.DoesNotContain(Secret, CredentialHosts.DatabaseBytes(host), StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, await CredentialHosts.DatabaseTextAsync(host), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,8 +4,9 @@ using System.Text.Json.Nodes;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Maintenance;
+using HalOSwarm.Supervisor.Storage;
+using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Maintenance;
 
@@ -113,18 +114,17 @@ public sealed class RetentionTests
             JsonDocument.Parse($$"""{"message_id":"m{{i}}","part_id":"p","delta":"t{{i}}"}""").RootElement.Clone()))];
 
     private static async Task<List<long>> SeqsAsync(SupervisorHost host, string nodeId) =>
-        await QueryAsync(host, "SELECT seq FROM events WHERE node_id = $n AND seq IS NOT NULL ORDER BY seq", nodeId);
+        await QueryAsync(host, "SELECT seq FROM events WHERE node_id = @n AND seq IS NOT NULL ORDER BY seq", nodeId);
 
     private static async Task<List<long>> IdsAsync(SupervisorHost host, string nodeId) =>
-        await QueryAsync(host, "SELECT id FROM events WHERE node_id = $n AND seq IS NOT NULL ORDER BY id", nodeId);
+        await QueryAsync(host, "SELECT id FROM events WHERE node_id = @n AND seq IS NOT NULL ORDER BY id", nodeId);
 
     private static async Task<List<long>> QueryAsync(SupervisorHost host, string sql, string nodeId)
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await host.OpenDatabaseAsync();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$n", nodeId);
+        command.AddParameter("@n", nodeId);
         var values = new List<long>();
         using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
@@ -136,16 +136,15 @@ public sealed class RetentionTests
 
     private static async Task SetCursorAsync(SupervisorHost host, string consumer, long lastId)
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await host.OpenDatabaseAsync(readOnly: false);
         using var command = connection.CreateCommand();
         command.CommandText = """
-            PRAGMA busy_timeout = 5000;
-            INSERT INTO event_cursors (consumer, last_id, updated_at) VALUES ($c, $id, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+            INSERT INTO event_cursors (consumer, last_id, updated_at) VALUES (@c, @id, @now)
             ON CONFLICT (consumer) DO UPDATE SET last_id = excluded.last_id, updated_at = excluded.updated_at
             """;
-        command.Parameters.AddWithValue("$c", consumer);
-        command.Parameters.AddWithValue("$id", lastId);
+        command.AddParameter("@c", consumer);
+        command.AddParameter("@id", lastId);
+        command.AddParameter("@now", SqliteTime.Format(DateTimeOffset.UtcNow));
         await command.ExecuteNonQueryAsync();
     }
 

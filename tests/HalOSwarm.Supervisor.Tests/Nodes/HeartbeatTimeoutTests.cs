@@ -2,7 +2,6 @@ using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -46,16 +45,14 @@ public sealed class HeartbeatTimeoutTests
         var now = new HeartbeatSweeper(registry, server, TimeProvider.System, NullLogger<HeartbeatSweeper>.Instance);
         var later = new HeartbeatSweeper(registry, server, new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1)), NullLogger<HeartbeatSweeper>.Instance);
         // Another connection holds the database's write lock, so the hello's write (and so the welcome) waits.
-        await using var locker = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await locker.OpenAsync();
-        using var writeLock = locker.BeginTransaction(deferred: false);
+        var writeLock = await host.LockDatabaseAsync();
         await using var agent = await TestAgent.OpenAsync(host, "node-slow");
 
         await agent.SendHelloAsync();
         await SupervisorHost.WaitUntilAsync(() => Task.FromResult(registry.Connections.Any(c => c.NodeId == "node-slow")), "the hello to register the node");
         now.Sweep(server.Value);
         later.Sweep(server.Value);
-        writeLock.Rollback();
+        await writeLock.DisposeAsync();
 
         Assert.Equal(MessageTypes.Welcome, (await agent.ReceiveNextAsync()).Type);
         now.Sweep(server.Value);

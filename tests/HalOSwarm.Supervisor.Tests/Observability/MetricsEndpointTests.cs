@@ -3,7 +3,6 @@ using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Tests.Support;
 using HalOSwarm.Testing.Metrics;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Observability;
 
@@ -91,10 +90,9 @@ public sealed class MetricsEndpointTests
 
     private static async Task<double> StoredAsync(SupervisorHost host, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await host.OpenDatabaseAsync();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

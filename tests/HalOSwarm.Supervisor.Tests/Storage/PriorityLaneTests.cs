@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Storage;
 
@@ -86,20 +86,18 @@ public sealed class PriorityLaneTests
 
     private static async Task<long> StoredAsync(SupervisorHost host)
     {
-        await using var reader = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await reader.OpenAsync();
+        await using var reader = await host.OpenDatabaseAsync();
         using var query = reader.CreateCommand();
         query.CommandText = "SELECT count(*) FROM events WHERE node_id LIKE 'node-flood-%'";
-        return (long)(await query.ExecuteScalarAsync())!;
+        return Convert.ToInt64(await query.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static async Task<List<long>> SeqsInStoredOrderAsync(SupervisorHost host, string nodeId)
     {
-        await using var reader = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await reader.OpenAsync();
+        await using var reader = await host.OpenDatabaseAsync();
         using var query = reader.CreateCommand();
-        query.CommandText = "SELECT seq FROM events WHERE node_id = $node AND seq IS NOT NULL ORDER BY id";
-        query.Parameters.AddWithValue("$node", nodeId);
+        query.CommandText = "SELECT seq FROM events WHERE node_id = @node AND seq IS NOT NULL ORDER BY id";
+        query.AddParameter("@node", nodeId);
         var seqs = new List<long>();
         await using var rows = await query.ExecuteReaderAsync();
         while (await rows.ReadAsync())

@@ -18,7 +18,7 @@ public sealed class RunbookSqlTests
 
     private static AgentEvent Idle(long seq, DateTimeOffset at) => new(seq, EventTypes.SessionIdle, "ses_1", at, JsonDocument.Parse("{}").RootElement.Clone());
 
-    [Fact]
+    [SqliteOnlyFact("the runbook's queries are written for sqlite3 on the SQLite file")]
     public async Task RunbookStatements_AgainstALiveDatabase_WorkAsWritten()
     {
         await using var host = await SupervisorHost.StartAsync();

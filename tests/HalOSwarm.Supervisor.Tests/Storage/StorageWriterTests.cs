@@ -1,8 +1,8 @@
 using System.Text.Json;
 using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Writing;
 using HalOSwarm.Supervisor.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Storage;
 
@@ -19,15 +19,22 @@ public sealed class StorageWriterTests
         var duplicate = writer.WriteAsync(new CommandInsert(Command("cmd_w1") with { Type = "abort" }, null), CancellationToken.None);
         var after = writer.WriteAsync(new CommandInsert(Command("cmd_w2"), null), CancellationToken.None);
 
-        await Assert.ThrowsAsync<SqliteException>(() => duplicate);
+        Assert.True(DbErrors.IsUniqueViolation(await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => duplicate)));
         await after;
         Assert.True(created);
         Assert.Equal("cmd_w1", first.CommandId);
-        await using var reader = new SqliteConnection($"Data Source={host.DatabasePath}");
-        await reader.OpenAsync();
+        await using var reader = await host.OpenDatabaseAsync();
         using var query = reader.CreateCommand();
-        query.CommandText = "SELECT group_concat(command_id || ':' || type) FROM (SELECT command_id, type FROM commands WHERE command_id LIKE 'cmd_w%' ORDER BY command_id)";
-        Assert.Equal("cmd_w1:kill,cmd_w2:kill", (string?)await query.ExecuteScalarAsync());
+        query.CommandText = "SELECT command_id || ':' || type FROM commands WHERE command_id LIKE 'cmd_w%' ORDER BY command_id";
+        var rows = new List<string>();
+        await using (var read = await query.ExecuteReaderAsync())
+        {
+            while (await read.ReadAsync())
+            {
+                rows.Add(read.GetString(0));
+            }
+        }
+        Assert.Equal(["cmd_w1:kill", "cmd_w2:kill"], rows);
     }
 
     private static CommandDto Command(string id) =>

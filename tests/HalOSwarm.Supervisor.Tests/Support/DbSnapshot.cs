@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
+
 
 namespace HalOSwarm.Supervisor.Tests.Support;
 
 /// <summary>
 /// What a refused request must not change: the row count of every table, and the rows a test names (as text), read
-/// from the supervisor's SQLite file on a connection of their own.
+/// from the supervisor's database on a connection of their own.
 /// </summary>
 internal sealed record DbSnapshot(IReadOnlyDictionary<string, long> Counts, IReadOnlyDictionary<string, string> Rows)
 {
@@ -15,14 +15,13 @@ internal sealed record DbSnapshot(IReadOnlyDictionary<string, long> Counts, IRea
     {
         // Let the writer finish what it queued for the request before: a refusal is judged on a settled database.
         await Task.Delay(300);
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await host.OpenDatabaseAsync();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var table in s_tables)
         {
             using var count = connection.CreateCommand();
             count.CommandText = $"SELECT count(*) FROM {table}";
-            counts[table] = (long)(await count.ExecuteScalarAsync())!;
+            counts[table] = Convert.ToInt64(await count.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
         }
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, sql) in rows ?? new Dictionary<string, string>())

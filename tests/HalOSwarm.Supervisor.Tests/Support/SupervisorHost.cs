@@ -47,7 +47,49 @@ internal sealed class SupervisorHost : IAsyncDisposable
 
     public string Directory => _temp.Path;
 
+    /// <summary>The SQLite file (on PostgreSQL there is none: use <see cref="OpenDatabaseAsync"/>).</summary>
     public string DatabasePath => _temp.Combine("supervisor.db");
+
+    /// <summary>
+    /// An open connection of the test's own to the host's database, whichever the provider: for what a test reads (or
+    /// plants) behind the supervisor's back. Queries on it must read the same on SQLite and PostgreSQL.
+    /// </summary>
+    public async Task<System.Data.Common.DbConnection> OpenDatabaseAsync(bool readOnly = true)
+    {
+        System.Data.Common.DbConnection connection = Postgres is { } postgres
+            ? new Npgsql.NpgsqlConnection(postgres.ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=False;Default Timeout=30{(readOnly ? ";Mode=ReadOnly" : "")}");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    /// <summary>
+    /// Holds the database's write lock from a connection of the test's own until disposed (then rolls back): SQLite's
+    /// exclusive transaction; on PostgreSQL an exclusive lock on the tables a hello, an event and the health probe write.
+    /// </summary>
+    public async Task<IAsyncDisposable> LockDatabaseAsync()
+    {
+        var connection = await OpenDatabaseAsync(readOnly: false);
+        using var begin = connection.CreateCommand();
+        begin.CommandText = Postgres is null
+            ? "BEGIN EXCLUSIVE"
+            : "BEGIN; LOCK TABLE health_probe, nodes, node_projects, sessions, events, commands IN EXCLUSIVE MODE";
+        await begin.ExecuteNonQueryAsync();
+        return new HeldLock(connection);
+    }
+
+    private sealed class HeldLock(System.Data.Common.DbConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            using (var rollback = connection.CreateCommand())
+            {
+                rollback.CommandText = "ROLLBACK";
+                await rollback.ExecuteNonQueryAsync();
+            }
+            await connection.DisposeAsync();
+        }
+    }
 
     public Uri AgentUri => new($"ws://127.0.0.1:{Port}/ws/agent");
 

@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Tests.Support;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Tokens;
 
@@ -124,8 +124,7 @@ public sealed class TokensApiTests
 
     private static async Task<object?> ScalarAsync(SupervisorHost host, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await host.OpenDatabaseAsync();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return await command.ExecuteScalarAsync();

@@ -74,7 +74,8 @@ internal sealed class DeliveryStore(IDatabase database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
         query.CommandText = """
-            SELECT target, sum(state = 'pending'), sum(state = 'delivered'), sum(state = 'failed')
+            SELECT target, sum(CASE WHEN state = 'pending' THEN 1 ELSE 0 END), sum(CASE WHEN state = 'delivered' THEN 1 ELSE 0 END),
+                   sum(CASE WHEN state = 'failed' THEN 1 ELSE 0 END)
             FROM channel_deliveries GROUP BY target ORDER BY target
             """;
         var counts = new List<TargetCounts>();

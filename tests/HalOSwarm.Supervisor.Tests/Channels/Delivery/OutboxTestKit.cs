@@ -2,11 +2,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HalOSwarm.Supervisor.Channels.Alerts;
 using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Tests.Support;
 using HalOSwarm.Testing;
 using HalOSwarm.Testing.FakeChat.Webhook;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Channels.Delivery;
 
@@ -56,41 +56,39 @@ internal static class OutboxTestKit
     {
         var now = SqliteTime.Format(DateTimeOffset.UtcNow);
         long id;
-        await using (var connection = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False;Default Timeout=30"))
+        await using (var connection = await host.OpenDatabaseAsync(readOnly: false))
         {
-            await connection.OpenAsync();
-            using var busy = connection.CreateCommand();
-            busy.CommandText = "PRAGMA busy_timeout = 10000";
-            await busy.ExecuteNonQueryAsync();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;
+            // Ids as the alert router takes them (the next after the highest), so the SQL reads the same on both providers.
             insert.CommandText = """
-                INSERT INTO channel_alerts (dedup_key, rule, event_id, event_type, session_id, node_id, project, approval_id, alert, created_at)
-                VALUES ($key, $rule, $event, $type, $session, $node, $project, $approval, $alert, $now) RETURNING id
+                INSERT INTO channel_alerts (id, dedup_key, rule, event_id, event_type, session_id, node_id, project, approval_id, alert, created_at)
+                VALUES ((SELECT COALESCE(max(id), 0) + 1 FROM channel_alerts), @key, @rule, @event, @type, @session, @node, @project, @approval, @alert, @now)
+                RETURNING id
                 """;
-            insert.Parameters.AddWithValue("$key", "test:" + Guid.NewGuid().ToString("N"));
-            insert.Parameters.AddWithValue("$rule", alert.Rule);
-            insert.Parameters.AddWithValue("$event", (object?)alert.EventId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$type", alert.EventType);
-            insert.Parameters.AddWithValue("$session", (object?)alert.SessionId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$node", (object?)alert.NodeId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$project", (object?)alert.Project ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$approval", (object?)alert.ApprovalId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$alert", JsonSerializer.Serialize(alert, AlertsJsonContext.Default.Alert));
-            insert.Parameters.AddWithValue("$now", now);
-            id = (long)(await insert.ExecuteScalarAsync())!;
+            insert.AddParameter("@key", "test:" + Guid.NewGuid().ToString("N"));
+            insert.AddParameter("@rule", alert.Rule);
+            insert.AddParameter("@event", alert.EventId);
+            insert.AddParameter("@type", alert.EventType);
+            insert.AddParameter("@session", alert.SessionId);
+            insert.AddParameter("@node", alert.NodeId);
+            insert.AddParameter("@project", alert.Project);
+            insert.AddParameter("@approval", alert.ApprovalId);
+            insert.AddParameter("@alert", JsonSerializer.Serialize(alert, AlertsJsonContext.Default.Alert));
+            insert.AddParameter("@now", now);
+            id = Convert.ToInt64(await insert.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
             foreach (var target in targets)
             {
                 using var post = connection.CreateCommand();
                 post.Transaction = transaction;
                 post.CommandText = """
                     INSERT INTO channel_deliveries (alert_id, target, op, state, attempts, next_attempt_at, created_at)
-                    VALUES ($alert, $target, 'post', 'pending', 0, $now, $now)
+                    VALUES (@alert, @target, 'post', 'pending', 0, @now, @now)
                     """;
-                post.Parameters.AddWithValue("$alert", id);
-                post.Parameters.AddWithValue("$target", target);
-                post.Parameters.AddWithValue("$now", now);
+                post.AddParameter("@alert", id);
+                post.AddParameter("@target", target);
+                post.AddParameter("@now", now);
                 await post.ExecuteNonQueryAsync();
             }
             await transaction.CommitAsync();

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HalOSwarm.Supervisor.Tests.Support;
 using HalOSwarm.Testing.FakeProviders;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Tests.Cost.Providers;
 
@@ -71,8 +70,7 @@ internal sealed class ProviderFakes : IAsyncDisposable
     /// <summary>Rows of <paramref name="sql"/> from the supervisor's database, each row's columns joined by '|'.</summary>
     public static async Task<List<string>> RowsAsync(SupervisorHost host, string sql)
     {
-        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
+        await using var connection = await host.OpenDatabaseAsync();
         using var query = connection.CreateCommand();
         query.CommandText = sql;
         using var reader = await query.ExecuteReaderAsync();

@@ -6,7 +6,7 @@ namespace HalOSwarm.Supervisor.Tests.Cost.Providers;
 /// <summary>docs/OPERATIONS.md "Cost Data Discrepancy": the poll request and the SQL statements as written.</summary>
 public sealed class ProviderRunbookTests
 {
-    [Fact]
+    [SqliteOnlyFact("the runbook's statements are written for sqlite3 on the SQLite file")]
     public async Task OperationsRunbook_StatementsAsWritten_ShowBilledDaysStatusAndUnmappedIds()
     {
         await using var fakes = await ProviderFakes.StartAsync();
