@@ -16,6 +16,7 @@ namespace HalOSwarm.Supervisor.Api;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(ApiError))]
 [JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<NodeDto>>))]
+[JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<HalOSwarm.Supervisor.Cluster.SupervisorDto>>))]
 [JsonSerializable(typeof(ApiEnvelope<NodeDto>))]
 [JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<SessionDto>>))]
 [JsonSerializable(typeof(ApiEnvelope<SessionDto>))]

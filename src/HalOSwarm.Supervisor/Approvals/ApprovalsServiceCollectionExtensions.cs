@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Configuration;
 
 namespace HalOSwarm.Supervisor.Approvals;
@@ -12,9 +13,9 @@ internal static class ApprovalsServiceCollectionExtensions
         services.AddSingleton<ApprovalRuleMatcher>();
         services.AddSingleton<ApprovalService>();
         services.AddSingleton<ApprovalWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<ApprovalWatcher>());
+        services.AddLeaderService<ApprovalWatcher>();
         services.AddSingleton<ApprovalExpiry>();
-        services.AddHostedService(sp => sp.GetRequiredService<ApprovalExpiry>());
+        services.AddLeaderService<ApprovalExpiry>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Writing;
 
@@ -13,7 +14,7 @@ internal static class AuditServiceCollectionExtensions
         services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<AuditStore>());
         services.AddWriteHandler<AuditInsert, AuditWriteHandler>();
         services.AddWriteHandler<AuditComplete, AuditWriteHandler>();
-        services.AddHostedService<AuditRetentionService>();
+        services.AddLeaderService<AuditRetentionService>();
         return services;
     }
 }

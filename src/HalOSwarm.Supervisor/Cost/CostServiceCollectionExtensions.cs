@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost.Budgets;
@@ -5,8 +6,8 @@ using HalOSwarm.Supervisor.Cost.Forecast;
 using HalOSwarm.Supervisor.Cost.Ledger;
 using HalOSwarm.Supervisor.Cost.Providers;
 using HalOSwarm.Supervisor.Events;
-using HalOSwarm.Supervisor.Storage.Writing;
 using HalOSwarm.Supervisor.Hosting;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Cost;
 
@@ -53,7 +54,7 @@ internal static class CostServiceCollectionExtensions
         services.AddSingleton<ProviderStatusBoard>();
         services.AddSingleton<ProviderBillingQueries>();
         services.AddSingleton<ProviderPoller>();
-        services.AddHostedService(sp => sp.GetRequiredService<ProviderPoller>());
+        services.AddLeaderService<ProviderPoller>();
         services.AddWriteHandler<ProviderPollStored, ProviderPollWriteHandler>();
         services.AddSingleton<IProviderBilling, ProviderBilling>();
         return services;
@@ -84,7 +85,7 @@ internal static class CostServiceCollectionExtensions
         services.AddSingleton<BudgetMarks>();
         services.AddSingleton<BudgetEnforcer>();
         services.AddSingleton<BudgetHolds>();
-        services.AddHostedService<BudgetEvaluator>();
+        services.AddLeaderService<BudgetEvaluator>();
         return services;
     }
 }

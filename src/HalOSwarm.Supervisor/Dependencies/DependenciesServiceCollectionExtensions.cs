@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Policies;
 
@@ -11,7 +12,7 @@ internal static class DependenciesServiceCollectionExtensions
         services.AddSupervisorOptions<DependencyOptions, DependencyOptionsValidator>(DependencyOptions.SectionName, DependencyConfiguration.Check);
         services.AddSingleton<DependencyStore>();
         services.AddSingleton<DependencyScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<DependencyScheduler>());
+        services.AddLeaderService<DependencyScheduler>();
         return services;
     }
 }

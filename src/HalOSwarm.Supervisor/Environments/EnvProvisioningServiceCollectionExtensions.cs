@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Environments;
@@ -20,7 +21,7 @@ internal static class EnvProvisioningServiceCollectionExtensions
         services.AddSingleton<EnvAgentsMdSync>();
         services.AddSingleton<EnvAutoProvisioner>();
         services.AddSingleton<IEnvCheckObserver>(sp => sp.GetRequiredService<EnvAutoProvisioner>());
-        services.AddHostedService(sp => sp.GetRequiredService<EnvAutoProvisioner>());
+        services.AddLeaderService<EnvAutoProvisioner>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Writing;
 
@@ -25,7 +26,7 @@ internal static class EnvironmentsServiceCollectionExtensions
         services.AddSingleton<EnvReportStore>();
         services.AddSingleton<EnvHosts>();
         services.AddWriteHandler<EnvReportWrite, EnvReportWriteHandler>();
-        services.AddHostedService<EnvCheckScheduler>();
+        services.AddLeaderService<EnvCheckScheduler>();
         services.AddEnvProvisioning();
         return services;
     }

@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Approvals;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 
@@ -21,7 +22,7 @@ internal static class GovernanceServiceCollectionExtensions
         services.AddSingleton<CharterApprovalRules>();
         services.AddSingleton<IApprovalRuleSource>(sp => sp.GetRequiredService<CharterApprovalRules>());
         services.AddSingleton<CharterSessionTimer>();
-        services.AddHostedService(sp => sp.GetRequiredService<CharterSessionTimer>());
+        services.AddLeaderService<CharterSessionTimer>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using HalOSwarm.Supervisor.Audit;
 using HalOSwarm.Supervisor.Channels;
 using HalOSwarm.Supervisor.Channels.Delivery;
 using HalOSwarm.Supervisor.ClientApi;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Commands;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Cost;
@@ -126,6 +127,7 @@ internal static class SupervisorApp
         services.AddSupervisorSecurity();
         services.AddEventPipeline();
         services.AddNodes();
+        services.AddCluster();
         services.AddSessions();
         services.AddAudit();
         services.AddCommands();
@@ -143,6 +145,7 @@ internal static class SupervisorApp
         services.AddCredentials();
         services.AddGovernance();
         services.AddNotConfiguredSections();
+        services.AddLeaderServices();
     }
 
     /// <summary>The config sections the features register, found by registering them into a collection that is never built.</summary>
@@ -178,6 +181,7 @@ internal static class SupervisorApp
         app.MapSupervisorOpenApi();
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapNodesApi();
+        api.MapSupervisorsApi();
         api.MapSessionsApi();
         api.MapSessionCostApi();
         api.MapEventsApi();

@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Writing;
 
@@ -12,7 +13,7 @@ internal static class MaintenanceServiceCollectionExtensions
         services.AddSingleton<RetentionStore>();
         services.AddWriteHandler<EventsPurge, EventsPurgeHandler>();
         services.AddSingleton<EventRetentionService>();
-        services.AddHostedService(sp => sp.GetRequiredService<EventRetentionService>());
+        services.AddLeaderService<EventRetentionService>();
         return services;
     }
 }

@@ -10,4 +10,10 @@ namespace HalOSwarm.Supervisor.Nodes;
 internal sealed record NodeOfflineWrite(string NodeId, string? Hostname, string Reason, DateTimeOffset At, Func<bool> IsSuperseded) : WriteOp
 {
     public override WriteLane Lane => WriteLane.Bulk;
+
+    /// <summary>
+    /// The supervisor the node's row must still name for the node to go offline (null: this one). A node another
+    /// supervisor took over meanwhile stays as that one keeps it.
+    /// </summary>
+    public string? HeldBy { get; init; }
 }

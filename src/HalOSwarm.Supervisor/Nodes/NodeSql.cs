@@ -7,14 +7,14 @@ internal static class NodeSql
 {
     public const string Upsert = """
         INSERT INTO nodes (node_id, hostname, status, agent_version, projects_json, runtimes_json, resources_json,
-                           first_seen_at, connected_at, last_heartbeat_at, durable_seq, runtime_details_json)
-        VALUES (@node, @host, 'online', @version, @projects, @runtimes, @resources, @at, @at, @at, @durable, @details)
+                           first_seen_at, connected_at, last_heartbeat_at, durable_seq, runtime_details_json, supervisor_id)
+        VALUES (@node, @host, 'online', @version, @projects, @runtimes, @resources, @at, @at, @at, @durable, @details, @supervisor)
         ON CONFLICT (node_id) DO UPDATE SET
             hostname = excluded.hostname, status = 'online', agent_version = excluded.agent_version,
             projects_json = excluded.projects_json, runtimes_json = excluded.runtimes_json,
             runtime_details_json = excluded.runtime_details_json,
             resources_json = coalesce(excluded.resources_json, nodes.resources_json),
-            connected_at = excluded.connected_at, last_heartbeat_at = excluded.last_heartbeat_at,
+            connected_at = excluded.connected_at, last_heartbeat_at = excluded.last_heartbeat_at, supervisor_id = excluded.supervisor_id,
             durable_seq = CASE WHEN excluded.durable_seq > nodes.durable_seq THEN excluded.durable_seq ELSE nodes.durable_seq END
         """;
 

@@ -2,13 +2,13 @@ using System.Data.Common;
 using System.Text.Json;
 using HalOSwarm.Protocol;
 using HalOSwarm.Protocol.Events;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Events;
 using HalOSwarm.Supervisor.Security;
 using HalOSwarm.Supervisor.Sessions;
 using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Nodes;
 
@@ -35,20 +35,30 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
     private readonly DbCommand _reject;
     private readonly Dictionary<string, long> _durableSeqs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _acks = new(StringComparer.Ordinal);
+    private readonly string _supervisorId;
+    private readonly bool _checkEveryBatch;
 
     public NodeStateStore(
-        IWriteContext context, EventInserter inserter, SessionProjection projection, INodeAcknowledger acknowledger, ILogger<NodeStateStore> logger)
+        IWriteContext context, EventInserter inserter, SessionProjection projection, INodeAcknowledger acknowledger, SupervisorIdentity identity,
+        ILogger<NodeStateStore> logger)
     {
+        _supervisorId = identity.Id;
+        _checkEveryBatch = context.Provider == StorageProviders.Postgres;
         _inserter = inserter;
         _acknowledger = acknowledger;
         _projection = projection;
         _logger = logger;
-        _durable = context.Prepare("SELECT durable_seq FROM nodes WHERE node_id = @node", "@node");
-        _upsertNode = context.Prepare(NodeSql.Upsert, "@node", "@host", "@version", "@projects", "@runtimes", "@resources", "@at", "@durable", "@details");
+        // On PostgreSQL other supervisors write too: the row is locked until the commit, so two of them never store the
+        // same seqs of a node (one that lost the node's socket may still be committing what it received).
+        _durable = context.Prepare($"SELECT durable_seq FROM nodes WHERE node_id = @node{(_checkEveryBatch ? " FOR UPDATE" : "")}", "@node");
+        _upsertNode = context.Prepare(NodeSql.Upsert, "@node", "@host", "@version", "@projects", "@runtimes", "@resources", "@at", "@durable", "@details",
+            "@supervisor");
         _upsertProject = context.Prepare(NodeSql.UpsertProject, "@node", "@project", "@dir");
         _snapshot = context.Prepare(NodeSql.SnapshotSession, "@sid", "@node", "@project", "@runtime", "@status", "@model", "@title", "@started", "@last");
         _missing = context.Prepare(NodeSql.MissingSessions(context.Provider), "@node", "@ids", "@at", "@reason");
-        _offline = context.Prepare("UPDATE nodes SET status = 'offline' WHERE node_id = @node", "@node");
+        _offline = context.Prepare("""
+            UPDATE nodes SET status = 'offline' WHERE node_id = @node AND (supervisor_id IS NULL OR supervisor_id = @holder)
+            """, "@node", "@holder");
         _unreachable = context.Prepare(NodeSql.Unreachable, "@node");
         _heartbeat = context.Prepare(NodeSql.Heartbeat, "@node", "@at", "@resources");
         _advance = context.Prepare("UPDATE nodes SET durable_seq = @seq WHERE node_id = @node AND durable_seq < @seq", "@node", "@seq");
@@ -77,7 +87,15 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
         return seq;
     }
 
-    public void Begin() => _acks.Clear();
+    public void Begin()
+    {
+        _acks.Clear();
+        if (_checkEveryBatch)
+        {
+            // Another supervisor may have stored events of a node since: every batch reads (and locks) the seq again.
+            _durableSeqs.Clear();
+        }
+    }
 
     /// <summary>One durable_seq update per node per batch, just before the commit.</summary>
     public void Flush()
@@ -119,7 +137,7 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
             JsonSerializer.Serialize(hello.Runtimes ?? [], ProtocolJsonContext.Default.IReadOnlyListString),
             hello.Resources is null ? null : JsonSerializer.Serialize(hello.Resources, ProtocolJsonContext.Default.ResourceUsage),
             atText, durable,
-            JsonSerializer.Serialize(hello.RuntimeDetails ?? [], ProtocolJsonContext.Default.IReadOnlyListRuntimeInfo));
+            JsonSerializer.Serialize(hello.RuntimeDetails ?? [], ProtocolJsonContext.Default.IReadOnlyListRuntimeInfo), _supervisorId);
         foreach (var project in hello.Projects ?? [])
         {
             Run(_upsertProject, hello.NodeId, project.Name, project.Directory);
@@ -150,9 +168,16 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
         LogRejected(_logger, nodeId, seq, what, reason);
     }
 
-    public void Offline(string nodeId, string? hostname, string reason, DateTimeOffset at)
+    /// <summary>
+    /// Marks the node offline while its row still names <paramref name="heldBy"/> (null: this supervisor); a node another
+    /// supervisor took over since is left as it is, with no <c>node.offline</c>.
+    /// </summary>
+    public void Offline(string nodeId, string? hostname, string reason, DateTimeOffset at, string? heldBy = null)
     {
-        Run(_offline, nodeId);
+        if (_offline.Run(nodeId, heldBy ?? _supervisorId) == 0)
+        {
+            return;
+        }
         Run(_unreachable, nodeId);
         Record(EventTypes.NodeOffline, nodeId, hostname, reason, at);
     }

@@ -12,7 +12,7 @@ internal sealed class NodeWriteHandler(NodeStateStore nodes) :
     {
         if (!op.IsSuperseded())
         {
-            nodes.Offline(op.NodeId, op.Hostname, op.Reason, op.At);
+            nodes.Offline(op.NodeId, op.Hostname, op.Reason, op.At, op.HeldBy);
         }
     }
 

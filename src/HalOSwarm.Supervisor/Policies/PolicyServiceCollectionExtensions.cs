@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Configuration;
 
 namespace HalOSwarm.Supervisor.Policies;
@@ -12,7 +13,7 @@ internal static class PolicyServiceCollectionExtensions
         services.AddSingleton<PolicyStateStore>();
         services.AddSingleton<PolicyExecutor>();
         services.AddSingleton<PolicyEngine>();
-        services.AddHostedService(sp => sp.GetRequiredService<PolicyEngine>());
+        services.AddLeaderService<PolicyEngine>();
         return services;
     }
 }

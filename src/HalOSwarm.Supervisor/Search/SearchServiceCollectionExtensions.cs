@@ -1,3 +1,4 @@
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Search.Postgres;
 using HalOSwarm.Supervisor.Search.Sqlite;
@@ -26,7 +27,7 @@ internal static class SearchServiceCollectionExtensions
         services.AddSingleton(sp => ProviderServices.Pick<ISearchCursor, SqliteSearchCursor, PostgresSearchCursor>(sp));
         services.AddWriteHandler<SearchIndexWrite, SearchIndexWriteHandler>();
         services.AddSingleton<SearchIndexer>();
-        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddLeaderService<SearchIndexer>();
         return services;
     }
 }

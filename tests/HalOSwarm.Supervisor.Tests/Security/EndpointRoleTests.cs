@@ -29,6 +29,7 @@ public sealed class EndpointRoleTests
         ["* fallback"] = "viewer",
         ["GET /api/v1/nodes"] = "viewer",
         ["GET /api/v1/nodes/{nodeId}"] = "viewer",
+        ["GET /api/v1/supervisors"] = "viewer",
         ["GET /api/v1/sessions"] = "viewer",
         ["GET /api/v1/sessions/{sessionId}"] = "viewer",
         ["GET /api/v1/sessions/{sessionId}/cost"] = "viewer",

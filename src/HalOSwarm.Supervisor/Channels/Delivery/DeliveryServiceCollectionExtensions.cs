@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Channels.Alerts;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Channels.Delivery;
@@ -13,7 +14,7 @@ internal static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<DeliverySend>();
         services.AddSingleton<OutboxDispatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddLeaderService<OutboxDispatcher>();
         services.AddWriteHandler<DeliveryOutcome, DeliveryWriteHandler>();
         services.AddSingleton<IAlertBook, AlertBook>();
         services.AddWriteHandler<AlertBookClaim, AlertBookWriteHandler>();

@@ -1,7 +1,8 @@
 using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.Cluster;
+using HalOSwarm.Supervisor.Hosting;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Extensions.Options;
-using HalOSwarm.Supervisor.Hosting;
 
 namespace HalOSwarm.Supervisor.Channels.Discord;
 
@@ -20,8 +21,8 @@ internal static class DiscordServiceCollectionExtensions
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscordSender>());
         services.AddSingleton<DiscordGateway>();
         services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<DiscordGateway>());
-        services.AddHostedService(sp => sp.GetRequiredService<DiscordGateway>());
-        services.AddHostedService<DiscordCommandRegistration>();
+        services.AddLeaderService<DiscordGateway>();
+        services.AddLeaderService<DiscordCommandRegistration>();
         return services;
     }
 

@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Channels.Alerts;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Channels.Routing;
@@ -15,9 +16,9 @@ internal static class RoutingServiceCollectionExtensions
         services.AddSingleton<AlertQueries>();
         services.AddWriteHandler<AlertsInsert, AlertsWriteHandler>();
         services.AddSingleton<ChannelRouter>();
-        services.AddHostedService(sp => sp.GetRequiredService<ChannelRouter>());
+        services.AddLeaderService<ChannelRouter>();
         services.AddSingleton<IdleSweep>();
-        services.AddHostedService(sp => sp.GetRequiredService<IdleSweep>());
+        services.AddLeaderService<IdleSweep>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using HalOSwarm.Supervisor.Channels.Delivery;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Hosting;
 
 namespace HalOSwarm.Supervisor.Channels.Slack;
@@ -22,7 +23,7 @@ internal static class SlackServiceCollectionExtensions
         services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<SlackStatus>());
         services.AddSingleton<IChannelSender, SlackSender>();
         services.AddSingleton<SlackInbound>();
-        services.AddHostedService<SlackSocketMode>();
+        services.AddLeaderService<SlackSocketMode>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using HalOSwarm.Supervisor.Channels.Delivery;
-using HalOSwarm.Supervisor.Storage.Writing;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Hosting;
+using HalOSwarm.Supervisor.Storage.Writing;
 
 namespace HalOSwarm.Supervisor.Channels.Telegram;
 
@@ -24,7 +25,7 @@ internal static class TelegramServiceCollectionExtensions
         services.AddSingleton<TelegramOffsetStore>();
         services.AddSingleton<TelegramWebhookInbox>();
         services.AddSingleton<TelegramReceiver>();
-        services.AddHostedService(sp => sp.GetRequiredService<TelegramReceiver>());
+        services.AddLeaderService<TelegramReceiver>();
         services.AddSingleton<IChannelStatusSource>(sp => sp.GetRequiredService<TelegramReceiver>());
         services.AddSingleton<IChannelSender, TelegramSender>();
         return services;

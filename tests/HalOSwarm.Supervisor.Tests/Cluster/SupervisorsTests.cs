@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HalOSwarm.Protocol;
+using HalOSwarm.Supervisor.Tests.Support;
+using HalOSwarm.Testing;
+
+namespace HalOSwarm.Supervisor.Tests.Cluster;
+
+/// <summary>Supervisors sharing one database: heartbeats, the leader, and which of them holds a node.</summary>
+public sealed class SupervisorsTests
+{
+    [Fact]
+    public async Task Supervisors_OneHost_ListedAliveLeadingAndHoldingItsNode()
+    {
+        await using var host = await SupervisorHost.StartAsync(Cluster("sup-solo"));
+        await using var agent = await TestAgent.ConnectAsync(host, "node-solo");
+
+        var self = await WaitForAsync(host, list => list.Any(s => s.GetProperty("supervisor_id").GetString() == "sup-solo" && s.GetProperty("nodes").GetInt64() == 1),
+            "the supervisor's heartbeat with its node");
+
+        var entry = Assert.Single(self);
+        Assert.True(entry.GetProperty("alive").GetBoolean());
+        Assert.True(entry.GetProperty("leader").GetBoolean());
+        Assert.True(entry.GetProperty("self").GetBoolean());
+        Assert.Equal(Environment.MachineName, entry.GetProperty("hostname").GetString());
+    }
+
+    [Fact]
+    public async Task SupervisorId_Invalid_RefusedWithItsKey()
+    {
+        var ex = await Assert.ThrowsAsync<HalOSwarm.Supervisor.Configuration.ConfigurationProblemsException>(() => SupervisorHost.StartAsync(config =>
+            config["cluster"] = new JsonObject { ["supervisor_id"] = "no spaces/here", ["heartbeat_sec"] = 5, ["lease_sec"] = 6 }));
+
+        Assert.Contains(ex.Problems, p => p.StartsWith("cluster.supervisor_id:", StringComparison.Ordinal));
+        Assert.Contains("cluster.lease_sec: 6 must be at least twice cluster.heartbeat_sec (5)", ex.Problems);
+    }
+
+    [PostgresOnlyFact("several supervisors share one PostgreSQL database")]
+    public async Task TwoSupervisors_FirstLeads_SecondTakesOverOnceTheFirstStops()
+    {
+        using var dir = new TempDirectory("hal-cluster");
+        var first = await SupervisorHost.StartAsync(Cluster("sup-a"), reuse: dir);
+        await using var second = await SupervisorHost.StartAsync(Cluster("sup-b"), reuse: dir);
+        try
+        {
+            var both = await WaitForAsync(second, list => list.Count(s => s.GetProperty("alive").GetBoolean()) == 2, "both supervisors' heartbeats");
+            Assert.Equal(["sup-a"], both.Where(s => s.GetProperty("leader").GetBoolean()).Select(s => s.GetProperty("supervisor_id").GetString()));
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        // The stopped leader's lock went with its connection: the standby's next try (every heartbeat) takes it.
+        var after = await WaitForAsync(second, list => list.Any(s => s.GetProperty("supervisor_id").GetString() == "sup-b" && s.GetProperty("leader").GetBoolean()),
+            "the second supervisor to lead", timeoutMs: 15_000);
+        Assert.DoesNotContain(after, s => s.GetProperty("supervisor_id").GetString() == "sup-a" && s.GetProperty("leader").GetBoolean());
+    }
+
+    [PostgresOnlyFact("several supervisors share one PostgreSQL database")]
+    public async Task NodeMovesBetweenSupervisors_EachSeqStoredOnce_OldConnectionClosingLeavesItOnline()
+    {
+        using var dir = new TempDirectory("hal-cluster");
+        await using var a = await SupervisorHost.StartAsync(Cluster("sup-a"), reuse: dir);
+        await using var b = await SupervisorHost.StartAsync(Cluster("sup-b"), reuse: dir);
+
+        // B sees the node first (and keeps its durable seq), then A stores more of its events.
+        await using (var onB = await TestAgent.ConnectAsync(b, "node-m"))
+        {
+            await onB.SendEventsAsync(Ev.Range(1, 3));
+            await onB.WaitForAckAsync(3);
+        }
+        var onA = await TestAgent.ConnectAsync(a, "node-m", outboxFirst: 4, outboxLast: 3);
+        await onA.SendEventsAsync(Ev.Range(4, 6));
+        await onA.WaitForAckAsync(6);
+
+        // Back on B while A's connection is still open: B reads the seq A stored, not the one it saw itself.
+        await using var back = await TestAgent.ConnectAsync(b, "node-m", outboxFirst: 4, outboxLast: 6);
+        Assert.Equal(6, back.Welcome!.DurableSeq);
+        await back.SendEventsAsync(Ev.Range(4, 8));
+        await back.WaitForAckAsync(8);
+        await onA.DisposeAsync();
+        await Task.Delay(1000);
+
+        var seqs = (await a.GetDataAsync("/api/v1/events?node_id=node-m&type=message.delta&limit=100")).EnumerateArray()
+            .Select(e => e.GetProperty("seq").GetInt64()).Order().ToArray();
+        Assert.Equal([1L, 2, 3, 4, 5, 6, 7, 8], seqs);
+        var node = await b.GetDataAsync("/api/v1/nodes/node-m");
+        Assert.Equal("online", node.GetProperty("status").GetString());
+        var list = await b.GetDataAsync("/api/v1/supervisors");
+        Assert.Equal(1, list.EnumerateArray().Single(s => s.GetProperty("supervisor_id").GetString() == "sup-b").GetProperty("nodes").GetInt64());
+        Assert.Equal(0, list.EnumerateArray().Single(s => s.GetProperty("supervisor_id").GetString() == "sup-a").GetProperty("nodes").GetInt64());
+    }
+
+    private static Action<JsonObject> Cluster(string id) => config =>
+        config["cluster"] = new JsonObject { ["supervisor_id"] = id, ["heartbeat_sec"] = 1, ["lease_sec"] = 3 };
+
+    private static async Task<List<JsonElement>> WaitForAsync(SupervisorHost host, Func<List<JsonElement>, bool> condition, string what, int timeoutMs = 10_000)
+    {
+        List<JsonElement> list = [];
+        await SupervisorHost.WaitUntilAsync(async () =>
+        {
+            list = [.. (await host.GetDataAsync("/api/v1/supervisors")).EnumerateArray()];
+            return condition(list);
+        }, what, timeoutMs);
+        return list;
+    }
+}
