@@ -8,6 +8,16 @@ internal sealed class AgentOptions
     [ConfigurationKeyName("supervisor_url")]
     public string SupervisorUrl { get; set; } = "";
 
+    /// <summary>
+    /// Several supervisors sharing one database, instead of <see cref="SupervisorUrl"/>: the agent dials them in turn,
+    /// moving to the next whenever a connection fails or ends.
+    /// </summary>
+    [ConfigurationKeyName("supervisor_urls")]
+    public List<string> SupervisorUrls { get; set; } = [];
+
+    /// <summary>The URLs the agent dials, in order: <see cref="SupervisorUrls"/>, else <see cref="SupervisorUrl"/>.</summary>
+    public IReadOnlyList<string> Supervisors => SupervisorUrls.Count > 0 ? SupervisorUrls : [SupervisorUrl];
+
     [ConfigurationKeyName("auth_token")]
     public string AuthToken { get; set; } = "";
 
@@ -72,7 +82,7 @@ internal sealed class AgentOptions
     /// <summary>The keys a config file may hold at its top level.</summary>
     public static readonly IReadOnlySet<string> Keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "supervisor_url", "auth_token", "state_dir", "projects", "runtimes", "opencode_port", "opencode_hostname",
+        "supervisor_url", "supervisor_urls", "auth_token", "state_dir", "projects", "runtimes", "opencode_port", "opencode_hostname",
         "opencode_binary", "opencode_password", "opencode_startup_timeout_sec", "task_poll_interval_sec",
         "max_in_flight_events", "hostname", "logging", "stop_runtimes_on_exit", "metrics_port", "supervisor_tls",
         "tool_auth",

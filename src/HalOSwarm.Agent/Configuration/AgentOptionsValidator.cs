@@ -13,20 +13,51 @@ internal sealed class AgentOptionsValidator : IValidateOptions<AgentOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
+    /// <summary>Most URLs in <c>supervisor_urls</c>.</summary>
+    public const int MaxSupervisorUrls = 16;
+
+    private static void CheckUrl(string key, string value, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{key}: is empty");
+        }
+        else if (!AgentEndpointUrl.TryResolve(value, out _))
+        {
+            errors.Add($"{key}: '{value}' is not a ws:// or wss:// URL: the agent dials the supervisor's server.port, "
+                + "e.g. ws://supervisor:8420 (or wss:// when it serves TLS)");
+        }
+    }
+
     public static List<string> Collect(AgentOptions options)
     {
         options.ApplyLegacyKeys();
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.SupervisorUrl))
+        if (options.SupervisorUrls.Count > 0)
         {
-            errors.Add("supervisor_url: is required (e.g. ws://supervisor:8420)");
+            if (!string.IsNullOrWhiteSpace(options.SupervisorUrl))
+            {
+                errors.Add("supervisor_url: give it or supervisor_urls, not both");
+            }
+            if (options.SupervisorUrls.Count > MaxSupervisorUrls)
+            {
+                errors.Add($"supervisor_urls: {options.SupervisorUrls.Count} URLs, at most {MaxSupervisorUrls}");
+            }
+            for (var i = 0; i < options.SupervisorUrls.Count; i++)
+            {
+                CheckUrl($"supervisor_urls[{i}]", options.SupervisorUrls[i], errors);
+                options.SupervisorTls.Validate(options.SupervisorUrls[i], errors);
+            }
         }
-        else if (!AgentEndpointUrl.TryResolve(options.SupervisorUrl, out _))
+        else if (string.IsNullOrWhiteSpace(options.SupervisorUrl))
         {
-            errors.Add($"supervisor_url: '{options.SupervisorUrl}' is not a ws:// or wss:// URL: the agent dials the supervisor's server.port, "
-                + "e.g. ws://supervisor:8420 (or wss:// when it serves TLS)");
+            errors.Add("supervisor_url: is required (e.g. ws://supervisor:8420), or supervisor_urls for several supervisors");
         }
-        options.SupervisorTls.Validate(options.SupervisorUrl, errors);
+        else
+        {
+            CheckUrl("supervisor_url", options.SupervisorUrl, errors);
+            options.SupervisorTls.Validate(options.SupervisorUrl, errors);
+        }
         if (string.IsNullOrWhiteSpace(options.AuthToken))
         {
             errors.Add("auth_token: is required");

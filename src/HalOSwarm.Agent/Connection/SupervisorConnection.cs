@@ -50,9 +50,13 @@ internal sealed partial class SupervisorConnection : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var url = AgentEndpointUrl.Resolve(_options.Value.SupervisorUrl);
+        var urls = _options.Value.Supervisors.Select(AgentEndpointUrl.Resolve).ToArray();
+        var next = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // With several supervisors, each attempt after a failed or ended connection dials the next one.
+            var url = urls[next];
+            next = (next + 1) % urls.Length;
             TimeSpan delay;
             try
             {

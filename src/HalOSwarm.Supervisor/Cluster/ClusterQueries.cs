@@ -56,5 +56,20 @@ internal sealed class ClusterQueries(IDatabase database, SupervisorIdentity iden
         return nodes;
     }
 
+    /// <summary>True when the node is online on another supervisor whose heartbeat is within the lease.</summary>
+    public async Task<bool> HeldElsewhereAsync(string nodeId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var query = connection.CreateCommand();
+        query.CommandText = """
+            SELECT count(*) FROM nodes n JOIN supervisors s ON s.supervisor_id = n.supervisor_id
+            WHERE n.node_id = @node AND n.status = 'online' AND n.supervisor_id <> @self AND s.heartbeat_at > @cutoff
+            """;
+        query.AddParameter("@node", nodeId);
+        query.AddParameter("@self", identity.Id);
+        query.AddParameter("@cutoff", Cutoff());
+        return Convert.ToInt64(await query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
     private string Cutoff() => SqliteTime.Format(timeProvider.GetUtcNow() - options.Value.Lease);
 }

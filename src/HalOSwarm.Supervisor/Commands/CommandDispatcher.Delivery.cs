@@ -28,7 +28,10 @@ internal sealed partial class CommandDispatcher
         switch (signal.Kind)
         {
             case DispatchSignalKind.Submitted:
-                _tracked.Add(signal.Command!);
+                if (Find(signal.Command!.Id) is null)
+                {
+                    _tracked.Add(signal.Command);
+                }
                 break;
             case DispatchSignalKind.Accepted:
                 if (Find(signal.CommandId!) is not { } accepted)
@@ -53,11 +56,88 @@ internal sealed partial class CommandDispatcher
                     tracked.NextAttemptAt = _timeProvider.GetUtcNow();
                     tracked.OfflineSince = null;
                 }
+                if (_shared)
+                {
+                    // Commands another supervisor stored while the node was connected nowhere (or there) are this one's now.
+                    await AdoptOpenAsync(signal.NodeId!, cancellationToken);
+                }
+                break;
+            case DispatchSignalKind.RemoteStored:
+                if (Find(signal.CommandId!) is null && _registry.IsConnected(signal.NodeId!)
+                    && await _store.GetAsync(signal.CommandId!, cancellationToken) is { } stored && !CommandStates.IsTerminal(stored.State))
+                {
+                    Adopt(stored);
+                }
+                break;
+            case DispatchSignalKind.RemoteFinished:
+                await FinishedElsewhereAsync(signal.CommandId!, cancellationToken);
+                break;
+            case DispatchSignalKind.Resync:
+                foreach (var nodeId in _registry.Connections.Select(c => c.NodeId).OfType<string>().Distinct().ToList())
+                {
+                    await AdoptOpenAsync(nodeId, cancellationToken);
+                }
+                foreach (var remote in _tracked.Where(t => !_registry.IsConnected(t.NodeId)).Select(t => t.Id).ToList())
+                {
+                    await FinishedElsewhereAsync(remote, cancellationToken);
+                }
                 break;
             case DispatchSignalKind.NodeDisconnected:
                 await DisconnectedAsync(signal.NodeId!, cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>Tracks the node's unfinished commands this supervisor does not track yet (stored by another one).</summary>
+    private async Task AdoptOpenAsync(string nodeId, CancellationToken cancellationToken)
+    {
+        foreach (var command in await _store.ListOpenAsync(cancellationToken))
+        {
+            if (command.NodeId == nodeId && Find(command.CommandId) is null && command.Type != CommandKinds.Restart)
+            {
+                Adopt(command);
+            }
+        }
+    }
+
+    private void Adopt(CommandDto command)
+    {
+        _completions.TryAdd(command.CommandId, new TaskCompletionSource<CommandDto>(TaskCreationOptions.RunContinuationsAsynchronously));
+        // Sent or accepted by a supervisor that lost the node's socket since: sent again, as after a reconnect.
+        _tracked.Add(new TrackedCommand(command with { State = CommandStates.Pending }, _timeProvider.GetUtcNow()));
+        LogAdopted(_logger, command.CommandId, command.NodeId);
+    }
+
+    /// <summary>A command tracked here for a node held elsewhere: once its outcome is stored, the wait here ends with it.</summary>
+    private async Task FinishedElsewhereAsync(string commandId, CancellationToken cancellationToken)
+    {
+        if (Find(commandId) is not { } tracked || _registry.IsConnected(tracked.NodeId))
+        {
+            return;
+        }
+        if (await _store.GetAsync(commandId, cancellationToken) is { } stored && CommandStates.IsTerminal(stored.State))
+        {
+            _tracked.Remove(tracked);
+            Finish(stored);
+        }
+    }
+
+    /// <summary>
+    /// True when the node is online on another living supervisor (PostgreSQL only), read at most once a second per
+    /// node: that supervisor delivers the command, so this one neither sends it nor ends it for the node being offline.
+    /// </summary>
+    private async Task<bool> HeldElsewhereAsync(string nodeId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!_shared)
+        {
+            return false;
+        }
+        if (!_holders.TryGetValue(nodeId, out var known) || now - known.CheckedAt >= TimeSpan.FromSeconds(1))
+        {
+            known = (await _cluster.HeldElsewhereAsync(nodeId, cancellationToken), now);
+            _holders[nodeId] = known;
+        }
+        return known.Elsewhere;
     }
 
     private async Task ResultAsync(string nodeId, CommandResult result, CancellationToken cancellationToken)
@@ -142,6 +222,11 @@ internal sealed partial class CommandDispatcher
             }
             if (!_registry.TryGet(command.NodeId, out var connection) || connection.IsClosing)
             {
+                if (await HeldElsewhereAsync(command.NodeId, now, cancellationToken))
+                {
+                    tracked.OfflineSince = null;
+                    continue;
+                }
                 tracked.OfflineSince ??= now;
                 if (now - tracked.OfflineSince >= _options.OfflineWait)
                 {

@@ -26,6 +26,10 @@ internal sealed partial class CommandDispatcher
         Message = "Picked up unfinished command {command_id} ({state}) for node {node_id}")]
     private static partial void LogReloaded(ILogger logger, string command_id, string state, string node_id);
 
+    [LoggerMessage(Level = LogLevel.Information, EventName = "command.adopted",
+        Message = "Took over command {command_id} stored by another supervisor: node {node_id} is connected here")]
+    private static partial void LogAdopted(ILogger logger, string command_id, string node_id);
+
     [LoggerMessage(Level = LogLevel.Error, EventName = "command.loop_failed", Message = "Command dispatch failed for {command_id}")]
     private static partial void LogLoopFailed(ILogger logger, string? command_id, Exception exception);
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Audit;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Nodes;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,9 @@ namespace HalOSwarm.Supervisor.Commands;
 /// Delivers stored commands to agents. One loop owns every unfinished command: it sends when the node is online and
 /// the node's rate allows, re-sends after a reconnect, retries transient failures with backoff, and ends commands at
 /// their deadline or when their node stayed offline too long. Socket callbacks only queue signals for the loop.
-/// Unfinished commands are loaded again when the supervisor starts. The writes it queued without waiting (states,
+/// Unfinished commands are loaded again when the supervisor starts. With several supervisors on one PostgreSQL database
+/// (<see cref="CommandNotifications"/>) a command is sent only by the supervisor holding its node's socket, which picks
+/// up commands stored elsewhere; the one a caller waits on completes the wait when the outcome is stored. The writes it queued without waiting (states,
 /// outcomes) are owned too: <see cref="StopAsync"/> ends the loop, then waits until each of them is stored.
 /// </summary>
 internal sealed partial class CommandDispatcher : ICommandResultSink, IHostedService, IAsyncDisposable
@@ -30,13 +33,19 @@ internal sealed partial class CommandDispatcher : ICommandResultSink, IHostedSer
     private readonly NodeRateLimiter _rate;
     private readonly ICommandWireArgs[] _wireArgs;
     private readonly TimeProvider _timeProvider;
+    private readonly ClusterQueries _cluster;
+    private readonly bool _shared;
+    private readonly Dictionary<string, (bool Elsewhere, DateTimeOffset CheckedAt)> _holders = new(StringComparer.Ordinal);
     private readonly ILogger<CommandDispatcher> _logger;
     private CancellationTokenSource? _stopping;
     private Task? _loop;
 
     public CommandDispatcher(CommandStore store, AgentRegistry registry, IAuditLog audit, IOptions<CommandsOptions> options,
-        IOptions<CommandDeadlinesOptions> deadlines, IEnumerable<ICommandWireArgs> wireArgs, TimeProvider timeProvider, ILogger<CommandDispatcher> logger)
+        IOptions<CommandDeadlinesOptions> deadlines, IEnumerable<ICommandWireArgs> wireArgs, TimeProvider timeProvider, ClusterQueries cluster,
+        IOptions<DatabaseOptions> database, ILogger<CommandDispatcher> logger)
     {
+        _cluster = cluster;
+        _shared = database.Value.IsPostgres;
         _wireArgs = [.. wireArgs];
         _store = store;
         _registry = registry;
@@ -92,6 +101,13 @@ internal sealed partial class CommandDispatcher : ICommandResultSink, IHostedSer
     public void NodeConnected(string nodeId) => _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.NodeConnected, nodeId));
 
     public void NodeDisconnected(string nodeId) => _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.NodeDisconnected, nodeId));
+
+    public void RemoteStored(string nodeId, string commandId) =>
+        _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.RemoteStored, nodeId, commandId));
+
+    public void RemoteFinished(string commandId) => _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.RemoteFinished, CommandId: commandId));
+
+    public void Resync() => _signals.Writer.TryWrite(new DispatchSignal(DispatchSignalKind.Resync));
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

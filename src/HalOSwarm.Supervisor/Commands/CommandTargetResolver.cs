@@ -54,7 +54,10 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
     private async Task<ResolvedTarget> ResolveActiveSessionAsync(string project, string? nodeId, CancellationToken cancellationToken)
     {
         var (page, _) = await sessions.ListAsync(new SessionFilter(project, null, nodeId, 1000, null, null), cancellationToken);
-        var active = page.Where(s => !SessionStatuses.IsTerminal(s.Status) && s.Status != SessionStatuses.Unreachable && registry.IsConnected(s.NodeId))
+        // Online here, or on another supervisor sharing the database (which delivers the command).
+        var online = (await nodes.ListAsync(cancellationToken)).Where(n => n.Status == "online").Select(n => n.NodeId).ToHashSet(StringComparer.Ordinal);
+        var active = page.Where(s => !SessionStatuses.IsTerminal(s.Status) && s.Status != SessionStatuses.Unreachable
+                && (registry.IsConnected(s.NodeId) || online.Contains(s.NodeId)))
             .OrderBy(s => s.SessionId, StringComparer.Ordinal).ToList();
         return active.Count switch
         {
@@ -81,7 +84,7 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
         var candidates = all
             .Select(n => (Node: n, Live: registry.TryGet(n.NodeId, out var c) && !c.IsClosing ? c : null))
             .Where(x => Hosts(x.Node.Projects, project, x.Live))
-            .OrderBy(x => x.Live is null ? 1 : 0)
+            .OrderBy(x => x.Live is null && x.Node.Status != "online" ? 1 : 0)
             .ThenBy(x => RuntimeUnavailable(x.Live?.Hello?.Projects ?? x.Node.Projects, project) ? 1 : 0)
             .ThenBy(x => active.GetValueOrDefault(x.Node.NodeId))
             .ThenBy(x => x.Node.NodeId, StringComparer.Ordinal)

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Text.Json;
+using HalOSwarm.Supervisor.Cluster;
 using HalOSwarm.Supervisor.Observability;
 using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Sqlite;
 using HalOSwarm.Supervisor.Storage.Writing;
-using Microsoft.Data.Sqlite;
 
 namespace HalOSwarm.Supervisor.Commands;
 
@@ -19,10 +19,13 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
     private readonly DbCommand _release;
     private readonly DbCommand _insert;
     private readonly DbCommand _update;
+    private readonly DbCommand? _notify;
+    private readonly string _supervisorId;
     private readonly SupervisorMetrics _metrics;
 
-    public CommandWriteHandler(IWriteContext context, SupervisorMetrics metrics)
+    public CommandWriteHandler(IWriteContext context, SupervisorMetrics metrics, SupervisorIdentity identity)
     {
+        _supervisorId = identity.Id;
         _metrics = metrics;
         _find = context.Prepare($"SELECT {CommandStore.Columns} FROM commands WHERE idempotency_key = @key AND key_active = 1", "@key");
         _release = context.Prepare("UPDATE commands SET key_active = 0 WHERE command_id = @id", "@id");
@@ -37,6 +40,9 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
                                 attempts = @attempts, deadline_at = @deadline, finished_at = @finished, session_id = @session
             WHERE command_id = @id
             """, "@id", "@state", "@result", "@error", "@code", "@at", "@attempts", "@deadline", "@finished", "@session");
+        // On PostgreSQL the other supervisors hear of a stored command (the one holding its node's socket delivers it) and
+        // of a finished one (the one its caller waits on answers): NOTIFY in the same transaction, delivered at the commit.
+        _notify = context.Provider == StorageProviders.Postgres ? context.Prepare("SELECT pg_notify(@channel, @payload)", "@channel", "@payload") : null;
     }
 
     /// <summary>
@@ -63,6 +69,7 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
         _insert.Run(command.CommandId, command.Type, command.NodeId, command.SessionId, command.Project,
             command.Args.GetRawText(), command.State, command.Error, SqliteTime.Format(command.CreatedAt), command.Actor, command.IdempotencyKey,
             command.IdempotencyKey is null ? 0 : 1, command.ParentCommandId, op.SourceAddress, command.CorrelationId);
+        _notify?.Run(CommandNotifications.StoredChannel, CommandNotifications.Payload(_supervisorId, command.NodeId, command.CommandId));
         batch.Completed(op, (command, true));
     }
 
@@ -73,6 +80,10 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
             command.Result is { ValueKind: not JsonValueKind.Undefined } result ? result.GetRawText() : null,
             command.Error, command.ErrorCode, SqliteTime.Format(command.UpdatedAt), command.Attempts,
             SqliteTime.Format(command.Deadline), SqliteTime.Format(command.FinishedAt), command.SessionId);
+        if (CommandStates.IsTerminal(command.State))
+        {
+            _notify?.Run(CommandNotifications.FinishedChannel, CommandNotifications.Payload(_supervisorId, command.NodeId, command.CommandId));
+        }
         batch.Completed(op);
         // Counted once, when the outcome is committed; a late result that changes a timed-out command's state is not
         // counted again, so the total still equals the finished rows.

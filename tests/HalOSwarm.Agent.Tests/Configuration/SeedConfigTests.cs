@@ -65,6 +65,24 @@ public sealed class SeedConfigTests : IDisposable
     }
 
     [Fact]
+    public void Validate_SupervisorUrls_EachCheckedWithItsIndexAndNotTogetherWithSupervisorUrl()
+    {
+        var errors = AgentOptionsValidator.Collect(new AgentOptions
+        {
+            SupervisorUrl = "ws://a:8420",
+            SupervisorUrls = ["ws://a:8420", "http://b:8421", ""],
+            AuthToken = "t",
+            StateDir = _dir.Path,
+            Projects = [new ProjectOptions { Name = "p", Directory = _dir.Path }],
+        });
+
+        Assert.Equal(3, errors.Count);
+        Assert.Contains("supervisor_url: give it or supervisor_urls, not both", errors);
+        Assert.Contains(errors, e => e.StartsWith("supervisor_urls[1]: 'http://b:8421' is not a ws:// or wss:// URL", StringComparison.Ordinal));
+        Assert.Contains("supervisor_urls[2]: is empty", errors);
+    }
+
+    [Fact]
     public void StateDirectory_SystemdStateDirectory_WinsOverRoot()
     {
         var variables = new Dictionary<string, string?> { ["STATE_DIRECTORY"] = "/var/lib/hal-o-swarm/agent:/var/lib/other" };

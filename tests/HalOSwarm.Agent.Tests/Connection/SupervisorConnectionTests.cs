@@ -34,11 +34,12 @@ public sealed class SupervisorConnectionTests : IDisposable
         _dir.Dispose();
     }
 
-    private SupervisorConnection NewConnection(string url, int maxInFlight = 2000)
+    private SupervisorConnection NewConnection(string url, int maxInFlight = 2000, List<string>? urls = null)
     {
         var options = Options.Create(new AgentOptions
         {
-            SupervisorUrl = url,
+            SupervisorUrl = urls is null ? url : "",
+            SupervisorUrls = urls ?? [],
             AuthToken = "secret-token",
             StateDir = _dir.Path,
             MaxInFlightEvents = maxInFlight,
@@ -61,6 +62,34 @@ public sealed class SupervisorConnectionTests : IDisposable
             await Task.Delay(50);
         }
         Assert.True(await condition());
+    }
+
+    [Fact]
+    public async Task SupervisorUrls_FirstOneGoesAway_AgentDialsTheNextAndResendsWhatWasNotDurable()
+    {
+        await AppendAsync(3);
+        var first = await FakeSupervisor.StartAsync();
+        await using var second = await FakeSupervisor.StartAsync();
+        using var connection = NewConnection("", urls: [first.Url, second.Url]);
+        await connection.StartAsync(CancellationToken.None);
+        try
+        {
+            var onFirst = await first.NextConnectionAsync();
+            await onFirst.ReceiveAsync(MessageTypes.Hello);
+            await onFirst.WelcomeAsync(durableSeq: 1);
+            Assert.Equal([2L, 3L], await onFirst.ReceiveSeqsAsync(2));
+            await first.DisposeAsync();
+
+            var onSecond = await second.NextConnectionAsync();
+            var hello = (await onSecond.ReceiveAsync(MessageTypes.Hello)).Payload;
+            Assert.Equal("node-1", hello.GetProperty("node_id").GetString());
+            await onSecond.WelcomeAsync(durableSeq: 1);
+            Assert.Equal([2L, 3L], await onSecond.ReceiveSeqsAsync(2));
+        }
+        finally
+        {
+            await connection.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

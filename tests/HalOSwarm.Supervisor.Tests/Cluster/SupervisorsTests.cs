@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HalOSwarm.Protocol;
@@ -90,6 +91,43 @@ public sealed class SupervisorsTests
         var list = await b.GetDataAsync("/api/v1/supervisors");
         Assert.Equal(1, list.EnumerateArray().Single(s => s.GetProperty("supervisor_id").GetString() == "sup-b").GetProperty("nodes").GetInt64());
         Assert.Equal(0, list.EnumerateArray().Single(s => s.GetProperty("supervisor_id").GetString() == "sup-a").GetProperty("nodes").GetInt64());
+    }
+
+    [PostgresOnlyFact("several supervisors share one PostgreSQL database")]
+    public async Task CommandOnOneSupervisor_NodeOnTheOther_DeliveredThereAndAnsweredHere()
+    {
+        using var dir = new TempDirectory("hal-cluster");
+        await using var a = await SupervisorHost.StartAsync(Cluster("sup-a"), reuse: dir);
+        await using var b = await SupervisorHost.StartAsync(Cluster("sup-b"), reuse: dir);
+
+        // Connected to B: a start posted to A reaches the agent through B, and A answers with the agent's result.
+        await using (var agent = await TestAgent.ConnectAsync(b, "node-x"))
+        {
+            var post = a.Api.PostAsJsonAsync("/api/v1/projects/alpha/start", new { prompt = "hello" });
+            var command = await agent.ReceiveCommandAsync();
+            Assert.Equal(CommandTypes.Start, command.Type);
+            await agent.ReplyAsync(command, """{"session_id":"ses_x1"}""");
+            using var response = await post;
+            var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(200 == (int)response.StatusCode, body.GetRawText());
+            Assert.Equal("ses_x1", body.GetProperty("data").GetProperty("result").GetProperty("session_id").GetString());
+        }
+        await SupervisorHost.WaitUntilAsync(async () => (await a.GetDataAsync("/api/v1/nodes/node-x")).GetProperty("status").GetString() == "offline",
+            "the node to go offline");
+
+        // Stored on A while the node is connected nowhere; the node comes back on B, which takes the command and sends it once.
+        var waiting = a.Api.PostAsJsonAsync("/api/v1/projects/alpha/start", new { prompt = "again" });
+        await Task.Delay(500);
+        await using var back = await TestAgent.ConnectAsync(b, "node-x");
+        var second = await back.ReceiveCommandAsync();
+        Assert.Equal("again", second.Args.GetProperty("prompt").GetString());
+        await back.ReplyAsync(second, """{"session_id":"ses_x2"}""");
+        using var answered = await waiting;
+        Assert.Equal(200, (int)answered.StatusCode);
+        Assert.Null(await back.TryReceiveCommandAsync(1000));
+        var stored = await b.GetDataAsync($"/api/v1/commands/{second.CommandId}");
+        Assert.Equal("succeeded", stored.GetProperty("state").GetString());
+        Assert.Equal(1, stored.GetProperty("attempts").GetInt32());
     }
 
     private static Action<JsonObject> Cluster(string id) => config =>
