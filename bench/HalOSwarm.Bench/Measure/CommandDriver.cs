@@ -30,13 +30,17 @@ internal sealed class CommandDriver
 
     public string? LastError { get; private set; }
 
-    public Task RunAsync(double perSecond, int workers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends until <paramref name="stopSending"/>; a call already sent is followed to its answer (the API waits at most
+    /// 10 s) unless <paramref name="abort"/> fires, so a slow machine still counts every command it sent.
+    /// </summary>
+    public Task RunAsync(double perSecond, int workers, CancellationToken stopSending, CancellationToken abort)
     {
         var interval = TimeSpan.FromSeconds(workers / Math.Max(0.1, perSecond));
-        return Task.WhenAll(Enumerable.Range(0, workers).Select(i => WorkerAsync(i, interval, cancellationToken)));
+        return Task.WhenAll(Enumerable.Range(0, workers).Select(i => WorkerAsync(i, interval, stopSending, abort)));
     }
 
-    private async Task WorkerAsync(int worker, TimeSpan interval, CancellationToken cancellationToken)
+    private async Task WorkerAsync(int worker, TimeSpan interval, CancellationToken cancellationToken, CancellationToken abort)
     {
         var random = new Random(worker);
         using var timer = new PeriodicTimer(interval);
@@ -50,7 +54,7 @@ internal sealed class CommandDriver
                 var started = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await _http.PostAsync($"api/v1/sessions/{Uri.EscapeDataString(session)}/prompt?wait=10", body, cancellationToken);
+                    using var response = await _http.PostAsync($"api/v1/sessions/{Uri.EscapeDataString(session)}/prompt?wait=10", body, abort);
                     if (response.StatusCode == HttpStatusCode.OK)
                     {
                         RoundTrip.Record(Stopwatch.GetElapsedTime(started));
@@ -59,7 +63,7 @@ internal sealed class CommandDriver
                     else
                     {
                         Interlocked.Increment(ref _failed);
-                        LastError = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}";
+                        LastError = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(abort)}";
                     }
                 }
                 catch (HttpRequestException ex)

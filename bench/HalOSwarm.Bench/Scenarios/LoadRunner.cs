@@ -51,7 +51,7 @@ internal static class LoadRunner
 
         var commands = plan.Commands ? new CommandDriver(http, fleet.Agents) : null;
         using var commandCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var commandTask = commands?.RunAsync(s.CommandRate, 8, commandCts.Token) ?? Task.CompletedTask;
+        var commandTask = commands?.RunAsync(s.CommandRate, 8, commandCts.Token, cancellationToken) ?? Task.CompletedTask;
         await ReportProgressAsync(context, plan.Name, fleet, s.Duration, cancellationToken);
         await commandCts.CancelAsync();
         await commandTask;
