@@ -60,7 +60,7 @@ public sealed class ApprovalTests
         var approve = await cluster.CtlAsync("approvals", "approve", approval.Str("approval_id"));
         Assert.True(approve.ExitCode == 0, approve.ToString());
 
-        await cluster.WaitAsync(() => Task.FromResult(File.Exists(Marker(cluster))), s_wait, "marker.txt written by the approved tool");
+        await cluster.WaitAsync(() => Task.FromResult(HalCluster.HasContent(Marker(cluster))), s_wait, "marker.txt written by the approved tool");
         Assert.Equal("hi-from-tool", (await File.ReadAllTextAsync(Marker(cluster))).Trim());
         var answered = await cluster.GetDataAsync($"api/v1/approvals/{approval.Str("approval_id")}");
         Assert.Equal("approved_once", answered.Str("state"));

@@ -60,7 +60,7 @@ public sealed class DiscordChannelTests
         Assert.Equal(7, updated.GetProperty("type").GetInt32());
         Assert.Equal(0, updated.GetProperty("data").GetProperty("components").GetArrayLength());
         Assert.Contains("alice", updated.GetProperty("data").GetProperty("embeds")[0].GetProperty("description").GetString()!, StringComparison.OrdinalIgnoreCase);
-        await cluster.WaitAsync(() => Task.FromResult(File.Exists(Marker(cluster))), s_wait, "marker.txt written by the approved tool");
+        await cluster.WaitAsync(() => Task.FromResult(HalCluster.HasContent(Marker(cluster))), s_wait, "marker.txt written by the approved tool");
         Assert.Equal("hi-from-discord", (await File.ReadAllTextAsync(Marker(cluster))).Trim());
 
         var again = FakeDiscordInteractions.ButtonClick(approve, "1600000000000000009");

@@ -38,7 +38,7 @@ public sealed class ClaudeCodeApprovalTests(ClaudeCodeCluster cc) : IClassFixtur
         var approve = await Cluster.CtlAsync("approvals", "approve", approval.Str("approval_id"));
         Assert.True(approve.ExitCode == 0, approve.ToString());
 
-        await Cluster.WaitAsync(() => Task.FromResult(File.Exists(marker)), ClaudeCodeCluster.Wait, "the marker written by the approved tool");
+        await Cluster.WaitAsync(() => Task.FromResult(HalCluster.HasContent(marker)), ClaudeCodeCluster.Wait, "the marker written by the approved tool");
         Assert.Equal("hi-from-tool", (await File.ReadAllTextAsync(marker)).Trim());
         await cc.WaitForIdleAsync(sessionId, e => e.OfType("message.completed").Any(m => m.Data().Str("text") == "Done with the marker."), "the turn's end");
         var events = await Cluster.GetEventsAsync($"session_id={sessionId}");

@@ -303,6 +303,12 @@ internal sealed class HalCluster : IAsyncDisposable
         throw new TimeoutException($"timed out after {timeout} waiting for {what}{(last is null ? "" : $" (last error: {last.Message})")}\n{diagnostics?.Invoke()}");
     }
 
+    /// <summary>
+    /// True once <paramref name="path"/> exists and holds something: a tool's shell creates the file before it writes to
+    /// it, so a wait on existence alone may read it empty.
+    /// </summary>
+    public static bool HasContent(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
+
     public string Diagnostics() =>
         $"--- supervisor ---\n{Tail(Supervisor?.Output)}\n--- agent ---\n{Tail(Agent?.Output)}";
 
