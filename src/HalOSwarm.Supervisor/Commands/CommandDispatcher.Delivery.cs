@@ -8,7 +8,7 @@ internal sealed partial class CommandDispatcher
     private async Task LoadOpenAsync(CancellationToken cancellationToken)
     {
         var now = _timeProvider.GetUtcNow();
-        foreach (var command in await _store.ListOpenAsync(cancellationToken))
+        foreach (var command in await _store.ListOpenAsync(null, cancellationToken))
         {
             _completions.TryAdd(command.CommandId, new TaskCompletionSource<CommandDto>(TaskCreationOptions.RunContinuationsAsynchronously));
             var tracked = new TrackedCommand(command with { State = CommandStates.Pending }, now);
@@ -91,9 +91,9 @@ internal sealed partial class CommandDispatcher
     /// <summary>Tracks the node's unfinished commands this supervisor does not track yet (stored by another one).</summary>
     private async Task AdoptOpenAsync(string nodeId, CancellationToken cancellationToken)
     {
-        foreach (var command in await _store.ListOpenAsync(cancellationToken))
+        foreach (var command in await _store.ListOpenAsync(nodeId, cancellationToken))
         {
-            if (command.NodeId == nodeId && Find(command.CommandId) is null && command.Type != CommandKinds.Restart)
+            if (Find(command.CommandId) is null && command.Type != CommandKinds.Restart)
             {
                 Adopt(command);
             }

@@ -42,12 +42,19 @@ internal sealed class CommandStore(IDatabase database, IStorageWriter writer)
         return rows.Count == 0 ? null : rows[0];
     }
 
-    /// <summary>Commands not finished yet, oldest first: what the dispatcher picks up again after a restart.</summary>
-    public async Task<IReadOnlyList<CommandDto>> ListOpenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Commands not finished yet (of <paramref name="nodeId"/> only, when given), oldest first: what the dispatcher picks up
+    /// again after a restart, or takes over from another supervisor when the node connects here.
+    /// </summary>
+    public async Task<IReadOnlyList<CommandDto>> ListOpenAsync(string? nodeId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         using var query = connection.CreateCommand();
-        query.CommandText = $"SELECT {Columns} FROM commands WHERE state IN ('pending', 'sent', 'accepted') ORDER BY created_at, command_id";
+        query.CommandText = $"""
+            SELECT {Columns} FROM commands WHERE state IN ('pending', 'sent', 'accepted') AND (CAST(@node AS TEXT) IS NULL OR node_id = @node)
+            ORDER BY created_at, command_id
+            """;
+        query.AddParameter("@node", nodeId);
         return await ReadAsync(query, cancellationToken);
     }
 
