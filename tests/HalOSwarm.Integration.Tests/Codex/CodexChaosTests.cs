@@ -68,7 +68,7 @@ public sealed class CodexChaosTests
         // the restarted agent knows the request the app-server is still waiting on (rebuilt from its output)
         var approve = await cluster.CtlAsync("approvals", "approve", approval.Str("approval_id"));
         Assert.True(approve.ExitCode == 0, approve.ToString());
-        await cluster.WaitAsync(() => Task.FromResult(HalCluster.HasContent(Path.Combine(codex.ProjectDir, "after-restart.txt"))), s_wait, "the approved command ran");
+        await cluster.WaitAsync(() => Task.FromResult(File.Exists(Path.Combine(codex.ProjectDir, "after-restart.txt"))), s_wait, "the approved command ran");
         await codex.WaitIdleAsync(sessionId, s_wait);
         Assert.Single(await cluster.GetEventsAsync($"session_id={sessionId}&type=permission.asked"));
         await cluster.AssertExactlyOnceAsync();

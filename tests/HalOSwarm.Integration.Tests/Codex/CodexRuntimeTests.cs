@@ -152,7 +152,7 @@ public sealed class CodexRuntimeTests(CodexClusterFixture fixture) : IClassFixtu
         var approve = await Cluster.CtlAsync("approvals", "approve", approval.Str("approval_id"));
         Assert.True(approve.ExitCode == 0, approve.ToString());
 
-        await Cluster.WaitAsync(() => Task.FromResult(HalCluster.HasContent(Path.Combine(Codex.ProjectDir, "approved.txt"))), s_wait, "approved.txt");
+        await Cluster.WaitAsync(() => Task.FromResult(File.Exists(Path.Combine(Codex.ProjectDir, "approved.txt"))), s_wait, "approved.txt");
         await Codex.WaitIdleAsync(sessionId, s_wait);
         var replied = Assert.Single(await Cluster.GetEventsAsync($"session_id={sessionId}&type=permission.replied"));
         Assert.Equal("once", replied.Data().Str("reply"));
