@@ -2,6 +2,7 @@ using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage;
 using HalOSwarm.Supervisor.Storage.Writing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Cluster;
 
@@ -18,6 +19,10 @@ internal static class ClusterServiceCollectionExtensions
         services.AddSingleton<ClusterQueries>();
         services.AddWriteHandler<SupervisorBeat, SupervisorBeatHandler>();
         services.AddSingleton<SupervisorHeartbeat>();
+        // Several supervisors exist only on PostgreSQL; on SQLite nothing listens (and no PostgreSQL part is created).
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+            ? ActivatorUtilities.CreateInstance<ClusterNotifications>(sp)
+            : new Hosting.NoWork());
         return services;
     }
 

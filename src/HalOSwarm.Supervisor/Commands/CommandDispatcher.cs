@@ -14,7 +14,7 @@ namespace HalOSwarm.Supervisor.Commands;
 /// the node's rate allows, re-sends after a reconnect, retries transient failures with backoff, and ends commands at
 /// their deadline or when their node stayed offline too long. Socket callbacks only queue signals for the loop.
 /// Unfinished commands are loaded again when the supervisor starts. With several supervisors on one PostgreSQL database
-/// (<see cref="CommandNotifications"/>) a command is sent only by the supervisor holding its node's socket, which picks
+/// (<see cref="Cluster.ClusterNotifications"/>) a command is sent only by the supervisor holding its node's socket, which picks
 /// up commands stored elsewhere; the one a caller waits on completes the wait when the outcome is stored. The writes it
 /// queued without waiting (states, outcomes) are owned too: <see cref="StopAsync"/> ends the loop, then waits until each of them is stored.
 /// </summary>

@@ -69,7 +69,7 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
         _insert.Run(command.CommandId, command.Type, command.NodeId, command.SessionId, command.Project,
             command.Args.GetRawText(), command.State, command.Error, SqliteTime.Format(command.CreatedAt), command.Actor, command.IdempotencyKey,
             command.IdempotencyKey is null ? 0 : 1, command.ParentCommandId, op.SourceAddress, command.CorrelationId);
-        _notify?.Run(CommandNotifications.StoredChannel, CommandNotifications.Payload(_supervisorId, command.NodeId, command.CommandId));
+        _notify?.Run(Cluster.ClusterNotifications.CommandStoredChannel, Cluster.ClusterNotifications.CommandPayload(_supervisorId, command.NodeId, command.CommandId));
         batch.Completed(op, (command, true));
     }
 
@@ -82,7 +82,7 @@ internal sealed class CommandWriteHandler : IWriteHandler<CommandInsert>, IWrite
             SqliteTime.Format(command.Deadline), SqliteTime.Format(command.FinishedAt), command.SessionId);
         if (CommandStates.IsTerminal(command.State))
         {
-            _notify?.Run(CommandNotifications.FinishedChannel, CommandNotifications.Payload(_supervisorId, command.NodeId, command.CommandId));
+            _notify?.Run(Cluster.ClusterNotifications.CommandFinishedChannel, Cluster.ClusterNotifications.CommandPayload(_supervisorId, command.NodeId, command.CommandId));
         }
         batch.Completed(op);
         // Counted once, when the outcome is committed; a late result that changes a timed-out command's state is not

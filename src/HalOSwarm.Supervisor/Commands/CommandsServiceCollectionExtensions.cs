@@ -1,6 +1,5 @@
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Writing;
-using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Commands;
 
@@ -18,10 +17,6 @@ internal static class CommandsServiceCollectionExtensions
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ICommandResultSink>(sp => sp.GetRequiredService<CommandDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<CommandDispatcher>());
-        // Several supervisors exist only on PostgreSQL; on SQLite nothing listens (and no PostgreSQL part is created).
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
-            ? ActivatorUtilities.CreateInstance<CommandNotifications>(sp)
-            : new NoWork());
         services.AddSingleton<CommandTargetResolver>();
         services.AddSingleton<RestartQueries>();
         services.AddSingleton<RestartWorkflow>();
@@ -29,12 +24,4 @@ internal static class CommandsServiceCollectionExtensions
         services.AddSingleton<ICommandService>(sp => sp.GetRequiredService<CommandService>());
         return services;
     }
-}
-
-/// <summary>A hosted service that does nothing: what a provider-specific one is on the other provider.</summary>
-internal sealed class NoWork : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

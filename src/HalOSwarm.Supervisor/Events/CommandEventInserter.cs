@@ -19,16 +19,22 @@ internal sealed class CommandEventInserter : EventInserter
     public const long OrderLockKey = 0x68616c2d65766e74;
 
     private readonly DbCommand _insert;
+    private readonly DbCommand _lock;
     private readonly DbCommand _next;
+    private readonly DbCommand _notify;
     private long _nextId;
     private bool _holdsOrder;
 
-    public CommandEventInserter(IWriteContext context, EventBroadcaster? broadcaster, SupervisorMetrics? metrics = null)
+    public CommandEventInserter(IWriteContext context, IEventPublisher? broadcaster, SupervisorMetrics? metrics = null)
         : base(broadcaster, metrics)
     {
         _insert = context.Prepare("INSERT INTO events (id, node_id, seq, type, session_id, ts, data) VALUES (@id, @node, @seq, @type, @session, @ts, @data)",
             "@id", "@node", "@seq", "@type", "@session", "@ts", "@data");
-        _next = context.Prepare($"SELECT pg_advisory_xact_lock({OrderLockKey}), (SELECT coalesce(max(id), 0) FROM events)");
+        // Two statements: in read committed each statement sees what was committed when it began, so the highest id is
+        // read only once the lock is held (read in the locking statement, it could miss a commit made while waiting).
+        _lock = context.Prepare($"SELECT pg_advisory_xact_lock({OrderLockKey})");
+        _next = context.Prepare("SELECT coalesce(max(id), 0) FROM events");
+        _notify = context.Prepare($"SELECT pg_notify('{EventRelay.Channel}', @last)", "@last");
     }
 
     public override void BeginBatch()
@@ -43,13 +49,21 @@ internal sealed class CommandEventInserter : EventInserter
         _holdsOrder = false;
     }
 
+    /// <summary>Tells the other supervisors (heard once committed) up to which id this transaction stored.</summary>
+    protected override void FlushBatch()
+    {
+        if (_holdsOrder)
+        {
+            _notify.Run((_nextId - 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
     protected override long InsertRow(string nodeId, long? seq, string type, string? sessionId, DateTimeOffset ts, ReadOnlyMemory<byte> data)
     {
         if (!_holdsOrder)
         {
-            using var reader = _next.ExecuteReader();
-            reader.Read();
-            _nextId = reader.GetInt64(1) + 1;
+            _lock.ExecuteNonQuery();
+            _nextId = Convert.ToInt64(_next.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) + 1;
             _holdsOrder = true;
         }
         var id = _nextId;

@@ -5,7 +5,7 @@ namespace HalOSwarm.Supervisor.Events;
 /// dropped, never the writer slowed: it reconnects with Last-Event-ID (or re-reads the database) and catches up. Each
 /// subscriber may hold at most <see cref="EventSubscription.MaxEvents"/> events and its own byte budget.
 /// </summary>
-internal sealed class EventBroadcaster
+internal sealed class EventBroadcaster : IEventPublisher
 {
     private readonly Lock _lock = new();
     private EventSubscription[] _subscribers = [];

@@ -11,21 +11,21 @@ namespace HalOSwarm.Supervisor.Events;
 /// </summary>
 internal abstract class EventInserter : IWriteBatchParticipant, IDisposable
 {
-    private readonly EventBroadcaster? _broadcaster;
+    private readonly IEventPublisher? _broadcaster;
     private readonly SupervisorMetrics? _metrics;
     private readonly Dictionary<string, int> _storedByType = new(StringComparer.Ordinal);
     private readonly List<StoredEvent> _stored = [];
 
     /// <param name="broadcaster">Where committed events go live; null collects nothing (micro-benchmarks).</param>
     /// <param name="metrics">Counts the events a batch stored, by type, once it is committed; null counts nothing.</param>
-    protected EventInserter(EventBroadcaster? broadcaster, SupervisorMetrics? metrics)
+    protected EventInserter(IEventPublisher? broadcaster, SupervisorMetrics? metrics)
     {
         _broadcaster = broadcaster;
         _metrics = metrics;
     }
 
     /// <summary>The writer's inserter for its provider.</summary>
-    public static EventInserter Create(IWriteContext context, EventBroadcaster? broadcaster, SupervisorMetrics? metrics) =>
+    public static EventInserter Create(IWriteContext context, IEventPublisher? broadcaster, SupervisorMetrics? metrics) =>
         context is Storage.Sqlite.SqliteWriteContext sqlite
             ? new SqliteEventInserter(sqlite, broadcaster, metrics)
             : new CommandEventInserter(context, broadcaster, metrics);
@@ -44,6 +44,13 @@ internal abstract class EventInserter : IWriteBatchParticipant, IDisposable
     }
 
     void IWriteBatchParticipant.Begin() => BeginBatch();
+
+    void IWriteBatchParticipant.Flush() => FlushBatch();
+
+    /// <summary>Every op of the batch was applied, the transaction is still open.</summary>
+    protected virtual void FlushBatch()
+    {
+    }
 
     void IWriteBatchParticipant.RolledBack() => RollbackBatch();
 

@@ -9,6 +9,15 @@ internal sealed class EventQueries(IDatabase database)
     /// <summary>A page stops before the event that would take its data past this many characters (it holds at least one).</summary>
     public const int MaxPageDataChars = 4 * 1024 * 1024;
 
+    /// <summary>The highest event id stored, 0 when there is none.</summary>
+    public async Task<long> MaxIdAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT coalesce(max(id), 0) FROM events";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<(IReadOnlyList<StoredEvent> Page, bool HasMore)> ListAsync(
         EventFilter filter, bool descending, long? afterId, int limit, CancellationToken cancellationToken)
     {

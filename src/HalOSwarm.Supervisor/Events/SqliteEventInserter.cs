@@ -24,7 +24,7 @@ internal sealed class SqliteEventInserter : EventInserter
     /// <param name="context">The writer's connection.</param>
     /// <param name="broadcaster">Where committed events go live; null collects nothing (micro-benchmarks).</param>
     /// <param name="metrics">Counts the events a batch stored, by type, once it is committed; null counts nothing.</param>
-    public SqliteEventInserter(SqliteWriteContext context, EventBroadcaster? broadcaster, SupervisorMetrics? metrics = null)
+    public SqliteEventInserter(SqliteWriteContext context, IEventPublisher? broadcaster, SupervisorMetrics? metrics = null)
         : base(broadcaster, metrics)
     {
         _db = context.Connection.Handle!;

@@ -21,4 +21,7 @@ internal sealed record NodeDto(
 {
     /// <summary>Each runtime as the agent found it at start: version, or why it cannot run sessions.</summary>
     public IReadOnlyList<RuntimeInfo> RuntimeDetails { get; init; } = [];
+
+    /// <summary>The supervisor that holds (or, for an offline node, last held) the node's socket.</summary>
+    public string? SupervisorId { get; init; }
 }

@@ -15,7 +15,7 @@ internal sealed class NodeQueries(IDatabase database)
         SELECT n.node_id, n.hostname, n.status, n.agent_version, n.projects_json, n.runtimes_json, n.resources_json,
                n.first_seen_at, n.connected_at, n.last_heartbeat_at, n.durable_seq,
                (SELECT count(*) FROM sessions s WHERE s.node_id = n.node_id) AS session_count,
-               n.rejected_events, n.last_rejection, n.last_rejection_at, n.runtime_details_json
+               n.rejected_events, n.last_rejection, n.last_rejection_at, n.runtime_details_json, n.supervisor_id
         FROM nodes n
         """;
 
@@ -76,6 +76,7 @@ internal sealed class NodeQueries(IDatabase database)
                 reader.IsDBNull(14) ? null : SqliteTime.Parse(reader.GetString(14)))
             {
                 RuntimeDetails = JsonSerializer.Deserialize(reader.GetString(15), ProtocolJsonContext.Default.IReadOnlyListRuntimeInfo) ?? [],
+                SupervisorId = reader.IsDBNull(16) ? null : reader.GetString(16),
             });
         }
         return nodes;

@@ -5,9 +5,11 @@ using HalOSwarm.Testing;
 using HalOSwarm.Testing.FakeLlm;
 using HalOSwarm.Testing.Network;
 using HalOSwarm.Testing.OpenCode;
+using HalOSwarm.Testing.Postgres;
 using HalOSwarm.Testing.Processes;
 using HalOSwarm.Testing.Tls;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace HalOSwarm.Integration.Tests.Harness;
 
@@ -22,10 +24,11 @@ internal sealed class HalCluster : IAsyncDisposable
 
     private readonly ClusterOptions _options;
 
-    private HalCluster(ClusterOptions options, FakeOpenAiServer llm)
+    private HalCluster(ClusterOptions options, FakeOpenAiServer llm, TestPostgresDatabase? postgres)
     {
         _options = options;
         Llm = llm;
+        Postgres = postgres;
         AgentPort = FreePort.Next();
         HttpPort = FreePort.Next();
         OpenCodePort = FreePort.Next();
@@ -41,6 +44,12 @@ internal sealed class HalCluster : IAsyncDisposable
 
     public TempDirectory Dir { get; } = new("hal-it");
     public FakeOpenAiServer Llm { get; }
+
+    /// <summary>
+    /// The supervisor's PostgreSQL database on the PostgreSQL pass (<c>HAL_TEST_DATABASE=postgres</c>), else null and
+    /// the supervisor keeps <see cref="SupervisorDb"/>.
+    /// </summary>
+    public TestPostgresDatabase? Postgres { get; }
     public TcpChaosProxy? Proxy { get; private set; }
     public int AgentPort { get; }
     public int HttpPort { get; }
@@ -64,8 +73,9 @@ internal sealed class HalCluster : IAsyncDisposable
     public static async Task<HalCluster> StartAsync(ClusterOptions? options = null)
     {
         options ??= new ClusterOptions();
+        var postgres = TestPostgres.IsSelected ? await TestPostgres.CreateDatabaseAsync() : null;
         var llm = await FakeOpenAiServer.StartAsync();
-        var cluster = new HalCluster(options, llm);
+        var cluster = new HalCluster(options, llm, postgres);
         try
         {
             cluster.WriteConfigs();
@@ -98,8 +108,10 @@ internal sealed class HalCluster : IAsyncDisposable
                 heartbeat_timeout_count = _options.HeartbeatTimeoutCount,
                 bind_address = "127.0.0.1",
             },
-            database = new { path = SupervisorDb },
         })!.AsObject();
+        supervisorConfig["database"] = Postgres is null
+            ? JsonSerializer.SerializeToNode(new { path = SupervisorDb })
+            : JsonSerializer.SerializeToNode(new { provider = "postgres", connection_string = Postgres.ConnectionString });
         foreach (var (key, value) in _options.ServerSettings)
         {
             supervisorConfig["server"]![key] = value;
@@ -327,11 +339,16 @@ internal sealed class HalCluster : IAsyncDisposable
     /// <summary>(rows, distinct seqs, min seq, max seq) of the node's events in the supervisor's store.</summary>
     public (long Rows, long Distinct, long Min, long Max) StoredSeqs(string nodeId)
     {
-        using var connection = new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False");
+        using System.Data.Common.DbConnection connection = Postgres is null
+            ? new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False")
+            : new NpgsqlConnection(Postgres.ConnectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT seq), COALESCE(MIN(seq),0), COALESCE(MAX(seq),0) FROM events WHERE node_id = $n AND seq IS NOT NULL";
-        command.Parameters.AddWithValue("$n", nodeId);
+        command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT seq), COALESCE(MIN(seq),0), COALESCE(MAX(seq),0) FROM events WHERE node_id = @n AND seq IS NOT NULL";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@n";
+        parameter.Value = nodeId;
+        command.Parameters.Add(parameter);
         using var reader = command.ExecuteReader();
         reader.Read();
         return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
@@ -374,6 +391,10 @@ internal sealed class HalCluster : IAsyncDisposable
         await Llm.DisposeAsync();
         Api.Dispose();
         SqliteConnection.ClearAllPools();
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
         Dir.Dispose();
     }
 }

@@ -130,6 +130,52 @@ public sealed class SupervisorsTests
         Assert.Equal(1, stored.GetProperty("attempts").GetInt32());
     }
 
+    [PostgresOnlyFact("several supervisors share one PostgreSQL database")]
+    public async Task LiveStream_OnOneSupervisor_EventsStoredByBoth_EachOnceInIdOrder()
+    {
+        const int PerNode = 300;
+        using var dir = new TempDirectory("hal-cluster");
+        await using var a = await SupervisorHost.StartAsync(Cluster("sup-a"), reuse: dir);
+        await using var b = await SupervisorHost.StartAsync(Cluster("sup-b"), reuse: dir);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/events/stream?type=message.delta");
+        using var response = await b.Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+        await using var onA = await TestAgent.ConnectAsync(a, "node-on-a");
+        await using var onB = await TestAgent.ConnectAsync(b, "node-on-b");
+
+        // Both supervisors store at the same time, in small batches, so their commits interleave.
+        async Task SendAllAsync(TestAgent agent)
+        {
+            for (long from = 1; from <= PerNode; from += 20)
+            {
+                await agent.SendEventsAsync(Ev.Range(from, from + 19, sessionId: $"ses_{agent.NodeId}"));
+            }
+            await agent.WaitForAckAsync(PerNode);
+        }
+        await Task.WhenAll(SendAllAsync(onA), SendAllAsync(onB));
+
+        var received = new List<(long Id, string Node, long Seq)>();
+        while (received.Count < 2 * PerNode)
+        {
+            JsonElement data;
+            try
+            {
+                data = (await SseEvents.ReadAsync(reader)).Data;
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"the stream stopped after {received.Count} of {2 * PerNode} events: {string.Join(' ', received.Select(e => $"{e.Node[^1]}{e.Seq}"))}");
+                throw;
+            }
+            received.Add((data.GetProperty("id").GetInt64(), data.GetProperty("node_id").GetString()!, data.GetProperty("seq").GetInt64()));
+        }
+        Assert.Equal(received.Select(e => e.Id).Order(), received.Select(e => e.Id));
+        foreach (var node in new[] { "node-on-a", "node-on-b" })
+        {
+            Assert.Equal(Enumerable.Range(1, PerNode).Select(i => (long)i), received.Where(e => e.Node == node).Select(e => e.Seq));
+        }
+    }
+
     private static Action<JsonObject> Cluster(string id) => config =>
         config["cluster"] = new JsonObject { ["supervisor_id"] = id, ["heartbeat_sec"] = 1, ["lease_sec"] = 3 };
 

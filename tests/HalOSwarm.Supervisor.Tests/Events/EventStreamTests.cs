@@ -17,7 +17,7 @@ public sealed class EventStreamTests
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
 
         await agent.SendEventsAsync(Ev.Make(1, EventTypes.MessageDelta), Ev.Make(2, EventTypes.SessionIdle, "ses_live"));
-        var received = await ReadEventAsync(reader);
+        var received = await SseEvents.ReadAsync(reader);
 
         Assert.Equal("session.idle", received.Event);
         Assert.Equal("ses_live", received.Data.GetProperty("session_id").GetString());
@@ -39,10 +39,10 @@ public sealed class EventStreamTests
         using var response = await host.Api.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
         var seqs = new List<long>();
-        seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
-        seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+        seqs.Add((await SseEvents.ReadAsync(reader)).Data.GetProperty("seq").GetInt64());
+        seqs.Add((await SseEvents.ReadAsync(reader)).Data.GetProperty("seq").GetInt64());
         await agent.SendEventsAsync(Ev.Range(4, 4));
-        seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+        seqs.Add((await SseEvents.ReadAsync(reader)).Data.GetProperty("seq").GetInt64());
 
         Assert.Equal([2L, 3, 4], seqs);
     }
@@ -65,29 +65,11 @@ public sealed class EventStreamTests
         var seqs = new List<long>();
         while (seqs.Count < Stored)
         {
-            seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+            seqs.Add((await SseEvents.ReadAsync(reader)).Data.GetProperty("seq").GetInt64());
         }
         await agent.SendEventsAsync(Ev.Range(Stored + 1, Stored + 1));
-        seqs.Add((await ReadEventAsync(reader)).Data.GetProperty("seq").GetInt64());
+        seqs.Add((await SseEvents.ReadAsync(reader)).Data.GetProperty("seq").GetInt64());
 
         Assert.Equal(Enumerable.Range(1, Stored + 1).Select(i => (long)i), seqs);
-    }
-
-    private static async Task<(string Event, JsonElement Data)> ReadEventAsync(StreamReader reader)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        string? type = null;
-        while (true)
-        {
-            var line = await reader.ReadLineAsync(timeout.Token) ?? throw new EndOfStreamException();
-            if (line.StartsWith("event: ", StringComparison.Ordinal))
-            {
-                type = line[7..];
-            }
-            else if (line.StartsWith("data: ", StringComparison.Ordinal))
-            {
-                return (type!, JsonDocument.Parse(line[6..]).RootElement.Clone());
-            }
-        }
     }
 }

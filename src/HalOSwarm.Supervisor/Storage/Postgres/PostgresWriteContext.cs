@@ -94,12 +94,15 @@ internal sealed class PostgresWriteContext(PostgresDatabase database) : IWriteTr
 
     /// <summary>
     /// A failure of the connection or the server (not of the op): lost connection, serialization failure or deadlock,
-    /// out of resources, server shutting down. A broken constraint or bad data is not.
+    /// out of resources, server shutting down, an event id another supervisor took first. A broken constraint or bad data
+    /// is not.
     /// </summary>
     public bool IsTransient(Exception exception) => exception switch
     {
         PostgresException pg => pg.IsTransient || pg.SqlState.StartsWith("08", StringComparison.Ordinal) || pg.SqlState.StartsWith("53", StringComparison.Ordinal)
-            || pg.SqlState.StartsWith("57", StringComparison.Ordinal) || pg.SqlState is "40001" or "40P01",
+            || pg.SqlState.StartsWith("57", StringComparison.Ordinal) || pg.SqlState is "40001" or "40P01"
+            // an event id taken by another supervisor's commit is a race between writers, never bad data: retry the batch
+            || (pg.SqlState == PostgresErrorCodes.UniqueViolation && pg.ConstraintName == "events_pkey"),
         NpgsqlException => true,
         _ => IsStorageFailure(exception),
     };
