@@ -59,6 +59,16 @@ internal sealed class CommandStore(IDatabase database, IStorageWriter writer)
     }
 
     /// <summary>Commands a gate holds (<see cref="CommandStates.Held"/>), oldest first.</summary>
+    /// <summary>The node the latest <c>start</c> of <paramref name="project"/> went to (for round-robin placement), or null.</summary>
+    public async Task<string?> LastStartNodeAsync(string project, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT node_id FROM commands WHERE type = 'start' AND project = @project ORDER BY created_at DESC, command_id DESC LIMIT 1";
+        command.AddParameter("@project", project);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     public async Task<IReadOnlyList<CommandDto>> ListHeldAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Nodes;
+using HalOSwarm.Supervisor.Placement;
 using HalOSwarm.Supervisor.Sessions;
 
 namespace HalOSwarm.Supervisor.Commands;
@@ -7,10 +8,10 @@ namespace HalOSwarm.Supervisor.Commands;
 /// <summary>
 /// Turns a submission's target into a node (and session): a session id goes to its node; a project goes to its one
 /// active session (not ended, node online), a node-wide type (<see cref="CommandTypes.TargetsNode"/>) to its node, or for
-/// <c>start</c> to a node hosting the project, online nodes with the
-/// fewest active sessions first. Throws <see cref="CommandRejectedException"/> when there is none or more than one.
+/// <c>start</c> to a node hosting the project, chosen by <see cref="NodePlacement"/>. Throws
+/// <see cref="CommandRejectedException"/> when there is none or more than one.
 /// </summary>
-internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries nodes, AgentRegistry registry)
+internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries nodes, AgentRegistry registry, NodePlacement placement)
 {
     public async Task<ResolvedTarget> ResolveAsync(CommandSubmission submission, CancellationToken cancellationToken)
     {
@@ -70,30 +71,36 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
 
     private async Task<ResolvedTarget> ResolveStartAsync(string project, string? nodeId, CancellationToken cancellationToken)
     {
-        var all = await nodes.ListAsync(cancellationToken);
+        var hosts = await HostsAsync(project, cancellationToken);
         if (nodeId is not null)
         {
-            var node = all.FirstOrDefault(n => n.NodeId == nodeId) ?? throw new CommandRejectedException("not_found", $"no node '{nodeId}'");
-            if (!Hosts(node.Projects, project, registry.TryGet(nodeId, out var live) ? live : null))
+            var named = hosts.FirstOrDefault(c => c.NodeId == nodeId);
+            if (named is null)
             {
-                throw new CommandRejectedException("not_found", $"node {nodeId} has no project '{project}'");
+                throw (await nodes.GetAsync(nodeId, cancellationToken)) is null
+                    ? new CommandRejectedException("not_found", $"no node '{nodeId}'")
+                    : new CommandRejectedException("not_found", $"node {nodeId} has no project '{project}'");
             }
+            placement.CheckCapacity(named);
             return new ResolvedTarget(nodeId, null, project, null);
         }
-        var active = await nodes.ActiveSessionCountsAsync(cancellationToken);
-        var candidates = all
-            .Select(n => (Node: n, Live: registry.TryGet(n.NodeId, out var c) && !c.IsClosing ? c : null))
-            .Where(x => Hosts(x.Node.Projects, project, x.Live))
-            .OrderBy(x => x.Live is null && x.Node.Status != "online" ? 1 : 0)
-            .ThenBy(x => RuntimeUnavailable(x.Live?.Hello?.Projects ?? x.Node.Projects, project) ? 1 : 0)
-            .ThenBy(x => active.GetValueOrDefault(x.Node.NodeId))
-            .ThenBy(x => x.Node.NodeId, StringComparer.Ordinal)
-            .ToList();
-        if (candidates.Count == 0)
+        if (hosts.Count == 0)
         {
             throw new CommandRejectedException("not_found", $"no node hosts project '{project}'");
         }
-        return new ResolvedTarget(candidates[0].Node.NodeId, null, project, null);
+        return new ResolvedTarget(await placement.PickAsync(project, hosts, cancellationToken), null, project, null);
+    }
+
+    /// <summary>The nodes hosting <paramref name="project"/> (by their live hello here, else their stored row).</summary>
+    public async Task<IReadOnlyList<NodePlacement.Candidate>> HostsAsync(string project, CancellationToken cancellationToken)
+    {
+        var all = await nodes.ListAsync(cancellationToken);
+        var active = await nodes.ActiveSessionCountsAsync(cancellationToken);
+        return [.. all
+            .Select(n => (Node: n, Live: registry.TryGet(n.NodeId, out var c) && !c.IsClosing ? c : null))
+            .Where(x => Hosts(x.Node.Projects, project, x.Live))
+            .Select(x => new NodePlacement.Candidate(x.Node, x.Live, active.GetValueOrDefault(x.Node.NodeId),
+                RuntimeUnavailable(x.Live?.Hello?.Projects ?? x.Node.Projects, project)))];
     }
 
     /// <summary>The node reported the project's runtime unavailable (binary missing, not logged in…): placed last.</summary>

@@ -1,5 +1,6 @@
 using HalOSwarm.Supervisor.Configuration;
 using HalOSwarm.Supervisor.Storage.Writing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HalOSwarm.Supervisor.Commands;
 
@@ -17,6 +18,9 @@ internal static class CommandsServiceCollectionExtensions
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<ICommandResultSink>(sp => sp.GetRequiredService<CommandDispatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<CommandDispatcher>());
+        services.AddSupervisorOptions<Placement.PlacementOptions, Placement.PlacementOptionsValidator>(Placement.PlacementOptions.SectionName);
+        services.TryAddSingleton<Placement.INodeQuota, Placement.NoQuota>();
+        services.AddSingleton<Placement.NodePlacement>();
         services.AddSingleton<CommandTargetResolver>();
         services.AddSingleton<RestartQueries>();
         services.AddSingleton<RestartWorkflow>();

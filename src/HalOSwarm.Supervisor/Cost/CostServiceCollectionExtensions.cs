@@ -82,6 +82,7 @@ internal static class CostServiceCollectionExtensions
         services.AddSingleton<BudgetViews>();
         services.AddSingleton<BudgetGate>();
         services.AddSingleton<ICommandGate>(sp => sp.GetRequiredService<BudgetGate>());
+        services.AddSingleton<Placement.INodeQuota, BudgetQuota>();
         services.AddSingleton<BudgetMarks>();
         services.AddSingleton<BudgetEnforcer>();
         services.AddSingleton<BudgetHolds>();

@@ -39,6 +39,33 @@ internal sealed class BudgetScopes(ICostTotals totals, IPolicySessionSource sess
         return false;
     }
 
+    /// <summary>
+    /// Whether a new session of <paramref name="project"/> on <paramref name="nodeId"/> would spend from
+    /// <paramref name="scope"/>, told apart by node: an account counts for the nodes its <c>cost.accounts</c> entry names
+    /// and those whose sessions of the project booked usage to it (not, as for the gate, for every node of a project
+    /// that booked to it somewhere).
+    /// </summary>
+    public async Task<bool> BindsNodeAsync(CostScope scope, string project, string nodeId, CancellationToken cancellationToken)
+    {
+        if (scope.Kind != CostScope.AccountKind)
+        {
+            return await CoversAsync(scope, new ResolvedTarget(nodeId, null, project, null), cancellationToken);
+        }
+        if (options.Value.Accounts.Any(a => a.Name == scope.Name && a.Nodes.Contains(nodeId, StringComparer.Ordinal)
+            && (a.Projects.Count == 0 || a.Projects.Contains(project, StringComparer.Ordinal))))
+        {
+            return true;
+        }
+        foreach (var id in await totals.SessionsOfAccountAsync(scope.Name!, cancellationToken))
+        {
+            if (await sessions.GetAsync(id, cancellationToken) is { } session && session.NodeId == nodeId && session.Project == project)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The live (not ended) sessions in <paramref name="scope"/>.</summary>
     public async Task<IReadOnlyList<PolicySession>> LiveSessionsAsync(CostScope scope, CancellationToken cancellationToken)
     {
