@@ -42,7 +42,8 @@ internal sealed class HalctlRootCommand : RootCommand
         Subcommands.Add(new SessionsStartCommand(options, environment));
         Subcommands.Add(new SessionsPromptCommand("inject", "Send text to a session: queued while it is busy, unless --interrupt", options, environment));
         Subcommands.Add(new SessionsControlCommand("resume", "Send the configured continue prompt to an idle session", "resumed", options, environment));
-        Subcommands.Add(new SessionsControlCommand("restart", "Restart a session with a handover to a new one", "restarted", options, environment));
+        Subcommands.Add(new SessionsRestartCommand(migrate: false, options, environment));
+        Subcommands.Add(new SessionsRestartCommand(migrate: true, options, environment));
         Subcommands.Add(new SessionsControlCommand("abort", "Stop a session's current turn", "aborted", options, environment));
         Subcommands.Add(new SessionsControlCommand("kill", "End a session", "killed", options, environment));
     }

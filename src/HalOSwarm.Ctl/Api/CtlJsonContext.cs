@@ -20,6 +20,7 @@ namespace HalOSwarm.Ctl.Api;
 [JsonSerializable(typeof(ApiErrorBody))]
 [JsonSerializable(typeof(StartSessionRequest))]
 [JsonSerializable(typeof(PromptRequest))]
+[JsonSerializable(typeof(RestartRequest))]
 [JsonSerializable(typeof(AdoptRequest))]
 [JsonSerializable(typeof(ApprovalDto))]
 [JsonSerializable(typeof(IReadOnlyList<ApprovalDto>))]

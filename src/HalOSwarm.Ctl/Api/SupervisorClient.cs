@@ -81,6 +81,15 @@ internal sealed partial class SupervisorClient
         return SendAsync(HttpMethod.Post, path, WithKey(body, idempotencyKey), CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
     }
 
+    /// <summary>Restarts a session with a handover; with <paramref name="toNode"/> its successor starts on that node (or <c>auto</c>).</summary>
+    public Task<ApiPage<CommandDto>> RestartSessionAsync(
+        string sessionId, string? toNode, int? waitSeconds, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        var path = $"api/v1/sessions/{Escape(sessionId)}/restart" + new QueryString().Add("wait", waitSeconds);
+        HttpContent? body = toNode is null ? null : JsonContent.Create(new RestartRequest(toNode), CtlJsonContext.Default.RestartRequest);
+        return SendAsync(HttpMethod.Post, path, WithKey(body, idempotencyKey), CtlJsonContext.Default.CommandDto, waitSeconds, cancellationToken);
+    }
+
     public Task<ApiPage<IReadOnlyList<CommandDto>>> ListCommandsAsync(CommandQuery query, string? cursor, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, "api/v1/commands" + query.ToQuery(cursor), null, CtlJsonContext.Default.IReadOnlyListCommandDto, null, cancellationToken);
 

@@ -16,5 +16,7 @@ internal sealed class SessionsCommand : Command
         Subcommands.Add(new SessionsPromptCommand("prompt", "Send a prompt to a session (queued while it is busy)", options, environment));
         Subcommands.Add(new SessionsControlCommand("abort", "Stop the session's current turn", "aborted", options, environment));
         Subcommands.Add(new SessionsControlCommand("kill", "End the session and delete it in the runtime", "killed", options, environment));
+        Subcommands.Add(new SessionsRestartCommand(migrate: false, options, environment));
+        Subcommands.Add(new SessionsRestartCommand(migrate: true, options, environment));
     }
 }

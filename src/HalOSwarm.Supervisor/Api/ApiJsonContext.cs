@@ -32,6 +32,7 @@ namespace HalOSwarm.Supervisor.Api;
 [JsonSerializable(typeof(AdoptRequest))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(PromptRequest))]
+[JsonSerializable(typeof(RestartRequest))]
 [JsonSerializable(typeof(ApiEnvelope<IReadOnlyList<ApprovalDto>>))]
 [JsonSerializable(typeof(ApiEnvelope<ApprovalDto>))]
 [JsonSerializable(typeof(ApproveRequest))]

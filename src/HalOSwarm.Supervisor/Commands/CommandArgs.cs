@@ -96,6 +96,13 @@ internal static class CommandArgs
                     throw new CommandRejectedException("invalid_request", "interrupt: must be true or false");
                 }
                 break;
+            case CommandKinds.Restart:
+                if (obj["to_node"] is { } toNode && (toNode.GetValueKind() != JsonValueKind.String
+                    || toNode.GetValue<string>() is var node && node != RestartTargets.Auto && !ProtocolLimits.IsNodeId(node)))
+                {
+                    throw new CommandRejectedException("invalid_request", $"to_node: must be a node id or \"{RestartTargets.Auto}\"");
+                }
+                break;
             case CommandKinds.Resume:
                 if (target.SessionStatus is SessionStatuses.Running or SessionStatuses.Starting)
                 {

@@ -62,6 +62,11 @@ internal sealed partial class CommandService(
         }
         var target = await resolver.ResolveAsync(submission, cancellationToken);
         var args = CommandArgs.Build(submission.Type, submission.Args, target, prompts.Value, options.Value.MaxPromptBytes);
+        if (submission.Type == CommandKinds.Restart && RestartTargets.ToNode(args) is { } toNode)
+        {
+            // refused now if the session cannot move there; where "auto" lands is decided when the restart runs
+            await resolver.MigrationNodeAsync(target.Project!, target.NodeId, toNode, cancellationToken);
+        }
         var verdict = await CheckGatesAsync(submission.Type, target, cancellationToken);
         if (verdict is { Hold: false })
         {

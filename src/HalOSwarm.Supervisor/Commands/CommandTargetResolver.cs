@@ -91,6 +91,29 @@ internal sealed class CommandTargetResolver(SessionQueries sessions, NodeQueries
         return new ResolvedTarget(await placement.PickAsync(project, hosts, cancellationToken), null, project, null);
     }
 
+    /// <summary>
+    /// Where a migrating restart's successor starts: the named node (it must host the project and not be the node the
+    /// session runs on) or, for <c>auto</c>, another node hosting the project picked by the placement.
+    /// </summary>
+    public async Task<string> MigrationNodeAsync(string project, string fromNode, string toNode, CancellationToken cancellationToken)
+    {
+        if (toNode == fromNode)
+        {
+            throw new CommandRejectedException("conflict", $"the session already runs on node {fromNode}; to_node names where it moves");
+        }
+        var others = (await HostsAsync(project, cancellationToken)).Where(c => c.NodeId != fromNode).ToList();
+        if (toNode != RestartTargets.Auto)
+        {
+            var named = others.FirstOrDefault(c => c.NodeId == toNode)
+                ?? throw new CommandRejectedException("not_found", $"node {toNode} does not host project '{project}'");
+            placement.CheckCapacity(named);
+            return toNode;
+        }
+        return others.Count == 0
+            ? throw new CommandRejectedException("not_found", $"no node but {fromNode} hosts project '{project}'")
+            : await placement.PickAsync(project, others, cancellationToken);
+    }
+
     /// <summary>The nodes hosting <paramref name="project"/> (by their live hello here, else their stored row).</summary>
     public async Task<IReadOnlyList<NodePlacement.Candidate>> HostsAsync(string project, CancellationToken cancellationToken)
     {

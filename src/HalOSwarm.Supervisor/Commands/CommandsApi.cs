@@ -33,7 +33,8 @@ internal static class CommandsApi
             PromptAsync(CommandTypes.Prompt, sessionId, request, commands, ct));
         acting.MapPost("/sessions/{sessionId}/inject", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
             PromptAsync(CommandTypes.Inject, sessionId, request, commands, ct));
-        foreach (var type in new[] { CommandKinds.Resume, CommandTypes.Abort, CommandTypes.Kill, CommandKinds.Restart, CommandTypes.Status })
+        acting.MapPost($"/sessions/{{sessionId}}/{CommandKinds.Restart}", RestartAsync);
+        foreach (var type in new[] { CommandKinds.Resume, CommandTypes.Abort, CommandTypes.Kill, CommandTypes.Status })
         {
             acting.MapPost($"/sessions/{{sessionId}}/{type}", (string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct) =>
                 RunAsync(request, new CommandSubmission(type, sessionId, null, null, default, ""), ShortcutWaitSec, commands, ct));
@@ -86,6 +87,18 @@ internal static class CommandsApi
         }
         var args = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["external_id"] = body.ExternalId }, ApiJsonContext.Default.DictionaryStringString);
         return await RunAsync(request, new CommandSubmission(CommandTypes.Adopt, null, project, body.NodeId, args, ""), ShortcutWaitSec, commands, ct);
+    }
+
+    /// <summary>A restart; with a body <c>{"to_node": …}</c> a migration to another node.</summary>
+    private static async Task<IResult> RestartAsync(string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct)
+    {
+        var (body, error) = await RequestBody.ReadAsync(request, ApiJsonContext.Default.RestartRequest, new RestartRequest(null), ct);
+        if (error is not null)
+        {
+            return ApiErrors.Invalid([new FieldError("body", error)]);
+        }
+        var args = body!.ToNode is null ? default : JsonSerializer.SerializeToElement(body, ApiJsonContext.Default.RestartRequest);
+        return await RunAsync(request, new CommandSubmission(CommandKinds.Restart, sessionId, null, null, args, ""), ShortcutWaitSec, commands, ct);
     }
 
     private static async Task<IResult> PromptAsync(string type, string sessionId, HttpRequest request, ICommandService commands, CancellationToken ct)

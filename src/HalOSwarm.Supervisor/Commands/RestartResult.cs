@@ -7,4 +7,5 @@ internal sealed record RestartResult(
     bool HandoverFinished,
     string HandoverCommandId,
     string KillCommandId,
-    string StartCommandId);
+    string StartCommandId,
+    string NodeId);

@@ -11,13 +11,15 @@ namespace HalOSwarm.Supervisor.Commands;
 
 /// <summary>
 /// The graceful handover behind <c>restart</c>: prompt the handover text, wait (bounded) until that turn ends, kill the
-/// session, start a new one in the same project on the same node with the after-handover prompt, and link the new
-/// session to the old one. Each step is a command of its own whose parent is the restart.
+/// session, start a new one in the same project with the after-handover prompt (on the same node, or for a migration
+/// on the node <c>to_node</c> names or placement picks), and link the new session to the old one. Each step is a
+/// command of its own whose parent is the restart.
 /// </summary>
 internal sealed partial class RestartWorkflow(
     CommandStore store,
     CommandDispatcher dispatcher,
     RestartQueries queries,
+    CommandTargetResolver resolver,
     IAuditLog audit,
     IOptions<CommandsOptions> options,
     IOptions<CommandDeadlinesOptions> deadlines,
@@ -55,6 +57,19 @@ internal sealed partial class RestartWorkflow(
         var oldSession = restart.SessionId!;
         try
         {
+            // A migration decides where the successor starts before the session is touched: no node, no handover.
+            var startNode = restart.NodeId;
+            if (RestartTargets.ToNode(restart.Args) is { } toNode)
+            {
+                try
+                {
+                    startNode = await resolver.MigrationNodeAsync(restart.Project!, restart.NodeId, toNode, linked.Token);
+                }
+                catch (CommandRejectedException ex)
+                {
+                    throw new RestartStepException($"cannot migrate: {ex.Message}", CommandErrorCodes.UnknownProject);
+                }
+            }
             var marker = await queries.LastEventIdAsync(linked.Token);
             var handover = await StepAsync(commands, current, CommandTypes.Prompt, oldSession, null, null,
                 new JsonObject { ["text"] = prompts.Value.Handover }, linked.Token);
@@ -73,10 +88,10 @@ internal sealed partial class RestartWorkflow(
             {
                 startArgs["worktree"] = true;
             }
-            var start = await StepAsync(commands, current, CommandTypes.Start, null, restart.Project, restart.NodeId, startArgs, linked.Token);
+            var start = await StepAsync(commands, current, CommandTypes.Start, null, restart.Project, startNode, startArgs, linked.Token);
             var newSession = start.SessionId ?? throw new RestartStepException($"start {start.CommandId} returned no session id", CommandErrorCodes.RuntimeError);
             await LinkAsync(newSession, oldSession, linked.Token);
-            var result = new RestartResult(newSession, oldSession, idle, handover.CommandId, kill.CommandId, start.CommandId);
+            var result = new RestartResult(newSession, oldSession, idle, handover.CommandId, kill.CommandId, start.CommandId, startNode);
             await EndAsync(current, CommandStates.Succeeded, JsonSerializer.SerializeToElement(result, ApiJsonContext.Default.RestartResult), null, null);
         }
         catch (RestartStepException ex)

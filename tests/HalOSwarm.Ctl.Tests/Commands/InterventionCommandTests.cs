@@ -90,6 +90,23 @@ public sealed class InterventionCommandTests
         Assert.Equal("k5", Key(stub.Requests[0]));
     }
 
+    [Theory]
+    [InlineData(new[] { "migrate", "ses_1" }, "auto")]
+    [InlineData(new[] { "migrate", "ses_1", "--to", "node-b" }, "node-b")]
+    [InlineData(new[] { "restart", "ses_1", "--to", "node-b" }, "node-b")]
+    [InlineData(new[] { "sessions", "migrate", "ses_1" }, "auto")]
+    public async Task Migrate_PostsARestartWithToNodeAndReports(string[] args, string toNode)
+    {
+        var stub = Answer(ApiJson.Command("cmd_m", "restart", "ses_1"));
+
+        var run = await CliRun.RunAsync(args, () => stub);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("migrated session ses_1 (command cmd_m)\n", run.Out.ReplaceLineEndings("\n"));
+        Assert.Equal("/api/v1/sessions/ses_1/restart", stub.Requests[0].RequestUri!.PathAndQuery);
+        Assert.Equal($$"""{"to_node":"{{toNode}}"}""", stub.Bodies[0]);
+    }
+
     [Fact]
     public async Task Kill_NodeOffline_PrintsReasonWithCodeAndExitsOne()
     {
