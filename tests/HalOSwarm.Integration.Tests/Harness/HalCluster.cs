@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using HalOSwarm.Testing;
@@ -205,65 +204,19 @@ internal sealed class HalCluster : IAsyncDisposable
     /// <summary>The node id the agent persisted in its state directory.</summary>
     public string NodeId => File.ReadAllText(Path.Combine(AgentStateDir, "node-id")).Trim();
 
-    public async Task<JsonElement> GetDataAsync(string path)
-    {
-        using var response = await Api.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"GET {path} → {(int)response.StatusCode}: {body}");
-        }
-        using var doc = JsonDocument.Parse(body);
-        return doc.RootElement.GetProperty("data").Clone();
-    }
+    public Task<JsonElement> GetDataAsync(string path) => SupervisorApi.GetDataAsync(Api, path);
 
     /// <summary>All events matching <paramref name="query"/> (follows cursors), oldest first.</summary>
-    public async Task<List<JsonElement>> GetEventsAsync(string query)
-    {
-        var all = new List<JsonElement>();
-        string? cursor = null;
-        do
-        {
-            var url = $"api/v1/events?{query}&limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
-            using var response = await Api.GetAsync(url);
-            var body = await response.Content.ReadAsStringAsync();
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new HttpRequestException($"GET {url} → {(int)response.StatusCode}: {body}");
-            }
-            using var doc = JsonDocument.Parse(body);
-            all.AddRange(doc.RootElement.GetProperty("data").EnumerateArray().Select(e => e.Clone()));
-            cursor = doc.RootElement.TryGetProperty("meta", out var meta) && meta.TryGetProperty("next_cursor", out var next) && next.ValueKind == JsonValueKind.String
-                ? next.GetString()
-                : null;
-        }
-        while (cursor is not null);
-        return all;
-    }
+    public Task<List<JsonElement>> GetEventsAsync(string query) => SupervisorApi.GetEventsAsync(Api, query);
 
-    public async Task<CtlResult> CtlAsync(params string[] args)
+    public Task<CtlResult> CtlAsync(params string[] args)
     {
-        var info = new ProcessStartInfo(TestProcess.DotnetHost)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         // The cluster's URL and token unless the test gives its own.
         IEnumerable<string> defaults = [
             .. args.Contains("--supervisor-url") ? Array.Empty<string>() : ["--supervisor-url", SupervisorUrl],
             .. args.Contains("--token") ? Array.Empty<string>() : ["--token", Token],
             .. Certificate is null || args.Contains("--ca-file") ? Array.Empty<string>() : ["--ca-file", Certificate.CertFile]];
-        foreach (var arg in new[] { RepoPaths.Ctl }.Concat(defaults).Concat(args))
-        {
-            info.ArgumentList.Add(arg);
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(cts.Token);
-        return new CtlResult(process.ExitCode, await stdout, await stderr);
+        return SupervisorApi.HalctlAsync(defaults.Concat(args), TimeSpan.FromSeconds(90));
     }
 
     public Task WaitForNodeStatusAsync(string status, TimeSpan timeout) =>

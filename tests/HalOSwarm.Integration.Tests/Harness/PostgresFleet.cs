@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -213,37 +212,10 @@ internal sealed class PostgresFleet : IAsyncDisposable
         /// <summary>SIGKILL: no shutdown code runs, its sockets (agents', PostgreSQL's) are closed by the kernel.</summary>
         public Task KillHardAsync() => Process!.KillHardAsync();
 
-        public async Task<JsonElement> GetDataAsync(string path)
-        {
-            using var response = await Api.GetAsync(path);
-            var body = await response.Content.ReadAsStringAsync();
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new HttpRequestException($"GET {Url}/{path} → {(int)response.StatusCode}: {body}");
-            }
-            using var doc = JsonDocument.Parse(body);
-            return doc.RootElement.GetProperty("data").Clone();
-        }
+        public Task<JsonElement> GetDataAsync(string path) => SupervisorApi.GetDataAsync(Api, path);
 
         /// <summary>Every event matching <paramref name="query"/>, oldest first (follows cursors).</summary>
-        public async Task<List<JsonElement>> GetEventsAsync(string query)
-        {
-            var all = new List<JsonElement>();
-            string? cursor = null;
-            do
-            {
-                var url = $"api/v1/events?{query}&limit=1000" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
-                using var response = await Api.GetAsync(url);
-                response.EnsureSuccessStatusCode();
-                using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-                all.AddRange(doc.RootElement.GetProperty("data").EnumerateArray().Select(e => e.Clone()));
-                cursor = doc.RootElement.TryGetProperty("meta", out var meta) && meta.TryGetProperty("next_cursor", out var next) && next.ValueKind == JsonValueKind.String
-                    ? next.GetString()
-                    : null;
-            }
-            while (cursor is not null);
-            return all;
-        }
+        public Task<List<JsonElement>> GetEventsAsync(string query) => SupervisorApi.GetEventsAsync(Api, query);
 
         /// <summary>The row of <paramref name="id"/> in this supervisor's <c>GET /api/v1/supervisors</c>.</summary>
         public async Task<JsonElement?> SupervisorRowAsync(string id)
@@ -259,25 +231,8 @@ internal sealed class PostgresFleet : IAsyncDisposable
         }
 
         /// <summary>Runs the built halctl against this supervisor.</summary>
-        public async Task<CtlResult> CtlAsync(params string[] args)
-        {
-            var info = new ProcessStartInfo(TestProcess.DotnetHost)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            foreach (var arg in new[] { RepoPaths.Ctl, "--supervisor-url", Url, "--token", Token }.Concat(args))
-            {
-                info.ArgumentList.Add(arg);
-            }
-            using var process = System.Diagnostics.Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
-            await process.WaitForExitAsync(cts.Token);
-            return new CtlResult(process.ExitCode, await stdout, await stderr);
-        }
+        public Task<CtlResult> CtlAsync(params string[] args) =>
+            SupervisorApi.HalctlAsync(["--supervisor-url", Url, "--token", Token, .. args], TimeSpan.FromSeconds(120));
 
         public async ValueTask DisposeAsync()
         {
