@@ -62,7 +62,7 @@ public sealed class ConfigSectionsTests
     {
         var sections = SupervisorConfiguration.Sections.All;
         Assert.Equal(
-            ["server", "logging", "database", "cluster", "security.audit", "commands", "commands.deadlines", "prompts", "policies", "dependencies", "approvals", "retention", "cost", "channels", "search", "environments", "credentials", "charter"],
+            ["server", "logging", "database", "cluster", "security.audit", "commands", "commands.deadlines", "prompts", "placement", "policies", "dependencies", "approvals", "retention", "cost", "channels", "search", "environments", "credentials", "charter"],
             sections.Select(s => s.Name));
         var config = new JsonObject { ["server"] = new JsonObject { ["auth_token"] = Token } };
         var expected = new List<string>();
