@@ -136,24 +136,33 @@ internal sealed class SupervisorHost : IAsyncDisposable
         }
         var path = temp.Combine("supervisor.config.json");
         await File.WriteAllTextAsync(path, config.ToJsonString());
-        var builder = SupervisorApp.CreateBuilder(["--config", path]);
-        if (timeProvider is not null)
-        {
-            builder.Services.RemoveAll<TimeProvider>();
-            builder.Services.AddSingleton(timeProvider);
-        }
-        services?.Invoke(builder.Services);
-        var app = SupervisorApp.Build(builder);
+        WebApplication? app = null;
         try
         {
+            var builder = SupervisorApp.CreateBuilder(["--config", path]);
+            if (timeProvider is not null)
+            {
+                builder.Services.RemoveAll<TimeProvider>();
+                builder.Services.AddSingleton(timeProvider);
+            }
+            services?.Invoke(builder.Services);
+            app = SupervisorApp.Build(builder);
             await app.StartAsync();
         }
         catch
         {
-            await app.DisposeAsync();
+            // A config refused on purpose leaves nothing behind: not the host, its database or its folder.
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
             if (postgres is not null && reuse is null)
             {
                 await postgres.DisposeAsync();
+            }
+            if (reuse is null)
+            {
+                temp.Dispose();
             }
             throw;
         }
