@@ -33,7 +33,7 @@ internal sealed class NodePlacement(IOptionsMonitor<PlacementOptions> options, C
     {
         var settings = options.CurrentValue;
         var pool = hosts;
-        IReadOnlyList<string>? pins = null;
+        List<string>? pins = null;
         if (settings.Strategy == PlacementStrategies.Pinned && settings.Pins.TryGetValue(project, out var pinned))
         {
             pins = pinned;
@@ -57,7 +57,7 @@ internal sealed class NodePlacement(IOptionsMonitor<PlacementOptions> options, C
         var choices = room.Count > 0 ? room : belowCapacity.Count > 0 ? belowCapacity : [.. pool];
         var ordered = choices.OrderBy(c => c.RuntimeUnavailable ? 1 : 0);
         ordered = pins is not null
-            ? ordered.ThenBy(c => IndexOf(pins, c.NodeId)).ThenBy(c => c.ActiveSessions)
+            ? ordered.ThenBy(c => pins.IndexOf(c.NodeId)).ThenBy(c => c.ActiveSessions)
             : settings.Strategy switch
             {
                 PlacementStrategies.RoundRobin => await RoundRobinAsync(ordered, project, cancellationToken),
@@ -80,18 +80,6 @@ internal sealed class NodePlacement(IOptionsMonitor<PlacementOptions> options, C
 
     private static bool HasCapacity(PlacementOptions settings, Candidate candidate) =>
         settings.CapacityOf(candidate.NodeId) is not { } limit || candidate.ActiveSessions < limit;
-
-    private static int IndexOf(IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] == value)
-            {
-                return i;
-            }
-        }
-        return list.Count;
-    }
 
     /// <summary>The node after the one the project's latest start went to, by node id, wrapping around.</summary>
     private async Task<IOrderedEnumerable<Candidate>> RoundRobinAsync(IOrderedEnumerable<Candidate> ordered, string project, CancellationToken cancellationToken)
