@@ -5,7 +5,7 @@ namespace HalOSwarm.Supervisor.Events;
 
 /// <summary>
 /// Live events across supervisors sharing a PostgreSQL database. Every writer commits its events in id order (the
-/// <see cref="CommandEventInserter"/>'s lock) and NOTIFYs <see cref="Channel"/> with the last id in the same
+/// <see cref="PostgresEventInserter"/>'s lock) and NOTIFYs <see cref="Channel"/> with the last id in the same
 /// transaction. This relay is the only one that feeds this supervisor's <see cref="EventBroadcaster"/>: its own
 /// writer's committed batches it passes on as they are; for ids it has not seen (another supervisor's, heard through the
 /// notification) it reads the database first. Subscribers therefore get every event of the fleet, each once, in id

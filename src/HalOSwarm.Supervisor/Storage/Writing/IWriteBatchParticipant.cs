@@ -12,6 +12,19 @@ internal interface IWriteBatchParticipant
     {
     }
 
+    /// <summary>An isolated op is about to be applied inside a savepoint: remember where this batch's state stands.</summary>
+    void Savepoint()
+    {
+    }
+
+    /// <summary>
+    /// The isolated op failed and its changes were rolled back to the savepoint (locks it took included): forget what
+    /// it added since <see cref="Savepoint"/>.
+    /// </summary>
+    void RolledBackToSavepoint()
+    {
+    }
+
     /// <summary>Every op of the batch was applied: write what was deferred, inside the transaction.</summary>
     void Flush()
     {

@@ -112,6 +112,10 @@ internal sealed partial class StorageWriter
                 return;
             }
             transaction.Savepoint();
+            foreach (var participant in participants)
+            {
+                participant.Savepoint();
+            }
             try
             {
                 apply(op, _batch);
@@ -123,6 +127,10 @@ internal sealed partial class StorageWriter
                 // A transient failure (busy, I/O, full disk) instead fails the batch, which is retried with the op in it.
                 transaction.RollbackToSavepoint();
                 transaction.ReleaseSavepoint();
+                foreach (var participant in participants)
+                {
+                    participant.RolledBackToSavepoint();
+                }
                 _batch.AfterCommit(() => op.Fail(ex));
             }
         }
