@@ -275,7 +275,38 @@ internal sealed class HalCluster : IAsyncDisposable
     public static bool HasContent(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
 
     public string Diagnostics() =>
-        $"--- supervisor ---\n{Tail(Supervisor?.Output)}\n--- agent ---\n{Tail(Agent?.Output)}";
+        $"--- supervisor ---\n{Tail(Supervisor?.Output)}\n--- agent ---\n{Tail(Agent?.Output)}\n--- llm requests ---\n{LlmRequests()}\n--- last stored events ---\n{LastEvents(40)}";
+
+    /// <summary>What the fake LLM was asked, a line each: a turn or a side request, and the last user text.</summary>
+    private string LlmRequests() => string.Join('\n', Llm.Requests.Select(r => $"{(r.IsAuxiliary ? "side" : "turn")}: {Clip(r.LastUserText)}"));
+
+    /// <summary>The newest stored events (id, node, seq, type, session, data), oldest first; for a failure's message.</summary>
+    private string LastEvents(int count)
+    {
+        try
+        {
+            using System.Data.Common.DbConnection connection = Postgres is null
+                ? new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False")
+                : new NpgsqlConnection(Postgres.ConnectionString);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT id, node_id, seq, type, session_id, data FROM events ORDER BY id DESC LIMIT {count}";
+            using var reader = command.ExecuteReader();
+            var lines = new List<string>();
+            while (reader.Read())
+            {
+                lines.Add($"{reader.GetInt64(0)} {reader.GetString(1)} {(reader.IsDBNull(2) ? "-" : reader.GetInt64(2))} {reader.GetString(3)} {(reader.IsDBNull(4) ? "-" : reader.GetString(4))} {Clip(reader.GetString(5))}");
+            }
+            lines.Reverse();
+            return string.Join('\n', lines);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return "(not readable: " + ex.Message + ")";
+        }
+    }
+
+    private static string Clip(string text) => text.Length > 200 ? text[..200] + "…" : text;
 
     private static string Tail(string? text) => text is null ? "(not started)" : text.Length > 6000 ? text[^6000..] : text;
 
