@@ -8,7 +8,10 @@ using HalOSwarm.Bench.Target;
 
 namespace HalOSwarm.Bench;
 
-/// <summary>Runs the chosen scenarios one after another, prints each, writes the JSON. Exit 1 when events were lost or duplicated.</summary>
+/// <summary>
+/// Runs the chosen scenarios one after another, on each chosen database in turn (SQLite first, so both sets of figures
+/// come from the same run), prints each, writes the JSON. Exit 1 when events were lost or duplicated.
+/// </summary>
 internal static class BenchApp
 {
     public const int ExitOk = ExitCodes.Success;
@@ -46,16 +49,32 @@ internal static class BenchApp
             }
         }
         var runId = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture) + Environment.ProcessId.ToString("x", CultureInfo.InvariantCulture);
-        var context = new ScenarioContext(options, runId, Console.Error, dll);
+        var postgres = options.Postgres is { } connectionString ? new PostgresServer(connectionString) : null;
+        if (postgres is not null && options.Databases.Contains(BenchDatabases.Postgres) && await postgres.ProbeAsync(cancellationToken) is { } unusable)
+        {
+            await Console.Error.WriteLineAsync("hal-bench: " + unusable);
+            return ExitError;
+        }
+        var context = new ScenarioContext(options, runId, Console.Error, dll, postgres);
         var machine = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 20):#,0} MiB, {Environment.OSVersion.VersionString}";
         Console.WriteLine($"hal-bench {(options.Quick ? "--quick " : "")}on {machine}; supervisor {(options.External ? options.AgentUrl!.ToString() : dll)}");
 
         var results = new List<ScenarioResult>();
         var startedAt = DateTimeOffset.UtcNow;
         var exit = ExitOk;
-        foreach (var scenario in s_scenarios.Where(s => options.Scenarios.Contains(s.Name)))
+        foreach (var (database, scenario) in options.Databases.SelectMany(d => s_scenarios.Where(s => options.Scenarios.Contains(s.Name)).Select(s => (d, s))))
         {
-            await Console.Error.WriteLineAsync($"-- {scenario.Name} …");
+            if (context.Database != database)
+            {
+                (context.Database, context.CeilingRowsPerSecond) = (database, null);
+            }
+            if (database == BenchDatabases.Postgres && !BenchDatabases.PostgresScenarios.Contains(scenario.Name))
+            {
+                await Console.Error.WriteLineAsync($"-- {scenario.Name} on postgres: skipped (it reads the supervisor's SQLite file; runs on sqlite only)");
+                continue;
+            }
+            var label = options.Databases.Count > 1 || database != BenchDatabases.Sqlite ? $"{scenario.Name} ({database})" : scenario.Name;
+            await Console.Error.WriteLineAsync($"-- {label} …");
             var watch = Stopwatch.StartNew();
             ScenarioResult result;
             try
@@ -64,11 +83,12 @@ internal static class BenchApp
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                result = new ScenarioResult(scenario.Name);
+                result = new ScenarioResult(label);
                 result.Failures.Add($"scenario crashed: {ex.GetType().Name}: {ex.Message}");
                 exit = ExitError;
             }
             result.Seconds = Math.Round(watch.Elapsed.TotalSeconds, 1);
+            result.Rename(label);
             results.Add(result);
             TablePrinter.Print(Console.Out, result);
             if (result.Failures.Count > 0 && exit == ExitOk)

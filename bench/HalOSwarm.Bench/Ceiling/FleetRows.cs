@@ -62,12 +62,26 @@ internal sealed class FleetRows
     /// <summary>Binds event <paramref name="seq"/> (from 1) of node <paramref name="node"/>.</summary>
     public void Bind(SqliteParameter[] parameters, int node, long seq, string ts)
     {
-        var row = (int)((seq - 1) % DistinctRows);
-        parameters[0].Value = _nodeIds[node];
+        var (nodeId, type, sessionId, data) = Row(node, seq);
+        parameters[0].Value = nodeId;
         parameters[1].Value = seq;
-        parameters[2].Value = _types[row];
-        parameters[3].Value = _sessionIds[node][(seq - 1) % Sessions];
+        parameters[2].Value = type;
+        parameters[3].Value = sessionId;
         parameters[4].Value = ts;
-        parameters[5].Value = _data[row];
+        parameters[5].Value = data;
+    }
+
+    /// <summary>Event <paramref name="seq"/> (from 1) of node <paramref name="node"/>: its node, type, session and data JSON.</summary>
+    public (string NodeId, string Type, string SessionId, string Data) Row(int node, long seq)
+    {
+        var row = (int)((seq - 1) % DistinctRows);
+        return (_nodeIds[node], _types[row], _sessionIds[node][(seq - 1) % Sessions], _data[row]);
+    }
+
+    /// <summary>Row <paramref name="index"/> (from 0) in the order the fleet sends: nodes take turns with runs of <paramref name="frameEvents"/> seqs.</summary>
+    public static (int Node, long Seq) InSendOrder(long index, int frameEvents)
+    {
+        var frame = index / frameEvents;
+        return ((int)(frame % Nodes), (frame / Nodes * frameEvents) + (index % frameEvents) + 1);
     }
 }

@@ -45,9 +45,7 @@ internal static class SqliteCeiling
                 insert.Transaction = transaction;
                 for (var i = 0; i < rowsPerTransaction && done < rows; i++, done++)
                 {
-                    var frame = done / FrameEvents;
-                    var node = (int)(frame % FleetRows.Nodes);
-                    var seq = (frame / FleetRows.Nodes * FrameEvents) + (done % FrameEvents) + 1;
+                    var (node, seq) = FleetRows.InSendOrder(done, FrameEvents);
                     fleet.Bind(p, node, seq, ts);
                     insert.ExecuteNonQuery();
                 }

@@ -28,12 +28,14 @@ internal sealed class BenchCommand : RootCommand
     private readonly Option<int?> _heartbeat = new("--heartbeat-sec") { Description = "server.heartbeat_interval_sec of the started supervisor" };
     private readonly Option<string> _logLevel = new("--log-level") { Description = "logging.level of the started supervisor", DefaultValueFactory = _ => "warning" };
     private readonly Option<bool> _keep = new("--keep") { Description = "Keep the started supervisors' temp folders (config, db, log)" };
+    private readonly Option<string> _database = new("--database") { Description = "sqlite|postgres|both: what the started supervisors keep their data in (postgres needs --postgres)", DefaultValueFactory = _ => "sqlite" };
+    private readonly Option<string?> _postgres = new("--postgres") { Description = "Npgsql connection string of a PostgreSQL server whose role may create databases (default: $HAL_BENCH_POSTGRES)" };
     private readonly Option<string?> _synchronous = new("--synchronous") { Description = "normal|full: database.synchronous of the started supervisor and of the commit-latency floor (default: the supervisor's own, normal)" };
 
     public BenchCommand(Func<BenchOptions, CancellationToken, Task<int>> run)
         : base("Load generator for hal-supervisor: real agent protocol, real WebSockets, real process.")
     {
-        foreach (var option in new Option[] { _scenario, _quick, _agents, _sessions, _rate, _duration, _batch, _window, _events, _commandRate, _sample, _json, _verify, _agentUrl, _apiUrl, _token, _db, _pid, _dll, _heartbeat, _logLevel, _keep, _synchronous })
+        foreach (var option in new Option[] { _scenario, _quick, _agents, _sessions, _rate, _duration, _batch, _window, _events, _commandRate, _sample, _json, _verify, _agentUrl, _apiUrl, _token, _db, _pid, _dll, _heartbeat, _logLevel, _keep, _synchronous, _database, _postgres })
         {
             Options.Add(option);
         }
@@ -46,6 +48,22 @@ internal sealed class BenchCommand : RootCommand
             if (result.GetValue(_synchronous) is { } synchronous && synchronous is not ("normal" or "full"))
             {
                 result.AddError($"--synchronous must be normal or full, not '{synchronous}'");
+            }
+            var database = result.GetValue(_database) ?? "sqlite";
+            if (database is not ("sqlite" or "postgres" or "both"))
+            {
+                result.AddError($"--database must be sqlite, postgres or both, not '{database}'");
+            }
+            else if (database != "sqlite")
+            {
+                if (PostgresOf(result.GetValue(_postgres)) is null)
+                {
+                    result.AddError("--database " + database + " needs --postgres CONNECTION_STRING (or HAL_BENCH_POSTGRES)");
+                }
+                if (result.GetValue(_agentUrl) is not null)
+                {
+                    result.AddError("--database " + database + " starts its own supervisors; it cannot be used with --agent-url");
+                }
             }
             var names = Expand(result.GetValue(_scenario) ?? "all");
             foreach (var name in names.Where(n => !ScenarioDefaults.All.Contains(n)))
@@ -81,7 +99,17 @@ internal sealed class BenchCommand : RootCommand
         LogLevel = r.GetValue(_logLevel) ?? "warning",
         Keep = r.GetValue(_keep),
         Synchronous = r.GetValue(_synchronous),
+        Databases = (r.GetValue(_database) ?? "sqlite") switch
+        {
+            "both" => [Target.BenchDatabases.Sqlite, Target.BenchDatabases.Postgres],
+            "postgres" => [Target.BenchDatabases.Postgres],
+            _ => [Target.BenchDatabases.Sqlite],
+        },
+        Postgres = PostgresOf(r.GetValue(_postgres)),
     };
+
+    private static string? PostgresOf(string? given) =>
+        given ?? (Environment.GetEnvironmentVariable("HAL_BENCH_POSTGRES") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
 
     private static string[] Expand(string value)
     {

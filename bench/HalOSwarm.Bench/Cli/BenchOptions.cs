@@ -29,5 +29,11 @@ internal sealed record BenchOptions
     /// <summary><c>database.synchronous</c> for the started supervisor (left out of its config when null) and the floor.</summary>
     public string? Synchronous { get; init; }
 
+    /// <summary>The providers to run the scenarios on, in order: <c>sqlite</c>, <c>postgres</c> or both.</summary>
+    public IReadOnlyList<string> Databases { get; init; } = [Target.BenchDatabases.Sqlite];
+
+    /// <summary>An Npgsql connection string to a server where the bench may create and drop databases (<c>--postgres</c>).</summary>
+    public string? Postgres { get; init; }
+
     public bool External => AgentUrl is not null;
 }

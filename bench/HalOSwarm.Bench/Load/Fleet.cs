@@ -34,11 +34,16 @@ internal sealed class Fleet : IAsyncDisposable
     public IReadOnlyList<SimAgent> Agents => _agents;
 
     /// <summary>Connects every agent, <paramref name="parallel"/> handshakes at a time; returns how long it took.</summary>
-    public async Task<TimeSpan> ConnectAsync(Uri agentUrl, string token, int parallel, CancellationToken cancellationToken)
+    public Task<TimeSpan> ConnectAsync(Uri agentUrl, string token, int parallel, CancellationToken cancellationToken) =>
+        ConnectAsync([agentUrl], token, parallel, cancellationToken);
+
+    /// <summary>Connects agent i to <paramref name="agentUrls"/>[i mod n] (an even split over several supervisors).</summary>
+    public async Task<TimeSpan> ConnectAsync(IReadOnlyList<Uri> agentUrls, string token, int parallel, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(_agents, options, async (agent, ct) => await agent.ConnectAsync(agentUrl, token, ct));
+        await Parallel.ForEachAsync(_agents.Select((agent, i) => (agent, url: agentUrls[i % agentUrls.Count])), options,
+            async (pair, ct) => await pair.agent.ConnectAsync(pair.url, token, ct));
         return Stopwatch.GetElapsedTime(started);
     }
 

@@ -1,12 +1,12 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using HalOSwarm.Bench.Target;
 
 namespace HalOSwarm.Bench.Measure;
 
 /// <summary>
-/// Scrapes the supervisor's <c>/metrics</c> and compares <c>hal_o_swarm_events_total</c> and
-/// <c>hal_o_swarm_commands_total</c> with what its SQLite file holds (events by type; finished commands by type and
-/// state). Counters count since the supervisor started, so they equal the store for a database it created.
+/// Scrapes the supervisors' <c>/metrics</c> and compares the sum of their <c>hal_o_swarm_events_total</c> and
+/// <c>hal_o_swarm_commands_total</c> with what their store holds (events by type; finished commands by type and
+/// state). Counters count since each supervisor started, so their sum equals the store for a database they created.
 /// </summary>
 internal static class MetricsCheck
 {
@@ -16,15 +16,22 @@ internal static class MetricsCheck
     /// Compares until the store holds still between two reads around the scrape (commits may land meanwhile);
     /// returns the one line to report and whether the counts matched.
     /// </summary>
-    public static async Task<(bool Match, string Line)> CompareAsync(HttpClient http, string databasePath, CancellationToken cancellationToken)
+    public static async Task<(bool Match, string Line)> CompareAsync(IReadOnlyList<HttpClient> supervisors, BenchStore store, CancellationToken cancellationToken)
     {
         Dictionary<string, long> scraped = [];
         Dictionary<string, long> stored = [];
         for (var attempt = 0; attempt < 50; attempt++)
         {
-            var before = await StoredAsync(databasePath, cancellationToken);
-            scraped = await ScrapeAsync(http, cancellationToken);
-            stored = await StoredAsync(databasePath, cancellationToken);
+            var before = await StoredAsync(store, cancellationToken);
+            scraped = [];
+            foreach (var http in supervisors)
+            {
+                foreach (var (key, value) in await ScrapeAsync(http, cancellationToken))
+                {
+                    scraped[key] = scraped.GetValueOrDefault(key) + value;
+                }
+            }
+            stored = await StoredAsync(store, cancellationToken);
             if (Same(before, stored) && Same(scraped, stored))
             {
                 return (true, string.Create(CultureInfo.InvariantCulture,
@@ -61,11 +68,9 @@ internal static class MetricsCheck
         return series;
     }
 
-    public static async Task<Dictionary<string, long>> StoredAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, long>> StoredAsync(BenchStore store, CancellationToken cancellationToken)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        await using var connection = new SqliteConnection(builder.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await store.OpenAsync(cancellationToken);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         await using (var events = connection.CreateCommand())
         {

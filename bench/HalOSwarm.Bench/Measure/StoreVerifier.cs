@@ -1,19 +1,18 @@
 using HalOSwarm.Bench.Load;
-using Microsoft.Data.Sqlite;
+using HalOSwarm.Bench.Target;
 
 namespace HalOSwarm.Bench.Measure;
 
 /// <summary>
-/// Reads the supervisor's SQLite file (read-only; WAL lets it run beside the writer) and checks that every
+/// Reads the supervisor's store (its SQLite file read-only, WAL lets it run beside the writer; or its PostgreSQL
+/// database) and checks that every
 /// event each simulated agent created is stored exactly once: rows = distinct seqs = created, seqs 1..created.
 /// </summary>
 internal static class StoreVerifier
 {
-    public static async Task<Dictionary<string, NodeStoreCount>> CountAsync(string databasePath, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, NodeStoreCount>> CountAsync(BenchStore store, CancellationToken cancellationToken)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        await using var connection = new SqliteConnection(builder.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await store.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT node_id, COUNT(*), COUNT(DISTINCT seq), MIN(seq), MAX(seq) FROM events WHERE seq IS NOT NULL GROUP BY node_id";
         command.CommandTimeout = 600;

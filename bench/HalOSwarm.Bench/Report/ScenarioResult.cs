@@ -8,7 +8,10 @@ internal sealed class ScenarioResult
 {
     public ScenarioResult(string name) => Name = name;
 
-    public string Name { get; }
+    /// <summary>The scenario's name; with the database in brackets when the run covers PostgreSQL.</summary>
+    public string Name { get; private set; }
+
+    public void Rename(string name) => Name = name;
 
     public Dictionary<string, string> Parameters { get; } = new(StringComparer.Ordinal);
 

@@ -74,7 +74,7 @@ internal sealed class BacklogScenario : IScenario
         {
             result.Failures.Add($"welcome durable_seq {agent.WelcomeDurableSeq} is below the seq {ackedBeforeCut} acked before the cut");
         }
-        await LoadRunner.VerifyAsync(context, target.DatabasePath, fleet, result, cancellationToken);
+        await LoadRunner.VerifyAsync(context, target.Store, fleet, result, cancellationToken);
         await LoadRunner.CompareMetricsAsync(context, target, result, cancellationToken);
         await fleet.CloseAsync(cancellationToken);
         return result;

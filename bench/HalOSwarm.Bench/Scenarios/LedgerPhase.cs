@@ -71,7 +71,7 @@ internal sealed class LedgerPhase(ScenarioContext context, ScenarioSettings sett
         {
             return;
         }
-        var stored = await StoreVerifier.CountAsync(databasePath, cancellationToken);
+        var stored = await StoreVerifier.CountAsync(Target.BenchStore.Sqlite(databasePath), cancellationToken);
         var problems = StoreVerifier.Check(stored, [.. usageFleet.Agents, .. plainFleet.Agents]);
         result.Failures.AddRange(problems.Select(p => $"{name}: {p}"));
         result.Notes.Add(string.Create(CultureInfo.InvariantCulture,

@@ -2,7 +2,10 @@ using HalOSwarm.Bench.Measure;
 
 namespace HalOSwarm.Bench.Scenarios;
 
-/// <summary>The raw numbers of one load run; scenarios turn them into metrics with targets.</summary>
+/// <summary>
+/// The raw numbers of one load run; scenarios turn them into metrics with targets. Supervisor CPU is the sum over the
+/// supervisors of the run, RSS the largest of them; <see cref="DatabaseCpuPercent"/> is the PostgreSQL server's (NaN on SQLite).
+/// </summary>
 internal sealed record LoadOutcome(
     double MeasuredSeconds,
     long EventsAcked,
@@ -21,4 +24,5 @@ internal sealed record LoadOutcome(
     long CommandsOk,
     long CommandsFailed,
     int NodesOnline,
-    long HeartbeatsSent);
+    long HeartbeatsSent,
+    double DatabaseCpuPercent = double.NaN);

@@ -24,16 +24,22 @@ internal static class LoadRunner
         result.Parameters["batch"] = Invariant(s.Batch);
         result.Parameters["window"] = Invariant(s.Window);
 
-        await using var target = await context.AcquireTargetAsync(s.HeartbeatSec, cancellationToken);
+        await using var target = await context.AcquireTargetAsync(s.HeartbeatSec, null, plan.Supervisors, cancellationToken);
+        result.Parameters["database"] = target.Store?.Provider ?? "unknown";
+        if (target.Peers.Count > 0)
+        {
+            result.Parameters["supervisors"] = Invariant(target.All.Count);
+        }
         using var http = target.CreateApiClient(TimeSpan.FromSeconds(30));
         await using var fleet = new Fleet(context.RunId, plan.Name, profile);
-        var connectTime = await fleet.ConnectAsync(target.AgentUrl, target.Token, 32, cancellationToken);
+        var connectTime = await fleet.ConnectAsync([.. target.All.Select(t => t.AgentUrl)], target.Token, 32, cancellationToken);
         result.Parameters["heartbeat_s"] = Invariant(fleet.Agents[0].HeartbeatIntervalSec);
 
         await using var subscriber = plan.Subscribe ? new SseSubscriber(http, context.NodePrefix(plan.Name), context.Options.SampleEvery) : null;
         subscriber?.Start();
-        await using var supervisor = target.Pid is { } pid ? new ProcessSampler(pid, TimeSpan.FromSeconds(plan.SampleIntervalSec)) : null;
+        await using var supervisors = new SupervisorSamplers([.. target.All.Where(t => t.Pid is not null).Select(t => t.Pid!.Value)], TimeSpan.FromSeconds(plan.SampleIntervalSec));
         await using var self = new ProcessSampler(Environment.ProcessId, TimeSpan.FromSeconds(plan.SampleIntervalSec));
+        var database = context.Postgres is not null ? new ProcessGroupCpu("postgres") : null;
 
         fleet.StartPumps(generate: true);
         await Task.Delay(s.Warmup, cancellationToken);
@@ -45,7 +51,7 @@ internal static class LoadRunner
         fleet.AckLatency.Reset();
         fleet.CommandTurnaround.Reset();
         var ackedAtStart = fleet.TotalAcked;
-        var (supStart, selfStart) = (supervisor?.Mark(), self.Mark());
+        var (supStart, selfStart, dbStart) = (supervisors.Mark(), self.Mark(), database?.Read());
         var streamedAtStart = subscriber?.Received ?? 0;
         var watch = Stopwatch.StartNew();
 
@@ -58,7 +64,7 @@ internal static class LoadRunner
 
         var seconds = watch.Elapsed.TotalSeconds;
         var acked = fleet.TotalAcked - ackedAtStart;
-        var (supEnd, selfEnd) = (supervisor?.Mark(), self.Mark());
+        var (supEnd, selfEnd, dbEnd) = (supervisors.Mark(), self.Mark(), database?.Read());
         var streamed = (subscriber?.Received ?? 0) - streamedAtStart;
 
         var online = 0;
@@ -69,6 +75,11 @@ internal static class LoadRunner
             if (online != s.Agents)
             {
                 result.Failures.Add($"{s.Agents - online} of {s.Agents} nodes not online at the end of the run");
+            }
+            if (target.Peers.Count > 0)
+            {
+                result.Notes.Add("online nodes by the supervisor holding them: " + string.Join(", ", nodes.Values.Where(n => n.Status == "online")
+                    .GroupBy(n => n.SupervisorId ?? "?").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}")));
             }
         }
         result.Failures.AddRange(fleet.Disconnected.Select(d => "connection lost: " + d));
@@ -93,19 +104,19 @@ internal static class LoadRunner
         {
             result.Notes.Add("last command error: " + commandError);
         }
-        await VerifyAsync(context, target.DatabasePath, fleet, result, cancellationToken);
+        await VerifyAsync(context, target.Store, fleet, result, cancellationToken);
         await CompareMetricsAsync(context, target, result, cancellationToken);
         await fleet.CloseAsync(cancellationToken);
 
-        var samples = supervisor?.Samples ?? [];
+        var samples = supervisors.FirstSamples;
         return new LoadOutcome(
             seconds,
             acked,
             acked / seconds,
-            ProcessSampler.CpuPercent(supStart, supEnd),
+            SupervisorSamplers.CpuPercent(supStart, supEnd),
             ProcessSampler.CpuPercent(selfStart, selfEnd),
-            samples.Count > 0 ? samples.Max(x => x.PeakRssMb) : double.NaN,
-            supEnd?.RssMb ?? double.NaN,
+            supervisors.PeakRssMb,
+            supEnd.Count > 0 ? supEnd.Max(x => x?.RssMb ?? double.NaN) : double.NaN,
             samples,
             connectTime,
             fleet.AckLatency,
@@ -116,26 +127,27 @@ internal static class LoadRunner
             commands?.Succeeded ?? 0,
             commands?.Failed ?? 0,
             online,
-            fleet.TotalHeartbeatsSent);
+            fleet.TotalHeartbeatsSent,
+            ProcessGroupCpu.Percent(dbStart, dbEnd));
     }
 
-    public static async Task VerifyAsync(ScenarioContext context, string? databasePath, Fleet fleet, ScenarioResult result, CancellationToken cancellationToken)
+    public static async Task VerifyAsync(ScenarioContext context, Target.BenchStore? store, Fleet fleet, ScenarioResult result, CancellationToken cancellationToken)
     {
         if (!context.Options.Verify)
         {
             return;
         }
-        if (databasePath is null)
+        if (store is null)
         {
             result.Notes.Add("stored events not verified: pass --db with the supervisor's SQLite file");
             return;
         }
         var watch = Stopwatch.StartNew();
-        var stored = await StoreVerifier.CountAsync(databasePath, cancellationToken);
+        var stored = await StoreVerifier.CountAsync(store, cancellationToken);
         var problems = StoreVerifier.Check(stored, fleet.Agents);
         result.Failures.AddRange(problems);
         result.Add("events produced = stored once", problems.Count == 0 ? fleet.TotalCreated : fleet.TotalCreated - problems.Count, "events");
-        result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"verified {fleet.TotalCreated:#,0} events of {fleet.Agents.Count} nodes in SQLite in {watch.Elapsed.TotalSeconds:0.0} s: {(problems.Count == 0 ? "all stored exactly once" : problems.Count + " nodes wrong")}"));
+        result.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"verified {fleet.TotalCreated:#,0} events of {fleet.Agents.Count} nodes in {store.Provider} in {watch.Elapsed.TotalSeconds:0.0} s: {(problems.Count == 0 ? "all stored exactly once" : problems.Count + " nodes wrong")}"));
     }
 
     /// <summary>
@@ -146,23 +158,27 @@ internal static class LoadRunner
     /// </summary>
     public static async Task CompareMetricsAsync(ScenarioContext context, Target.SupervisorTarget target, ScenarioResult result, CancellationToken cancellationToken)
     {
-        if (target.DatabasePath is null)
+        if (target.Store is not { } store)
         {
             result.Notes.Add("/metrics not compared with the store: pass --db with the supervisor's SQLite file");
             return;
         }
-        using var http = target.CreateApiClient(TimeSpan.FromSeconds(30));
+        var clients = target.All.Select(t => t.CreateApiClient(TimeSpan.FromSeconds(30))).ToList();
         bool match;
         string line;
         try
         {
-            (match, line) = await MetricsCheck.CompareAsync(http, target.DatabasePath, cancellationToken);
+            (match, line) = await MetricsCheck.CompareAsync(clients, store, cancellationToken);
         }
         catch (HttpRequestException ex)
         {
             // A supervisor older than /metrics (a before/after comparison) answers 404: nothing to compare.
             result.Notes.Add("/metrics not read: " + ex.Message);
             return;
+        }
+        finally
+        {
+            clients.ForEach(c => c.Dispose());
         }
         if (match || context.Options.External)
         {
@@ -179,6 +195,10 @@ internal static class LoadRunner
         result.Add("ack latency p50", o.AckLatency.PercentileMs(50), "ms");
         result.Add("ack latency p99", o.AckLatency.PercentileMs(99), "ms");
         result.Add("supervisor cpu", o.SupervisorCpuPercent, "% core");
+        if (!double.IsNaN(o.DatabaseCpuPercent))
+        {
+            result.Add("postgres cpu (all its processes)", o.DatabaseCpuPercent, "% core");
+        }
         result.Add("bench cpu", o.BenchCpuPercent, "% core");
         result.Add("supervisor rss end", o.SupervisorEndRssMb, "MB");
         result.Add("connect all agents", o.ConnectTime.TotalMilliseconds, "ms");

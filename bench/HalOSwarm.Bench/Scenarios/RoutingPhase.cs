@@ -54,7 +54,7 @@ internal sealed class RoutingPhase(ScenarioContext context, ScenarioSettings set
         }
         if (context.Options.Verify && target.DatabasePath is { } path)
         {
-            var problems = StoreVerifier.Check(await StoreVerifier.CountAsync(path, cancellationToken), fleet.Agents);
+            var problems = StoreVerifier.Check(await StoreVerifier.CountAsync(Target.BenchStore.Sqlite(path), cancellationToken), fleet.Agents);
             result.Failures.AddRange(problems.Select(p => $"{name}: {p}"));
             result.Notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: {fleet.TotalCreated:#,0} events of {fleet.Agents.Count} nodes: {(problems.Count == 0 ? "all stored exactly once" : problems.Count + " nodes wrong")}"));

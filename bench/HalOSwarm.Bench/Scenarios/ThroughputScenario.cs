@@ -18,7 +18,7 @@ internal sealed class ThroughputScenario : IScenario
         result.Add("events acked in window", o.EventsAcked, "events");
         if (context.CeilingRowsPerSecond is { } ceiling)
         {
-            result.Add("fraction of sqlite ceiling", o.DurableEventsPerSecond / ceiling * 100, "%");
+            result.Add($"fraction of {context.Database} ceiling", o.DurableEventsPerSecond / ceiling * 100, "%");
         }
         result.Add("supervisor peak rss", o.SupervisorPeakRssMb, "MB");
         LoadRunner.AddCommon(result, o);

@@ -1,3 +1,4 @@
 namespace HalOSwarm.Bench.Target;
 
-internal sealed record DatabaseSection(string Path, string? Synchronous = null);
+/// <summary>The started supervisor's <c>database</c> section: a SQLite file, or a PostgreSQL database.</summary>
+internal sealed record DatabaseSection(string? Path, string? Synchronous = null, string? Provider = null, string? ConnectionString = null, int? PoolSize = null);

@@ -8,8 +8,9 @@ using HalOSwarm.Bench.Report;
 namespace HalOSwarm.Bench.Target;
 
 /// <summary>
-/// The supervisor under test: either one the bench started (own temp dir, SQLite file, free ports, killed at
-/// dispose) or one given by URLs. <see cref="Pid"/> and <see cref="DatabasePath"/> are null when unknown.
+/// The supervisor under test: either one the bench started (own temp dir, SQLite file or PostgreSQL database, free
+/// ports, killed at dispose) or one given by URLs. <see cref="Pid"/> and <see cref="Store"/> are null when unknown.
+/// Supervisors the bench started beside it on the same PostgreSQL database are its <see cref="Peers"/>, stopped with it.
 /// </summary>
 internal sealed class SupervisorTarget : IAsyncDisposable
 {
@@ -18,12 +19,15 @@ internal sealed class SupervisorTarget : IAsyncDisposable
     private readonly bool _keepFiles;
     private readonly StreamWriter? _log;
 
-    private SupervisorTarget(Uri agentUrl, Uri apiUrl, string token, string? databasePath, int? pid, Process? process = null, string? directory = null, bool keepFiles = false, StreamWriter? log = null)
+    private readonly List<SupervisorTarget> _peers = [];
+    private Func<Task>? _dropDatabase;
+
+    private SupervisorTarget(Uri agentUrl, Uri apiUrl, string token, BenchStore? store, int? pid, Process? process = null, string? directory = null, bool keepFiles = false, StreamWriter? log = null)
     {
         AgentUrl = agentUrl;
         ApiUrl = apiUrl;
         Token = token;
-        DatabasePath = databasePath;
+        Store = store;
         Pid = pid;
         _process = process;
         _directory = directory;
@@ -37,26 +41,76 @@ internal sealed class SupervisorTarget : IAsyncDisposable
 
     public string Token { get; }
 
-    public string? DatabasePath { get; }
+    /// <summary>Where it keeps its data, when known (a supervisor given by URL: <c>--db</c>).</summary>
+    public BenchStore? Store { get; }
+
+    /// <summary>The SQLite file, for the scenarios that read it directly; null on PostgreSQL.</summary>
+    public string? DatabasePath => Store?.SqlitePath;
+
+    /// <summary>Other supervisors started on the same database; they share <see cref="Token"/>.</summary>
+    public IReadOnlyList<SupervisorTarget> Peers => _peers;
+
+    /// <summary>This supervisor and its peers, in start order.</summary>
+    public IReadOnlyList<SupervisorTarget> All => [this, .. _peers];
 
     public int? Pid { get; }
 
     public string? LogPath => _directory is null ? null : Path.Combine(_directory, "supervisor.log");
 
     public static SupervisorTarget External(Uri agentUrl, Uri apiUrl, string token, string? databasePath, int? pid) =>
-        new(agentUrl, apiUrl, token, databasePath, pid);
+        new(agentUrl, apiUrl, token, databasePath is null ? null : BenchStore.Sqlite(databasePath), pid);
 
-    public static async Task<SupervisorTarget> StartAsync(LaunchSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts <paramref name="count"/> supervisors on <paramref name="settings"/>'s PostgreSQL database, one after the
+    /// other (the first one migrates it); the first is returned with the others as its peers. <paramref name="dropDatabase"/>
+    /// runs once all of them are stopped.
+    /// </summary>
+    public static async Task<SupervisorTarget> StartGroupAsync(LaunchSettings settings, int count, Func<Task> dropDatabase, CancellationToken cancellationToken)
+    {
+        var token = NewToken();
+        SupervisorTarget? first = null;
+        try
+        {
+            first = await StartAsync(settings, token, cancellationToken);
+            first._dropDatabase = dropDatabase;
+            for (var i = 1; i < count; i++)
+            {
+                first._peers.Add(await StartAsync(settings, token, cancellationToken));
+            }
+            return first;
+        }
+        catch
+        {
+            if (first is not null)
+            {
+                await first.DisposeAsync();
+            }
+            else
+            {
+                await dropDatabase();
+            }
+            throw;
+        }
+    }
+
+    public static Task<SupervisorTarget> StartAsync(LaunchSettings settings, CancellationToken cancellationToken) =>
+        StartAsync(settings, NewToken(), cancellationToken);
+
+    private static string NewToken() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    private static async Task<SupervisorTarget> StartAsync(LaunchSettings settings, string token, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("hal-bench-").FullName;
         var agentPort = FreePort();
         var httpPort = FreePort();
-        var token = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
         var database = Path.Combine(directory, "supervisor.db");
         var config = Path.Combine(directory, "supervisor.json");
+        var (section, store) = settings.PostgresDatabase is { } postgres
+            ? (new DatabaseSection(null, Provider: BenchDatabases.Postgres, ConnectionString: postgres, PoolSize: 20), BenchStore.Postgres(postgres))
+            : (new DatabaseSection(database, settings.Synchronous), BenchStore.Sqlite(database));
         await File.WriteAllTextAsync(config, JsonSerializer.Serialize(new SupervisorConfigFile(
             new ServerSection(agentPort, httpPort, "127.0.0.1", token, settings.HeartbeatIntervalSec, settings.HeartbeatTimeoutCount),
-            new DatabaseSection(database, settings.Synchronous),
+            section,
             new LoggingSection(settings.LogLevel), settings.Channels), BenchJsonContext.Default.SupervisorConfigFile), cancellationToken);
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
         foreach (var arg in new[] { settings.SupervisorDll, "--config", config })
@@ -70,7 +124,7 @@ internal sealed class SupervisorTarget : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var target = new SupervisorTarget(
-            new Uri($"ws://127.0.0.1:{agentPort}/ws/agent"), new Uri($"http://127.0.0.1:{httpPort}/"), token, database, process.Id, process, directory, settings.KeepFiles, log);
+            new Uri($"ws://127.0.0.1:{agentPort}/ws/agent"), new Uri($"http://127.0.0.1:{httpPort}/"), token, store, process.Id, process, directory, settings.KeepFiles, log);
         try
         {
             await target.WaitReadyAsync(process, cancellationToken);
@@ -157,6 +211,26 @@ internal sealed class SupervisorTarget : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync()
+    {
+        foreach (var peer in _peers)
+        {
+            await peer.DisposeAsync();
+        }
+        await StopAsync();
+        if (_dropDatabase is { } drop)
+        {
+            try
+            {
+                await drop();
+            }
+            catch (Npgsql.NpgsqlException)
+            {
+                // The server went away meanwhile: its database goes with it.
+            }
+        }
+    }
+
+    private async Task StopAsync()
     {
         if (_process is { } process)
         {
