@@ -1,5 +1,7 @@
 using HalOSwarm.Supervisor.Commands;
+using HalOSwarm.Protocol;
 using HalOSwarm.Supervisor.Events;
+using HalOSwarm.Supervisor.Nodes;
 using HalOSwarm.Supervisor.Storage.Postgres;
 using Npgsql;
 
@@ -13,13 +15,17 @@ namespace HalOSwarm.Supervisor.Cluster;
 /// dispatcher delivers what was stored elsewhere for a node connected here and ends the waits here for outcomes stored
 /// elsewhere (a supervisor ignores its own, which its dispatcher already knows);</item>
 /// <item><see cref="EventRelay.Channel"/>: events were stored up to an id; the <see cref="EventRelay"/> feeds them to this
-/// supervisor's live subscribers.</item>
+/// supervisor's live subscribers;</item>
+/// <item><see cref="NodeStateStore.NodeTakenChannel"/>: another supervisor took a node's socket (its agent said hello
+/// there); a connection for that node still open here is one its agent has left, and is closed
+/// (<see cref="CloseCodes.DuplicateNode"/>), so that a node's socket lives on one supervisor at a time.</item>
 /// </list>
 /// This service LISTENs on a connection of its own; after a broken connection it listens again and has the dispatcher
 /// and the relay look at the database for what they may have missed.
 /// </summary>
 internal sealed partial class ClusterNotifications(
-    PostgresDatabase database, CommandDispatcher dispatcher, EventRelay relay, SupervisorIdentity identity, ILogger<ClusterNotifications> logger)
+    PostgresDatabase database, CommandDispatcher dispatcher, EventRelay relay, AgentRegistry agents, SupervisorIdentity identity,
+    ILogger<ClusterNotifications> logger)
     : BackgroundService
 {
     public const string CommandStoredChannel = "hal_command_stored";
@@ -38,7 +44,7 @@ internal sealed partial class ClusterNotifications(
                 await using var connection = database.DataSource.CreateConnection();
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) => Heard(e.Channel, e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {CommandStoredChannel}; LISTEN {CommandFinishedChannel}; LISTEN {EventRelay.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {CommandStoredChannel}; LISTEN {CommandFinishedChannel}; LISTEN {EventRelay.Channel}; LISTEN {NodeStateStore.NodeTakenChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -77,6 +83,15 @@ internal sealed partial class ClusterNotifications(
             return;
         }
         var parts = payload.Split(' ');
+        if (channel == NodeStateStore.NodeTakenChannel)
+        {
+            if (parts.Length == 2 && parts[0] != identity.Id && agents.TryGet(parts[1], out var left)
+                && left.RequestClose(CloseCodes.DuplicateNode, $"node {parts[1]} connected to supervisor {parts[0]}"))
+            {
+                LogNodeTaken(logger, parts[1], parts[0]);
+            }
+            return;
+        }
         if (parts.Length != 3 || parts[0] == identity.Id)
         {
             return;
@@ -91,6 +106,10 @@ internal sealed partial class ClusterNotifications(
             dispatcher.RemoteFinished(commandId);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, EventName = "node.taken_over",
+        Message = "Closed the connection of node {node_id}: its agent connected to supervisor {supervisor_id}")]
+    private static partial void LogNodeTaken(ILogger logger, string node_id, string supervisor_id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Listening to the other supervisors failed, trying again: {reason}")]
     private static partial void LogListenFailed(ILogger logger, string reason);

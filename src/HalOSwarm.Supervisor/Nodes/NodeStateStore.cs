@@ -36,6 +36,7 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
     private readonly Dictionary<string, long> _durableSeqs = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _acks = new(StringComparer.Ordinal);
     private readonly string _supervisorId;
+    private readonly DbCommand? _taken;
     private readonly bool _checkEveryBatch;
 
     public NodeStateStore(
@@ -63,7 +64,12 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
         _heartbeat = context.Prepare(NodeSql.Heartbeat, "@node", "@at", "@resources");
         _advance = context.Prepare("UPDATE nodes SET durable_seq = @seq WHERE node_id = @node AND durable_seq < @seq", "@node", "@seq");
         _reject = context.Prepare(NodeSql.Reject, "@node", "@reason", "@at");
+        // Heard once committed by the other supervisors: one still holding a socket for the node closes it.
+        _taken = _checkEveryBatch ? context.Prepare($"SELECT pg_notify('{NodeTakenChannel}', @payload)", "@payload") : null;
     }
+
+    /// <summary>The channel on which a supervisor says it took a node's socket: <c>SUPERVISOR_ID NODE_ID</c> (PostgreSQL).</summary>
+    public const string NodeTakenChannel = "hal_node_taken";
 
     /// <summary>Notes the node's new durable seq; <see cref="FlushDurable"/> writes it in the same transaction as the events.</summary>
     public void Advance(string nodeId, long seq)
@@ -138,6 +144,7 @@ internal sealed partial class NodeStateStore : IWriteBatchParticipant
             hello.Resources is null ? null : JsonSerializer.Serialize(hello.Resources, ProtocolJsonContext.Default.ResourceUsage),
             atText, durable,
             JsonSerializer.Serialize(hello.RuntimeDetails ?? [], ProtocolJsonContext.Default.IReadOnlyListRuntimeInfo), _supervisorId);
+        _taken?.Run($"{_supervisorId} {hello.NodeId}");
         foreach (var project in hello.Projects ?? [])
         {
             Run(_upsertProject, hello.NodeId, project.Name, project.Directory);

@@ -275,7 +275,22 @@ internal sealed class HalCluster : IAsyncDisposable
     public static bool HasContent(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
 
     public string Diagnostics() =>
-        $"--- supervisor ---\n{Tail(Supervisor?.Output)}\n--- agent ---\n{Tail(Agent?.Output)}\n--- llm requests ---\n{LlmRequests()}\n--- last stored events ---\n{LastEvents(40)}";
+        $"--- supervisor ---\n{Tail(Supervisor?.Output)}\n--- agent ---\n{Tail(Agent?.Output)}\n--- llm requests ---\n{LlmRequests()}\n--- last stored events ---\n{LastEvents(40)}\n--- opencode's log ---\n{OpenCodeLog()}";
+
+    /// <summary>The tail of opencode's newest log file in its data folder (XDG_DATA_HOME under <see cref="OpenCodeHome"/>).</summary>
+    private string OpenCodeLog()
+    {
+        var folder = Path.Combine(OpenCodeHome, ".local", "share", "opencode", "log");
+        var newest = Directory.Exists(folder) ? new DirectoryInfo(folder).GetFiles("*.log").MaxBy(f => f.LastWriteTimeUtc) : null;
+        try
+        {
+            return newest is null ? "(none)" : Tail(File.ReadAllText(newest.FullName));
+        }
+        catch (IOException ex)
+        {
+            return "(not readable: " + ex.Message + ")";
+        }
+    }
 
     /// <summary>What the fake LLM was asked, a line each: a turn or a side request, and the last user text.</summary>
     private string LlmRequests() => string.Join('\n', Llm.Requests.Select(r => $"{(r.IsAuxiliary ? "side" : "turn")}: {Clip(r.LastUserText)}"));

@@ -59,7 +59,7 @@ public sealed class SupervisorsTests
     }
 
     [PostgresOnlyFact("several supervisors share one PostgreSQL database")]
-    public async Task NodeMovesBetweenSupervisors_EachSeqStoredOnce_OldConnectionClosingLeavesItOnline()
+    public async Task NodeMovesBetweenSupervisors_EachSeqStoredOnce_OldConnectionClosedByItsSupervisor_NodeStaysOnline()
     {
         using var dir = new TempDirectory("hal-cluster");
         await using var a = await SupervisorHost.StartAsync(Cluster("sup-a"), reuse: dir);
@@ -80,7 +80,11 @@ public sealed class SupervisorsTests
         Assert.Equal(6, back.Welcome!.DurableSeq);
         await back.SendEventsAsync(Ev.Range(4, 8));
         await back.WaitForAckAsync(8);
+        // A hears that B took the node and closes the connection the agent left behind there.
+        var (code, reason) = await onA.WaitClosedAsync();
         await onA.DisposeAsync();
+        Assert.Equal(CloseCodes.DuplicateNode, code);
+        Assert.Equal("node node-m connected to supervisor sup-b", reason);
         await Task.Delay(1000);
 
         var seqs = (await a.GetDataAsync("/api/v1/events?node_id=node-m&type=message.delta&limit=100")).EnumerateArray()
