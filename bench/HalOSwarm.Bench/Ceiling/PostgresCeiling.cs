@@ -15,27 +15,7 @@ internal static class PostgresCeiling
 {
     private const int FrameEvents = 100;
 
-    /// <summary>
-    /// The supervisor's <c>events</c> table on PostgreSQL and its indexes
-    /// (src/HalOSwarm.Supervisor/Storage/Postgres/Migrations/0001_initial.sql — keep in step).
-    /// </summary>
-    public const string Supervisor = """
-        CREATE TABLE events (
-            id         bigint PRIMARY KEY,
-            node_id    TEXT NOT NULL,
-            seq        bigint,
-            type       TEXT NOT NULL,
-            session_id TEXT,
-            ts         TEXT NOT NULL,
-            data       TEXT NOT NULL
-        );
-        CREATE INDEX ix_events_node ON events (node_id, id);
-        CREATE INDEX ix_events_session ON events (session_id, id);
-        CREATE INDEX ix_events_ts ON events (ts, id);
-        CREATE INDEX ix_events_type ON events (type, id) WHERE type <> 'message.delta';
-        """;
-
-    /// <summary>The same table with only its primary key.</summary>
+    /// <summary>The supervisor's <c>events</c> table on PostgreSQL with its primary key only.</summary>
     public const string PrimaryKeyOnly = """
         CREATE TABLE events (
             id         bigint PRIMARY KEY,
@@ -46,6 +26,17 @@ internal static class PostgresCeiling
             ts         TEXT NOT NULL,
             data       TEXT NOT NULL
         );
+        """;
+
+    /// <summary>
+    /// The supervisor's <c>events</c> table on PostgreSQL and its indexes
+    /// (src/HalOSwarm.Supervisor/Storage/Postgres/Migrations/0001_initial.sql — keep in step).
+    /// </summary>
+    public const string Supervisor = PrimaryKeyOnly + """
+        CREATE INDEX ix_events_node ON events (node_id, id);
+        CREATE INDEX ix_events_session ON events (session_id, id);
+        CREATE INDEX ix_events_ts ON events (ts, id);
+        CREATE INDEX ix_events_type ON events (type, id) WHERE type <> 'message.delta';
         """;
 
     /// <summary>Rows/s of the copy, and the CPU of the server's processes meanwhile (% of one core; NaN when the server is elsewhere).</summary>
