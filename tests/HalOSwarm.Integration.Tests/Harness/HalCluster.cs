@@ -355,19 +355,27 @@ internal sealed class HalCluster : IAsyncDisposable
 
     /// <summary>
     /// Waits until the supervisor has stored everything the agent produced, then checks the store holds
-    /// seq 1..last exactly once each.
+    /// seq 1..last exactly once each. The agent may still be producing events (a session's closing updates),
+    /// so the store is read between two reads of the agent's last seq that agree: a store read alone could
+    /// be ahead of the last seq read before it.
     /// </summary>
     public async Task AssertExactlyOnceAsync()
     {
         var nodeId = NodeId;
         long last = 0;
+        (long Rows, long Distinct, long Min, long Max) stored = default;
         await WaitUntilAsync(async () =>
         {
             last = AgentLastSeq();
             var node = await GetDataAsync($"api/v1/nodes/{nodeId}");
-            return last > 0 && node.GetProperty("durable_seq").GetInt64() == last;
-        }, TimeSpan.FromSeconds(60), "supervisor durable_seq to reach the agent's last seq", Diagnostics);
-        var (rows, distinct, min, max) = StoredSeqs(nodeId);
+            if (last == 0 || node.GetProperty("durable_seq").GetInt64() != last)
+            {
+                return false;
+            }
+            stored = StoredSeqs(nodeId);
+            return AgentLastSeq() == last;
+        }, TimeSpan.FromSeconds(60), "supervisor durable_seq to reach the agent's last seq while the agent is quiet", Diagnostics);
+        var (rows, distinct, min, max) = stored;
         Assert.True(rows == last && distinct == last && min == 1 && max == last,
             $"the store should hold seq 1..{last} once each; it holds {rows} rows, {distinct} distinct seqs, from {min} to {max}");
     }
