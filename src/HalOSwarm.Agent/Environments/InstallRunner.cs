@@ -7,7 +7,9 @@ namespace HalOSwarm.Agent.Environments;
 /// <summary>
 /// Runs a tool's install command with <c>/bin/sh -c</c> in the project directory and the environment the project's
 /// sessions get, for at most a timeout (then the whole process tree is killed). Only the last
-/// <see cref="TailChars"/> characters of its output (stdout and stderr as they come) are kept.
+/// <see cref="TailChars"/> characters of its output (stdout and stderr as they come) are kept: the shell sends its
+/// stderr into its stdout first, so the two arrive in one pipe in the order they were written (read from two pipes, a
+/// last line on stderr could be read before the stdout written ahead of it, and pushed out of the tail by it).
 /// </summary>
 internal static class InstallRunner
 {
@@ -25,7 +27,7 @@ internal static class InstallRunner
             UseShellExecute = false,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
+        start.ArgumentList.Add("exec 2>&1\n" + command);
         start.Environment.Clear();
         foreach (var (key, value) in environment)
         {
