@@ -27,9 +27,17 @@ internal sealed class IngestStage : IDisposable
         _pump = Task.Run(PumpAsync);
     }
 
-    /// <summary>Stages <paramref name="op"/>; waits while more than the budget is staged already.</summary>
+    /// <summary>
+    /// Stages <paramref name="op"/>; waits while more than the budget is staged already. With nothing staged or on its
+    /// way (the pump counts an op off only once it is in the lane) and room in the lane, the op goes straight in: the
+    /// same order, one thread hop less per frame.
+    /// </summary>
     public async ValueTask AddAsync(WriteOp op, long bytes, CancellationToken cancellationToken)
     {
+        if (Interlocked.Read(ref _bytes) == 0 && _writer.TryEnqueue(op))
+        {
+            return;
+        }
         while (Interlocked.Read(ref _bytes) is var staged && staged > 0 && staged + bytes > _maxBytes)
         {
             if (_pump.IsCompleted)

@@ -9,6 +9,9 @@ internal interface IStorageWriter
     /// </summary>
     ValueTask EnqueueAsync(WriteOp op, CancellationToken cancellationToken);
 
+    /// <summary>Queues <paramref name="op"/> in its lane if that needs no wait; false when the lane is full or closed.</summary>
+    bool TryEnqueue(WriteOp op);
+
     /// <summary>Ops waiting in <paramref name="lane"/> (for <c>/metrics</c>).</summary>
     int Pending(WriteLane lane) => 0;
 

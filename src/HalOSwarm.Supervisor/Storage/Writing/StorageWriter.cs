@@ -68,6 +68,21 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
         return _priority.Writer.WriteAsync(op, cancellationToken);
     }
 
+    public bool TryEnqueue(WriteOp op)
+    {
+        if (op.Lane == WriteLane.Bulk)
+        {
+            return _bulk.Writer.TryWrite(op);
+        }
+        Interlocked.Increment(ref _priorityPending);
+        if (_priority.Writer.TryWrite(op))
+        {
+            return true;
+        }
+        Interlocked.Decrement(ref _priorityPending);
+        return false;
+    }
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         // A thread of its own: the writer blocks in the database most of the time, and on a 2-core machine a blocked

@@ -48,6 +48,12 @@ public sealed class ProviderPollerTimerTests
             ((AwaitedWrite)op).Completion.TrySetResult();
             return ValueTask.CompletedTask;
         }
+
+        public bool TryEnqueue(WriteOp op)
+        {
+            ((AwaitedWrite)op).Completion.TrySetResult();
+            return true;
+        }
     }
 
     [Fact]
