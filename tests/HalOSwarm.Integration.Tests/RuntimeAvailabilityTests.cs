@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HalOSwarm.Integration.Tests.Harness;
+using HalOSwarm.Testing;
 
 namespace HalOSwarm.Integration.Tests;
 
@@ -14,9 +15,10 @@ public sealed class RuntimeAvailabilityTests
     [Fact]
     public async Task MissingBinary_NodeStaysOnline_ItsProjectSaysWhy_OtherRuntimesWork()
     {
+        using var ccProject = new TempDirectory("hal-it-cc");
         await using var cluster = await HalCluster.StartAsync(new ClusterOptions
         {
-            ExtraProjectsJson = [$$"""{"name":"cc","directory":"{{Path.Combine(Path.GetTempPath(), "hal-it-cc-" + Guid.NewGuid().ToString("N")[..8])}}","runtime":"claude-code"}"""],
+            ExtraProjectsJson = [$$"""{"name":"cc","directory":"{{ccProject.Path}}","runtime":"claude-code"}"""],
             AgentRuntimesJson = """{"claude-code":{"binary":"/nonexistent/bin/claude"}}""",
         });
 

@@ -13,18 +13,26 @@ public sealed class TempDirectory : IDisposable
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>
+    /// Deletes the directory; a child process still finishing (an agent program writing its cache as it exits) can
+    /// add files while the delete runs, so it is tried again for up to 2 s before it is left behind.
+    /// </summary>
     public void Dispose()
     {
-        try
+        for (var attempt = 0; attempt < 20 && Directory.Exists(Path); attempt++)
         {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A child process may still hold a file for a moment; temp cleanup is not worth failing a test.
-        }
-        catch (UnauthorizedAccessException)
-        {
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (IOException)
+            {
+                Thread.Sleep(100);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return; // temp cleanup is not worth failing a test
+            }
         }
     }
 }

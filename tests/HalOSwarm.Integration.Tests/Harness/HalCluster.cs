@@ -386,7 +386,12 @@ internal sealed class HalCluster : IAsyncDisposable
         {
             await Agent.DisposeAsync();
         }
-        ProcessTools.KillByCommandLine("serve", "--port", OpenCodePort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var openCode = new[] { "serve", "--port", OpenCodePort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        ProcessTools.KillByCommandLine(openCode);
+        for (var waited = 0; waited < 50 && ProcessTools.FindByCommandLine(openCode).Count > 0; waited++)
+        {
+            await Task.Delay(100); // gone before its home folder is deleted, or it writes there as it exits
+        }
         if (Supervisor is not null)
         {
             await Supervisor.DisposeAsync();
