@@ -129,7 +129,10 @@ public sealed class ApprovalTests
         Assert.Equal(1, result.Long("position"));
 
         await cluster.WaitAsync(() => Task.FromResult(cluster.Llm.Turns.Count() >= 2), s_wait, "the second turn reached the LLM");
-        await cluster.WaitForSessionAsync(sessionId, s => s.Str("status") == "idle", s_wait, "session idle after both turns");
+        // The session may still read idle from the end of the first turn here, so wait for the stored record instead:
+        // the second answer's completion is the last message of the two turns.
+        await cluster.WaitAsync(async () => (await cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed"))
+            .Any(e => e.Data().Str("role") == "assistant" && (e.Data().Str("text") ?? "").Contains("second answer", StringComparison.Ordinal)), s_wait, "the second answer stored");
         var turns = cluster.Llm.Turns.ToList();
         Assert.Equal("first question", turns[0].LastUserText);
         Assert.Equal("second question", turns[1].LastUserText);
