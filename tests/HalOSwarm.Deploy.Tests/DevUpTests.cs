@@ -47,8 +47,8 @@ public sealed class DevUpTests
         }
         finally
         {
-            ProcessTools.KillByCommandLine(run.Path);
-            ProcessTools.KillByCommandLine("serve", "--port", openCodePort.ToString(CultureInfo.InvariantCulture));
+            await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), run.Path);
+            await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", openCodePort.ToString(CultureInfo.InvariantCulture));
         }
     }
 

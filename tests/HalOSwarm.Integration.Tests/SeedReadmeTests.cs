@@ -39,7 +39,9 @@ public sealed class SeedReadmeTests : IDisposable
         {
             process.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-        ProcessTools.KillByCommandLine("serve", "--port", _openCodePort.ToString(CultureInfo.InvariantCulture));
+        ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", _openCodePort.ToString(CultureInfo.InvariantCulture))
+            .GetAwaiter().GetResult();
+        ProcessTools.KillByEnvironmentAsync("HOME", _dir.Combine("home"), TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
         _llm?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _dir.Dispose();
     }

@@ -87,9 +87,18 @@ internal static partial class RuntimeProbe
             {
                 await process.WaitForExitAsync(cts.Token);
             }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
-                process.Kill(entireProcessTree: killTree);
+                // Timed out, or the agent is stopping: either way the command does not outlive the question.
+                try
+                {
+                    process.Kill(entireProcessTree: killTree);
+                }
+                catch (InvalidOperationException)
+                {
+                    // it ended meanwhile
+                }
+                cancellationToken.ThrowIfCancellationRequested();
                 return new ProbeResult(-1, "", $"'{binary} {string.Join(' ', args)}' did not answer within {timeout.TotalSeconds:0} s");
             }
             return new ProbeResult(process.ExitCode, (await stdout) + (await stderr), null);

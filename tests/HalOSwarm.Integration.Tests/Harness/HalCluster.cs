@@ -386,12 +386,10 @@ internal sealed class HalCluster : IAsyncDisposable
         {
             await Agent.DisposeAsync();
         }
-        var openCode = new[] { "serve", "--port", OpenCodePort.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        ProcessTools.KillByCommandLine(openCode);
-        for (var waited = 0; waited < 50 && ProcessTools.FindByCommandLine(openCode).Count > 0; waited++)
-        {
-            await Task.Delay(100); // gone before its home folder is deleted, or it writes there as it exits
-        }
+        // Every opencode run with this cluster's HOME (its server, a status probe the agent left running) is gone before
+        // the folder is deleted, or it writes there as it exits.
+        await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", OpenCodePort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ProcessTools.KillByEnvironmentAsync("HOME", OpenCodeHome, TimeSpan.FromSeconds(5));
         if (Supervisor is not null)
         {
             await Supervisor.DisposeAsync();

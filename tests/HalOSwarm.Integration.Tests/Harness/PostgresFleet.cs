@@ -298,7 +298,8 @@ internal sealed class PostgresFleet : IAsyncDisposable
             {
                 await Process.DisposeAsync();
             }
-            ProcessTools.KillByCommandLine("serve", "--port", OpenCodePort.ToString(CultureInfo.InvariantCulture));
+            await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", OpenCodePort.ToString(CultureInfo.InvariantCulture));
+            await ProcessTools.KillByEnvironmentAsync("HOME", OpenCodeHome, TimeSpan.FromSeconds(5));
         }
     }
 }

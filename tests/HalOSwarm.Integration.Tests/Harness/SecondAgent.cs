@@ -77,6 +77,7 @@ internal sealed class SecondAgent : IAsyncDisposable
         {
             await Agent.DisposeAsync();
         }
-        ProcessTools.KillByCommandLine("serve", "--port", OpenCodePort.ToString(CultureInfo.InvariantCulture));
+        await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", OpenCodePort.ToString(CultureInfo.InvariantCulture));
+        await ProcessTools.KillByEnvironmentAsync("HOME", OpenCodeHome, TimeSpan.FromSeconds(5));
     }
 }
