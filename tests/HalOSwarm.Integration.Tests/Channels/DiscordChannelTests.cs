@@ -110,7 +110,9 @@ public sealed class DiscordChannelTests
     public async Task IdleSession_ResumeByDiscordButton_SessionContinues()
     {
         await using var discord = await FakeDiscordServer.StartAsync();
-        var routes = new JsonArray(new JsonObject { ["name"] = "idle", ["where"] = new JsonArray("idle_for > 1m"), ["target"] = "discord:alerts" });
+        // Every session.idle event (a turn ended) alerts at once; the idle_for sweep over real processes is the Slack
+        // test's (it waits out the shortest idle time a rule takes, a minute).
+        var routes = new JsonArray(new JsonObject { ["name"] = "idle-now", ["match"] = "session.idle", ["target"] = "discord:alerts" });
         await using var cluster = await HalCluster.StartAsync(Options(discord, routes));
         cluster.Llm.Enqueue(FakeReply.Text("First turn done."), FakeReply.Text("Resumed and done."));
         var start = await cluster.CtlAsync("--format", "json", "sessions", "start", HalCluster.ProjectName, "--prompt", "Say hello.");
@@ -119,7 +121,7 @@ public sealed class DiscordChannelTests
 
         var post = await cluster.WaitForAsync(() => Task.FromResult(
             discord.RequestsTo(FakeDiscordRoutes.CreateMessage).FirstOrDefault(r => r.Status == 200) is { } r ? JsonDocument.Parse(r.Body).RootElement.Clone() : (JsonElement?)null),
-            TimeSpan.FromSeconds(150), "the idle session's embed on Discord");
+            s_wait, "the idle session's embed on Discord");
         var resume = post.GetProperty("components")[0].GetProperty("components").EnumerateArray()
             .Select(b => b.TryGetProperty("custom_id", out var id) ? id.GetString() : null)
             .Single(id => id is not null && id.StartsWith("hal:resume:", StringComparison.Ordinal))!;

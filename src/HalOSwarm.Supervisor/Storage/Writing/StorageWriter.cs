@@ -60,12 +60,12 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
 
     public ValueTask EnqueueAsync(WriteOp op, CancellationToken cancellationToken)
     {
-        if (op.Lane == WriteLane.Bulk)
+        if (TryEnqueue(op))
         {
-            return _bulk.Writer.WriteAsync(op, cancellationToken);
+            return ValueTask.CompletedTask;
         }
-        Interlocked.Increment(ref _priorityPending);
-        return _priority.Writer.WriteAsync(op, cancellationToken);
+        // A full bulk lane is waited on; a stopped writer refuses either lane (the channel's WriteAsync says so).
+        return op.Lane == WriteLane.Bulk ? _bulk.Writer.WriteAsync(op, cancellationToken) : _priority.Writer.WriteAsync(op, cancellationToken);
     }
 
     public bool TryEnqueue(WriteOp op)
