@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using HalOSwarm.Integration.Tests.Harness;
 using HalOSwarm.Testing;
 using HalOSwarm.Testing.FakeLlm;
@@ -39,9 +38,7 @@ public sealed class SeedReadmeTests : IDisposable
         {
             process.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-        ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", _openCodePort.ToString(CultureInfo.InvariantCulture))
-            .GetAwaiter().GetResult();
-        ProcessTools.KillByEnvironmentAsync("HOME", _dir.Combine("home"), TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
+        OpenCodeTool.StopAllAsync(_dir.Combine("home"), _openCodePort).GetAwaiter().GetResult();
         _llm?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         _dir.Dispose();
     }

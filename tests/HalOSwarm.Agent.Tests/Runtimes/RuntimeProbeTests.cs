@@ -24,20 +24,20 @@ public sealed class RuntimeProbeTests : IDisposable
     private async Task<int> PidAsync()
     {
         var file = _dir.Combine("pid");
-        for (var i = 0; i < 100 && !(File.Exists(file) && File.ReadAllText(file).Trim().Length > 0); i++)
-        {
-            await Task.Delay(50);
-        }
+        await UntilAsync(() => File.Exists(file) && File.ReadAllText(file).Trim().Length > 0);
         return int.Parse(File.ReadAllText(file).Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<bool> GoneAsync(int pid)
+    private static Task<bool> GoneAsync(int pid) => UntilAsync(() => !ProcessTools.IsAlive(pid));
+
+    /// <summary>Whether <paramref name="condition"/> holds within 5 s.</summary>
+    private static async Task<bool> UntilAsync(Func<bool> condition)
     {
-        for (var i = 0; i < 100 && ProcessTools.IsAlive(pid); i++)
+        for (var i = 0; i < 100 && !condition(); i++)
         {
             await Task.Delay(50);
         }
-        return !ProcessTools.IsAlive(pid);
+        return condition();
     }
 
     [Fact]

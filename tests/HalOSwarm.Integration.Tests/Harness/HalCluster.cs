@@ -386,10 +386,7 @@ internal sealed class HalCluster : IAsyncDisposable
         {
             await Agent.DisposeAsync();
         }
-        // Every opencode run with this cluster's HOME (its server, a status probe the agent left running) is gone before
-        // the folder is deleted, or it writes there as it exits.
-        await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", OpenCodePort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await ProcessTools.KillByEnvironmentAsync("HOME", OpenCodeHome, TimeSpan.FromSeconds(5));
+        await OpenCodeTool.StopAllAsync(OpenCodeHome, OpenCodePort);
         if (Supervisor is not null)
         {
             await Supervisor.DisposeAsync();

@@ -298,8 +298,7 @@ internal sealed class PostgresFleet : IAsyncDisposable
             {
                 await Process.DisposeAsync();
             }
-            await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", OpenCodePort.ToString(CultureInfo.InvariantCulture));
-            await ProcessTools.KillByEnvironmentAsync("HOME", OpenCodeHome, TimeSpan.FromSeconds(5));
+            await OpenCodeTool.StopAllAsync(OpenCodeHome, OpenCodePort);
         }
     }
 }

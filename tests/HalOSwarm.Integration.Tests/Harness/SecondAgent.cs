@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using HalOSwarm.Testing;
 using HalOSwarm.Testing.OpenCode;
@@ -77,7 +76,6 @@ internal sealed class SecondAgent : IAsyncDisposable
         {
             await Agent.DisposeAsync();
         }
-        await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", OpenCodePort.ToString(CultureInfo.InvariantCulture));
-        await ProcessTools.KillByEnvironmentAsync("HOME", OpenCodeHome, TimeSpan.FromSeconds(5));
+        await OpenCodeTool.StopAllAsync(OpenCodeHome, OpenCodePort);
     }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using HalOSwarm.Testing.Processes;
 using HalOSwarm.Testing.Tools;
 
 namespace HalOSwarm.Testing.OpenCode;
@@ -17,6 +19,17 @@ public static class OpenCodeTool
     /// <summary>Returns the path of the opencode binary, installing it with npm first when it is missing.</summary>
     public static Task<string> EnsureInstalledAsync(CancellationToken cancellationToken = default) =>
         NpmTool.OpenCode.EnsureInstalledAsync(cancellationToken);
+
+    /// <summary>
+    /// Stops every opencode a test ran with its own <paramref name="home"/>: the server on <paramref name="serverPort"/>
+    /// and anything else started with that HOME (a status probe an agent left running), waiting up to 5 s for each to be
+    /// gone, so that none writes into the folder the test deletes next.
+    /// </summary>
+    public static async Task StopAllAsync(string home, int serverPort)
+    {
+        await ProcessTools.KillByCommandLineAsync(TimeSpan.FromSeconds(5), "serve", "--port", serverPort.ToString(CultureInfo.InvariantCulture));
+        await ProcessTools.KillByEnvironmentAsync("HOME", home, TimeSpan.FromSeconds(5));
+    }
 
     /// <summary>
     /// The environment that points opencode at the fake LLM server and keeps it off the network and out
