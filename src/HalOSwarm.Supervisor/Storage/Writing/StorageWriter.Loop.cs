@@ -40,7 +40,7 @@ internal sealed partial class StorageWriter
     {
         while (true)
         {
-            if (_priority.Reader.TryPeek(out _) || _bulk.Reader.TryPeek(out _))
+            if (HasWork())
             {
                 return true;
             }
@@ -48,11 +48,16 @@ internal sealed partial class StorageWriter
             {
                 return false;
             }
-            // A wait still pending from an earlier round is kept, so an idle lane does not pile up waiters.
-            _priorityWait = _priorityWait is { IsCompleted: false } ? _priorityWait : _priority.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            _bulkWait = _bulkWait is { IsCompleted: false } ? _bulkWait : _bulk.Reader.WaitToReadAsync(cancellationToken).AsTask();
-            Task.WhenAny(_priorityWait, _bulkWait).GetAwaiter().GetResult();
-            cancellationToken.ThrowIfCancellationRequested();
+            // Reset, then look again: an op queued between the first look and the reset has set the event before
+            // the reset cleared it, so it must be seen here (Set and Reset are both full fences).
+            _work.Reset();
+            if (HasWork() || (_priority.Reader.Completion.IsCompleted && _bulk.Reader.Completion.IsCompleted))
+            {
+                continue;
+            }
+            _work.Wait(cancellationToken);
         }
     }
+
+    private bool HasWork() => _priority.Reader.TryPeek(out _) || _bulk.Reader.TryPeek(out _);
 }
