@@ -12,7 +12,7 @@ internal static class CeilingSchema
     /// The supervisor's writer connection (src/HalOSwarm.Supervisor/Storage/Sqlite/WriterPragmas.cs and the
     /// journal mode of MigrationRunner.cs — keep in step); <c>synchronous</c> is set apart, from <c>--synchronous</c>.
     /// </summary>
-    public const string WriterPragmas = "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+    public const string WriterPragmas = "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;";
 
     public const string Supervisor = """
         CREATE TABLE events (
