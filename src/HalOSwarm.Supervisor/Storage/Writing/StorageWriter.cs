@@ -68,8 +68,17 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
         {
             return ValueTask.CompletedTask;
         }
-        // A full bulk lane is waited on; a stopped writer refuses either lane (the channel's WriteAsync says so).
-        return op.Lane == WriteLane.Bulk ? _bulk.Writer.WriteAsync(op, cancellationToken) : _priority.Writer.WriteAsync(op, cancellationToken);
+        return WriteAndWakeAsync(op, cancellationToken);
+    }
+
+    /// <summary>
+    /// A full bulk lane is waited on; a stopped writer refuses either lane (the channel's WriteAsync says so). The op
+    /// may go in once the writer has emptied the lane and gone to sleep, so it is woken here too.
+    /// </summary>
+    private async ValueTask WriteAndWakeAsync(WriteOp op, CancellationToken cancellationToken)
+    {
+        await (op.Lane == WriteLane.Bulk ? _bulk.Writer.WriteAsync(op, cancellationToken) : _priority.Writer.WriteAsync(op, cancellationToken));
+        _work.Set();
     }
 
     public bool TryEnqueue(WriteOp op)
