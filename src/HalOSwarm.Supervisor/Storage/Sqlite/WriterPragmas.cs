@@ -11,7 +11,7 @@ internal static class WriterPragmas
     /// a 16 MiB page cache, which holds the pages a full batch dirties (4,096 events over 2,000 sessions: about 12 MiB)
     /// so they are not spilled mid-transaction; temporary b-trees in memory. Not larger: every commit walks SQLite's
     /// page-cache hash table (<c>pcache1TruncateUnsafe</c>), whose size follows the pages cached — at 64 MiB that walk
-    /// was 11 % of the writer's time at 5,000 one-event frames/s (docs/PERFORMANCE.md, "29 Nov").
+    /// was 11 % of the writer's time at 5,000 one-event frames/s (docs/PERFORMANCE.md, "29 Nov (2)").
     /// </summary>
     public const string Sql = "PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = -16384; PRAGMA temp_store = MEMORY;";
 

@@ -44,14 +44,14 @@ internal sealed partial class StorageWriter
             {
                 return true;
             }
-            if (_priority.Reader.Completion.IsCompleted && _bulk.Reader.Completion.IsCompleted)
+            if (Drained())
             {
                 return false;
             }
             // Reset, then look again: an op queued between the first look and the reset has set the event before
             // the reset cleared it, so it must be seen here (Set and Reset are both full fences).
             _work.Reset();
-            if (HasWork() || (_priority.Reader.Completion.IsCompleted && _bulk.Reader.Completion.IsCompleted))
+            if (HasWork() || Drained())
             {
                 continue;
             }
@@ -60,4 +60,7 @@ internal sealed partial class StorageWriter
     }
 
     private bool HasWork() => _priority.Reader.TryPeek(out _) || _bulk.Reader.TryPeek(out _);
+
+    /// <summary>Both lanes are completed and empty: the writer has nothing more to do.</summary>
+    private bool Drained() => _priority.Reader.Completion.IsCompleted && _bulk.Reader.Completion.IsCompleted;
 }
