@@ -162,6 +162,7 @@ internal sealed partial class CommandExecutor : ICommandHandler
             Worktree = worktree,
         };
         string id;
+        var beforePrompt = _prompts.BeforeSend();
         try
         {
             id = await runtime.StartSessionAsync(project, request, cancellationToken);
@@ -177,7 +178,7 @@ internal sealed partial class CommandExecutor : ICommandHandler
         }
         if (!string.IsNullOrEmpty(request.Prompt))
         {
-            _prompts.MarkSent(id);
+            _prompts.MarkSent(id, beforePrompt);
         }
         return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["session_id"] = id }, AgentJsonContext.Default.DictionaryStringString);
     }

@@ -16,7 +16,9 @@ namespace HalOSwarm.Agent.Commands;
 /// is stored in agent.db and delivered when the session turns idle: one per idle transition, oldest first.
 /// Busy means the runtime says so right now (asked over HTTP just before sending), or a prompt was sent
 /// and its turn has not been seen starting yet (opencode marks a session busy a moment after accepting a
-/// prompt). <c>interrupt</c> aborts the running turn, waits for idle and sends at once, ahead of the queue.
+/// prompt). A turn counts as started by a running event recorded after the moment the prompt was about to
+/// be sent: that event can be recorded before the call that sent the prompt returns.
+/// <c>interrupt</c> aborts the running turn, waits for idle and sends at once, ahead of the queue.
 /// </summary>
 internal sealed partial class PromptQueue : BackgroundService
 {
@@ -34,6 +36,7 @@ internal sealed partial class PromptQueue : BackgroundService
     private readonly ILogger<PromptQueue> _logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _sentAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _runningAt = new(StringComparer.Ordinal);
     private readonly Channel<string> _wake = Channel.CreateUnbounded<string>();
 
     public PromptQueue(PromptQueueStore store, SessionStore sessions, RuntimeCatalog runtimes, RecordedEventFeed feed,
@@ -66,8 +69,7 @@ internal sealed partial class PromptQueue : BackgroundService
                 _wake.Writer.TryWrite(session.SessionId);
                 return Result(new JsonObject { ["queued"] = true, ["position"] = position });
             }
-            await runtime.PromptAsync(session, text, cancellationToken);
-            MarkSent(session.SessionId);
+            await SendAsync(session, runtime, text, cancellationToken);
             return Result(new JsonObject { ["delivered"] = true });
         }
         finally
@@ -76,8 +78,32 @@ internal sealed partial class PromptQueue : BackgroundService
         }
     }
 
-    /// <summary>A prompt reached the session another way (the first prompt of <c>start</c>).</summary>
-    public void MarkSent(string sessionId) => _sentAt[sessionId] = _timeProvider.GetTimestamp();
+    /// <summary>The moment to pass to <see cref="MarkSent"/>: taken before a prompt is sent another way.</summary>
+    public long BeforeSend() => _timeProvider.GetTimestamp();
+
+    /// <summary>
+    /// A prompt reached the session another way (the first prompt of <c>start</c>); <paramref name="before"/> is
+    /// <see cref="BeforeSend"/> taken before it was sent, so a running event recorded meanwhile still counts.
+    /// </summary>
+    public void MarkSent(string sessionId, long before)
+    {
+        _sentAt[sessionId] = before;
+    }
+
+    private async Task SendAsync(SessionRecord session, IRuntimeAdapter runtime, string text, CancellationToken cancellationToken)
+    {
+        var before = BeforeSend();
+        _sentAt[session.SessionId] = before;
+        try
+        {
+            await runtime.PromptAsync(session, text, cancellationToken);
+        }
+        catch
+        {
+            _sentAt.TryRemove(new KeyValuePair<string, long>(session.SessionId, before));
+            throw;
+        }
+    }
 
     /// <summary>Delivers the session's oldest queued prompt if the session is idle; true when one was sent.</summary>
     public async Task<bool> DrainAsync(string sessionId, CancellationToken cancellationToken)
@@ -100,8 +126,7 @@ internal sealed partial class PromptQueue : BackgroundService
             {
                 return false;
             }
-            await runtime.PromptAsync(session, next.Text, cancellationToken);
-            MarkSent(sessionId);
+            await SendAsync(session, runtime, next.Text, cancellationToken);
             await _store.RemoveAsync(next.Id, cancellationToken);
             Log.Delivered(_logger, sessionId, next.CommandId);
             return true;
@@ -189,11 +214,12 @@ internal sealed partial class PromptQueue : BackgroundService
     {
         if (_sentAt.TryGetValue(session.SessionId, out var sentAt))
         {
-            if (_timeProvider.GetElapsedTime(sentAt) < TurnStartGrace)
+            var started = _runningAt.TryGetValue(session.SessionId, out var runningAt) && runningAt >= sentAt;
+            if (!started && _timeProvider.GetElapsedTime(sentAt) < TurnStartGrace)
             {
                 return true;
             }
-            _sentAt.TryRemove(session.SessionId, out _);
+            _sentAt.TryRemove(new KeyValuePair<string, long>(session.SessionId, sentAt));
         }
         return await runtime.IsBusyAsync(session, cancellationToken);
     }
@@ -205,10 +231,15 @@ internal sealed partial class PromptQueue : BackgroundService
             switch (e.Type)
             {
                 case EventTypes.SessionRunning or EventTypes.SessionRetry when e.SessionId is not null:
-                    // The turn of the prompt sent last has started; from now on the runtime's status tells.
-                    _sentAt.TryRemove(e.SessionId, out _);
+                    // The turn of a prompt sent before now has started; from now on the runtime's status tells.
+                    _runningAt[e.SessionId] = _timeProvider.GetTimestamp();
                     break;
-                case EventTypes.SessionIdle or EventTypes.SessionDeleted when e.SessionId is not null:
+                case EventTypes.SessionIdle when e.SessionId is not null:
+                    _wake.Writer.TryWrite(e.SessionId);
+                    break;
+                case EventTypes.SessionDeleted when e.SessionId is not null:
+                    _sentAt.TryRemove(e.SessionId, out _);
+                    _runningAt.TryRemove(e.SessionId, out _);
                     _wake.Writer.TryWrite(e.SessionId);
                     break;
             }

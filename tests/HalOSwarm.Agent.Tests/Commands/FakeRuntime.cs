@@ -23,10 +23,16 @@ internal sealed class FakeRuntime : IRuntimeAdapter
     public Task<string> StartSessionAsync(ProjectOptions project, StartSessionRequest request, CancellationToken cancellationToken) =>
         Task.FromResult("ses_new");
 
-    public Task PromptAsync(SessionRecord session, string text, CancellationToken cancellationToken)
+    /// <summary>Runs while a prompt is being sent, before the call returns (what the runtime reports meanwhile).</summary>
+    public Func<Task>? WhileSending { get; set; }
+
+    public async Task PromptAsync(SessionRecord session, string text, CancellationToken cancellationToken)
     {
         Prompts.Enqueue(text);
-        return Task.CompletedTask;
+        if (WhileSending is { } during)
+        {
+            await during();
+        }
     }
 
     public Task AbortAsync(SessionRecord session, CancellationToken cancellationToken)

@@ -86,6 +86,25 @@ public sealed class PromptQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Submit_TurnRanWhileThePromptWasBeingSent_NextPromptDeliveredAtOnce()
+    {
+        var session = await SessionAsync();
+        // The runtime reports the turn's start (and its end) before the call that sent the prompt returns.
+        _runtime.WhileSending = async () =>
+        {
+            _runtime.WhileSending = null;
+            await RecordAsync(EventTypes.SessionRunning);
+            await RecordAsync(EventTypes.SessionIdle);
+        };
+        Assert.True((await SubmitAsync(session, "one")).GetProperty("delivered").GetBoolean());
+
+        var two = await SubmitAsync(session, "two");
+
+        Assert.True(two.GetProperty("delivered").GetBoolean(), two.ToString());
+        Assert.Equal(["one", "two"], _runtime.Prompts);
+    }
+
+    [Fact]
     public async Task Submit_IdleSessionWithQueuedPrompts_QueuesBehindThem()
     {
         var session = await SessionAsync();

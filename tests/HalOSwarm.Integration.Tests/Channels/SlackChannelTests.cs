@@ -137,7 +137,8 @@ public sealed class SlackChannelTests
 
         // The status table clips long cells (the chat core's choice); the id's start is enough to know the row.
         Assert.Contains(sessionId[..20], await RunAsync(Alice, "status"), StringComparison.Ordinal);
-        Assert.Contains("forty-two", await RunAsync(Alice, "logs " + sessionId), StringComparison.Ordinal);
+        var logs = await RunAsync(Alice, "logs " + sessionId);
+        Assert.True(logs.Contains("forty-two", StringComparison.Ordinal), $"/hal logs lacks the reply: {logs}\n{cluster.Diagnostics()}");
         Assert.Contains("\"response_type\"", await RunAsync(Alice, "cost"), StringComparison.Ordinal);
 
         var refused = await RunAsync(Victor, "kill " + sessionId);
