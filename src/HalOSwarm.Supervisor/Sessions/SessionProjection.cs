@@ -13,13 +13,18 @@ namespace HalOSwarm.Supervisor.Sessions;
 /// <summary>
 /// Keeps the sessions table in step with the events, inside the writer's transaction, with prepared statements
 /// and no per-event reads. Terminal sessions (completed, killed) keep their status whatever comes later.
-/// Last-activity times and usage sums are collected per batch and written once per session. It also answers which node a session
+/// Usage sums are collected per batch and written once per session. Last-activity times are collected per batch too, and
+/// written at most once per <see cref="TouchInterval"/> of event time per session, except that an event that changes the
+/// session's status is written at once: the stored time is never more than that interval behind the session's latest event,
+/// and is exact at every status change (the idle clocks of policies and alerts start there). It also answers which node a session
 /// belongs to (<see cref="OwnerOf"/>), from memory for the sessions it has seen, so the writer can refuse a node's
 /// events for another node's session.
 /// </summary>
 internal sealed class SessionProjection : IWriteBatchParticipant
 {
     private const int KnownSessionsLimit = 200_000;
+    /// <summary>How far (in event time) a session's stored last activity may trail its latest event.</summary>
+    public static readonly TimeSpan TouchInterval = TimeSpan.FromSeconds(1);
     /// <summary>Titles, errors and tasks an agent reports are kept to this many characters, so session rows stay small.</summary>
     private const int MaxTextChars = 1024;
     private readonly DbCommand _created;
@@ -34,7 +39,10 @@ internal sealed class SessionProjection : IWriteBatchParticipant
     private readonly DbCommand _touch;
     private readonly DbCommand _owner;
     private readonly Dictionary<string, string> _owners = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateTimeOffset> _touches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (DateTimeOffset Ts, bool Status)> _touches = new(StringComparer.Ordinal);
+    /// <summary>The last-activity time stored per session (as far as this writer knows), and this batch's overwrites of it.</summary>
+    private readonly Dictionary<string, DateTimeOffset> _stored = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset?> _storedBefore = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SessionUsageSums> _usageSums = new(StringComparer.Ordinal);
 
     public SessionProjection(IWriteContext context)
@@ -59,7 +67,21 @@ internal sealed class SessionProjection : IWriteBatchParticipant
         _owners.Clear();
         _touches.Clear();
         _usageSums.Clear();
+        foreach (var (sessionId, before) in _storedBefore)
+        {
+            if (before is { } ts)
+            {
+                _stored[sessionId] = ts;
+            }
+            else
+            {
+                _stored.Remove(sessionId);
+            }
+        }
+        _storedBefore.Clear();
     }
+
+    public void Committed() => _storedBefore.Clear();
 
     /// <summary>Marks a session as existing on <paramref name="nodeId"/> (the hello reconciliation wrote it).</summary>
     public void Known(string sessionId, string nodeId) => Remember(sessionId, nodeId);
@@ -124,7 +146,11 @@ internal sealed class SessionProjection : IWriteBatchParticipant
             Run(_placeholder, sessionId, nodeId, SqliteTime.Format(ts));
             Remember(sessionId, nodeId);
         }
-        _touches[sessionId] = _touches.TryGetValue(sessionId, out var seen) && seen > ts ? seen : ts;
+        var statusEvent = type is EventTypes.SessionRunning or EventTypes.SessionRetry or EventTypes.SessionIdle or EventTypes.SessionError
+            or EventTypes.SessionCompleted or EventTypes.SessionDeleted or EventTypes.SessionCreated;
+        _touches[sessionId] = _touches.TryGetValue(sessionId, out var seen)
+            ? (seen.Ts > ts ? seen.Ts : ts, seen.Status || statusEvent)
+            : (ts, statusEvent);
         switch (type)
         {
             case EventTypes.SessionRunning or EventTypes.SessionRetry:
@@ -160,7 +186,10 @@ internal sealed class SessionProjection : IWriteBatchParticipant
         }
     }
 
-    /// <summary>Writes the batch's usage sums and last-activity times, once per session, just before the commit.</summary>
+    /// <summary>
+    /// Writes the batch's usage sums, once per session, and the last-activity times that are due (a status change, or a
+    /// <see cref="TouchInterval"/> past the stored one), just before the commit.
+    /// </summary>
     public void Flush()
     {
         foreach (var (sessionId, sums) in _usageSums)
@@ -168,9 +197,21 @@ internal sealed class SessionProjection : IWriteBatchParticipant
             RunUsage(sessionId, sums);
         }
         _usageSums.Clear();
-        foreach (var (sessionId, ts) in _touches)
+        foreach (var (sessionId, (ts, status)) in _touches)
         {
+            var known = _stored.TryGetValue(sessionId, out var stored);
+            if (known && (ts <= stored || !status && ts - stored < TouchInterval))
+            {
+                continue;
+            }
             Run(_touch, sessionId, SqliteTime.Format(ts));
+            if (_stored.Count > KnownSessionsLimit)
+            {
+                _stored.Clear();
+                known = false;
+            }
+            _storedBefore.TryAdd(sessionId, known ? stored : null);
+            _stored[sessionId] = ts;
         }
         _touches.Clear();
     }

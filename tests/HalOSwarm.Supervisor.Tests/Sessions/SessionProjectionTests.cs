@@ -46,6 +46,30 @@ public sealed class SessionProjectionTests
     }
 
     [Fact]
+    public async Task LastActivity_BatchesApart_TrailsLatestEventByUnderASecond_ExactAtStatusChange()
+    {
+        await using var host = await SupervisorHost.StartAsync();
+        await using var agent = await TestAgent.ConnectAsync(host, "node-t");
+        async Task<DateTimeOffset> SendAsync(long seq, string type, double seconds)
+        {
+            var data = type == EventTypes.SessionCreated ? Created : type == EventTypes.MessageDelta ? $$"""{"message_id":"m","text":"t{{seq}}"}""" : "{}";
+            var e = Ev.Make(seq, type, "ses_t", data) with { Ts = Ev.T0.AddSeconds(seconds) };
+            await agent.SendEventsAsync(e);
+            await agent.WaitForAckAsync(seq);
+            return (await host.GetDataAsync("/api/v1/sessions/ses_t")).GetProperty("last_activity_at").GetDateTimeOffset();
+        }
+
+        Assert.Equal(Ev.T0, await SendAsync(1, EventTypes.SessionCreated, 0));
+        Assert.Equal(Ev.T0.AddSeconds(1), await SendAsync(2, EventTypes.SessionRunning, 1));
+        // Within a second of the stored time: not written yet.
+        Assert.Equal(Ev.T0.AddSeconds(1), await SendAsync(3, EventTypes.MessageDelta, 1.5));
+        Assert.Equal(Ev.T0.AddSeconds(2.1), await SendAsync(4, EventTypes.MessageDelta, 2.1));
+        Assert.Equal(Ev.T0.AddSeconds(2.1), await SendAsync(5, EventTypes.MessageDelta, 2.6));
+        // A status change is written at once, however close to the stored time.
+        Assert.Equal(Ev.T0.AddSeconds(2.8), await SendAsync(6, EventTypes.SessionIdle, 2.8));
+    }
+
+    [Fact]
     public async Task Usage_SummedPerBatchThenSessionUpdated_ModelOfTheLaterEventWins()
     {
         await using var host = await SupervisorHost.StartAsync();
