@@ -16,7 +16,7 @@ internal sealed class Fleet : IAsyncDisposable
         for (var i = 0; i < profile.Agents; i++)
         {
             var identity = new AgentIdentity($"bench-{runId}-{scenario}-{i:D4}", profile.SessionsPerAgent);
-            _agents.Add(new SimAgent(identity, profile, capacity, AckLatency, CommandTurnaround, DurableLatency));
+            _agents.Add(new SimAgent(identity, profile, capacity, AckLatency, CommandTurnaround, DurableLatency, CommandTimes));
         }
     }
 
@@ -30,6 +30,9 @@ internal sealed class Fleet : IAsyncDisposable
 
     /// <summary>Command frame read → result sent, over all agents (the agents' own turnaround).</summary>
     public Measure.LatencyHistogram CommandTurnaround { get; } = new();
+
+    /// <summary>When each command frame was read and answered, by command id (for the round trip's split).</summary>
+    public CommandTimes CommandTimes { get; } = new();
 
     public IReadOnlyList<SimAgent> Agents => _agents;
 

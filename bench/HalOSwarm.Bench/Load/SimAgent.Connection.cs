@@ -45,8 +45,10 @@ internal sealed partial class SimAgent
                     case MessageTypes.Command when frame.CommandId is not null:
                         var result = new CommandResult(frame.CommandId, true, null, null, null);
                         await SendControlAsync(socket, ProtocolCodec.Encode(MessageTypes.CommandResult, result, ProtocolJsonContext.Default.CommandResult, DateTimeOffset.UtcNow), cancellationToken);
+                        var answeredAt = Stopwatch.GetTimestamp();
                         Counters.CommandsAnswered++;
-                        CommandTurnaround?.Record(Stopwatch.GetElapsedTime(receivedAt));
+                        CommandTurnaround?.Record(Stopwatch.GetElapsedTime(receivedAt, answeredAt));
+                        CommandTimes?.Record(frame.CommandId, receivedAt, answeredAt);
                         break;
                     case MessageTypes.Heartbeat:
                         Counters.HeartbeatsReceived++;

@@ -30,8 +30,9 @@ internal sealed partial class SimAgent : IAsyncDisposable
     private volatile bool _closing;
 
     public SimAgent(AgentIdentity identity, LoadProfile profile, long outboxCapacity, Measure.LatencyHistogram? ackLatency = null,
-        Measure.LatencyHistogram? commandTurnaround = null, Measure.LatencyHistogram? durableLatency = null)
+        Measure.LatencyHistogram? commandTurnaround = null, Measure.LatencyHistogram? durableLatency = null, CommandTimes? commandTimes = null)
     {
+        CommandTimes = commandTimes;
         AckLatency = ackLatency;
         DurableLatency = durableLatency;
         CommandTurnaround = commandTurnaround;
@@ -51,6 +52,9 @@ internal sealed partial class SimAgent : IAsyncDisposable
 
     /// <summary>A <c>command</c> frame read → its <c>command_result</c> sent: this agent's own share of a command's round trip.</summary>
     public Measure.LatencyHistogram? CommandTurnaround { get; }
+
+    /// <summary>Where this agent notes when it read and answered each command.</summary>
+    public CommandTimes? CommandTimes { get; }
 
     public AgentCounters Counters { get; } = new();
 

@@ -28,6 +28,12 @@ internal sealed class CommandsScenario : IScenario
         var turnaroundP99 = o.CommandTurnaround.Count > 0 ? o.CommandTurnaround.PercentileMs(99) : 0;
         result.Add("agent turnaround p99", turnaroundP99, "ms");
         LatencyScenario.AddLatency(result, "command rtt", o.CommandRoundTrip!, full ? 50 + turnaroundP99 : null);
+        // Where the round trip goes: to the agent (stored, then sent) and back (result read, outcome stored, answered).
+        if (o.CommandToAgent is { Count: > 0 } toAgent && o.CommandFromAgent is { } fromAgent)
+        {
+            LatencyScenario.AddLatency(result, "command to agent", toAgent, null);
+            LatencyScenario.AddLatency(result, "command from agent", fromAgent, null);
+        }
         if (o.CommandsFailed > 0)
         {
             result.Failures.Add($"{o.CommandsFailed} commands failed");

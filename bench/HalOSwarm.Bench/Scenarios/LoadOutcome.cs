@@ -25,4 +25,6 @@ internal sealed record LoadOutcome(
     long CommandsFailed,
     int NodesOnline,
     long HeartbeatsSent,
-    double DatabaseCpuPercent = double.NaN);
+    double DatabaseCpuPercent = double.NaN,
+    LatencyHistogram? CommandToAgent = null,
+    LatencyHistogram? CommandFromAgent = null);

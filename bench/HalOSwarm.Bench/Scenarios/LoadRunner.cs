@@ -55,7 +55,8 @@ internal static class LoadRunner
         var streamedAtStart = subscriber?.Received ?? 0;
         var watch = Stopwatch.StartNew();
 
-        var commands = plan.Commands ? new CommandDriver(http, fleet.Agents) : null;
+        fleet.CommandTimes.Clear();
+        var commands = plan.Commands ? new CommandDriver(http, fleet.Agents, fleet.CommandTimes) : null;
         using var commandCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var commandTask = commands?.RunAsync(s.CommandRate, 8, commandCts.Token, cancellationToken) ?? Task.CompletedTask;
         await ReportProgressAsync(context, plan.Name, fleet, s.Duration, cancellationToken);
@@ -128,7 +129,9 @@ internal static class LoadRunner
             commands?.Failed ?? 0,
             online,
             fleet.TotalHeartbeatsSent,
-            ProcessGroupCpu.Percent(dbStart, dbEnd));
+            ProcessGroupCpu.Percent(dbStart, dbEnd),
+            commands?.ToAgent,
+            commands?.FromAgent);
     }
 
     public static async Task VerifyAsync(ScenarioContext context, Target.BenchStore? store, Fleet fleet, ScenarioResult result, CancellationToken cancellationToken)

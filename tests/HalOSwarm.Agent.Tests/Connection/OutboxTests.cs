@@ -65,7 +65,7 @@ public sealed class OutboxTests : IDisposable
         var again = await new Outbox(reopened, _time).AppendAsync([Event()], CancellationToken.None);
         Assert.Equal(4, Assert.Single(again).Seq);
 
-        await using var reader = new SqliteConnection($"Data Source={reopened.Path};Mode=ReadOnly");
+        await using var reader = new SqliteConnection($"Data Source={reopened.Path};Mode=ReadOnly;Pooling=False");
         await reader.OpenAsync();
         await using var command = reader.CreateCommand();
         command.CommandText = "SELECT value FROM meta WHERE key = 'last_seq'";

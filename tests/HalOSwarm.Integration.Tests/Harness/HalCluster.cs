@@ -397,7 +397,6 @@ internal sealed class HalCluster : IAsyncDisposable
         }
         await Llm.DisposeAsync();
         Api.Dispose();
-        SqliteConnection.ClearAllPools();
         if (Postgres is not null)
         {
             await Postgres.DisposeAsync();

@@ -156,7 +156,6 @@ internal sealed class PostgresFleet : IAsyncDisposable
             await supervisor.DisposeAsync();
         }
         await Llm.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         await Database.DisposeAsync();
         Dir.Dispose();
     }

@@ -25,7 +25,7 @@ internal sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Database.Dispose();
         _temp.Dispose();
     }
 }

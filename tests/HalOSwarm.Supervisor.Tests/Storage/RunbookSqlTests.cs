@@ -27,7 +27,7 @@ public sealed class RunbookSqlTests
         var old = now.AddDays(-40);
         await agent.SendEventsAsync(Idle(1, old), Usage(2, old, 1.5), Usage(3, now, 0.25), Usage(4, now, 0.5), Idle(5, now));
         await agent.WaitForAckAsync(5);
-        await using var sqlite = new SqliteConnection($"Data Source={host.DatabasePath}");
+        await using var sqlite = new SqliteConnection($"Data Source={host.DatabasePath};Pooling=False");
         await sqlite.OpenAsync();
 
         // "Check if data was deleted": the session had activity today.

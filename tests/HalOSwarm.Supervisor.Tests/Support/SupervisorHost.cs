@@ -232,8 +232,8 @@ internal sealed class SupervisorHost : IAsyncDisposable
         {
             await App.StopAsync(stop.Token);
         }
+        // The app's own database releases its pool; clearing every pool would race the hosts of tests running in parallel.
         await App.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (Postgres is not null && _ownsTemp)
         {
             await Postgres.DisposeAsync();

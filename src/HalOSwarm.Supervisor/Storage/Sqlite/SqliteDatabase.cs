@@ -5,8 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace HalOSwarm.Supervisor.Storage.Sqlite;
 
-/// <summary>Opens connections to the supervisor's SQLite file; every reader and the writer get their own.</summary>
-internal sealed class SqliteDatabase : IDatabase
+/// <summary>
+/// Opens connections to the supervisor's SQLite file; every reader and the writer get their own. Disposing it closes the
+/// idle pooled connections of this file only (never every pool of the process: clearing another file's pool can dispose
+/// a connection someone has just opened from it).
+/// </summary>
+internal sealed class SqliteDatabase : IDatabase, IDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMs;
@@ -26,6 +30,12 @@ internal sealed class SqliteDatabase : IDatabase
     }
 
     public string FilePath { get; }
+
+    public void Dispose()
+    {
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
+    }
 
     public string Provider => StorageProviders.Sqlite;
 

@@ -89,9 +89,10 @@ internal sealed partial class WalCheckpointer : IDisposable
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (ex is SqliteException or IOException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
-            // Without the background copy the writer still finishes checkpoints itself, only on its own time.
+            // A thread of its own: what escapes here would end the process. Without the background copy the writer still
+            // finishes checkpoints itself, only on its own time.
             LogCheckpointerFailed(_logger, ex);
             Interlocked.Exchange(ref _walFrames, long.MaxValue);
         }

@@ -61,7 +61,7 @@ public sealed class ProviderPollerTimerTests
     {
         using var temp = new TempDirectory("hal-poll");
         var path = temp.Combine("s.db");
-        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
         {
             await connection.OpenAsync();
             await MigrationRunner.ApplyAsync(connection, DateTimeOffset.UtcNow, CancellationToken.None);
