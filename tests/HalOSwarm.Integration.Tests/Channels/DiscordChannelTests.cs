@@ -132,7 +132,8 @@ public sealed class DiscordChannelTests
         var updated = await CallbackAsync(cluster, discord, click);
         Assert.Equal(7, updated.GetProperty("type").GetInt32());
         await cluster.WaitAsync(async () => (await cluster.GetEventsAsync($"session_id={sessionId}&type=message.completed"))
-            .Any(e => e.Data().ToString().Contains("Resumed and done.", StringComparison.Ordinal)), s_wait, "the resumed turn's answer");
+            .Any(e => e.Data().ToString().Contains("Resumed and done.", StringComparison.Ordinal)), s_wait,
+            $"the resumed turn's answer (the click was answered with {updated})");
     }
 
     [Fact]
