@@ -14,6 +14,8 @@ internal static class ObservabilityServiceCollectionExtensions
         // Named when the host is built, not when its services are described (--validate describes them too).
         services.AddSingleton(_ => SupervisorMeterName.Next());
         services.AddSingleton<SupervisorMetrics>();
+        services.AddSingleton<WriterMetrics>();
+        services.AddSingleton<Storage.Writing.IWriterObserver>(sp => sp.GetRequiredService<WriterMetrics>());
         services.AddSingleton<SupervisorGauges>();
         services.ConfigureOpenTelemetryMeterProvider((sp, metrics) => metrics.AddMeter(sp.GetRequiredService<SupervisorMeterName>().Value));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -52,6 +52,12 @@ public sealed class MetricsEndpointTests
         Assert.Equal(0, series["hal_o_swarm_node_outbox_unacked{node_id=node-metrics}"]);
         Assert.Equal(0, series["hal_o_swarm_writer_queue_depth{lane=bulk}"]);
         Assert.True(series.ContainsKey("hal_o_swarm_writer_queue_depth{lane=priority}"));
+        // The writer's timings: the command's two writes went through the priority lane, the events through the bulk lane.
+        Assert.True(series["hal_o_swarm_writer_wait_duration_seconds_count{lane=priority}"] >= 2);
+        Assert.True(series["hal_o_swarm_writer_wait_duration_seconds_count{lane=bulk}"] >= 2);
+        Assert.True(series["hal_o_swarm_writer_batch_duration_seconds_count{lane=priority}"] >= 1);
+        Assert.True(series["hal_o_swarm_writer_commit_duration_seconds_count{}"]
+            >= series["hal_o_swarm_writer_batch_duration_seconds_count{lane=priority}"] + series.GetValueOrDefault("hal_o_swarm_writer_batch_duration_seconds_count{lane=bulk}"));
         Assert.True(series["hal_o_swarm_database_size_bytes{}"] > 0);
         Assert.True(series.ContainsKey("hal_o_swarm_ingest_lag_seconds{}"));
     }

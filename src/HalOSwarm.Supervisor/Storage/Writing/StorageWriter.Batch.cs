@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace HalOSwarm.Supervisor.Storage.Writing;
 
 internal sealed partial class StorageWriter
@@ -11,6 +13,8 @@ internal sealed partial class StorageWriter
     {
         private readonly List<WriteOp> _ops = [];
         private readonly WriteBatch _batch = new();
+        private long _begunAt;
+        private bool _hasPriority;
 
         /// <summary>
         /// Takes the batch from the lanes while applying it (so a priority op that arrives meanwhile ends the bulk
@@ -19,6 +23,7 @@ internal sealed partial class StorageWriter
         public void Write(CancellationToken cancellationToken)
         {
             _ops.Clear();
+            _hasPriority = false;
             var delay = TimeSpan.FromMilliseconds(100);
             var first = true;
             while (true)
@@ -84,11 +89,14 @@ internal sealed partial class StorageWriter
         private void Take(WriteOp op)
         {
             _ops.Add(op);
+            _hasPriority |= op.Lane == WriteLane.Priority;
+            writer._observer?.Waited(op.Lane, Stopwatch.GetElapsedTime(op.QueuedAt));
             Apply(op);
         }
 
         private void Begin()
         {
+            _begunAt = Stopwatch.GetTimestamp();
             transaction.Begin();
             _batch.Begin(writer._timeProvider.GetUtcNow());
             foreach (var participant in participants)
@@ -141,7 +149,10 @@ internal sealed partial class StorageWriter
             {
                 participant.Flush();
             }
+            var committing = Stopwatch.GetTimestamp();
             transaction.Commit();
+            var committed = Stopwatch.GetTimestamp();
+            writer._observer?.Committed(_hasPriority, Stopwatch.GetElapsedTime(_begunAt, committed), Stopwatch.GetElapsedTime(committing, committed));
             writer._health = "ok";
             _batch.RunAfterCommit();
             foreach (var participant in participants)

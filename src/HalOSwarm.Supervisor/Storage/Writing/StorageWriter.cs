@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using HalOSwarm.Supervisor.Configuration;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
     private readonly IReadOnlyList<WriteHandlerRegistration> _registrations;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<StorageWriter> _logger;
+    private readonly IWriterObserver? _observer;
     private readonly int _maxBatchEvents;
     private readonly CancellationTokenSource _abort = new();
     private Task _loop = Task.CompletedTask;
@@ -39,8 +41,10 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
         IEnumerable<WriteHandlerRegistration> registrations,
         IOptions<DatabaseOptions> options,
         TimeProvider timeProvider,
-        ILogger<StorageWriter> logger)
+        ILogger<StorageWriter> logger,
+        IWriterObserver? observer = null)
     {
+        _observer = observer;
         _scopes = scopes;
         _registrations = [.. registrations];
         _timeProvider = timeProvider;
@@ -77,12 +81,14 @@ internal sealed partial class StorageWriter : IHostedService, IStorageWriter, IA
     /// </summary>
     private async ValueTask WriteAndWakeAsync(WriteOp op, CancellationToken cancellationToken)
     {
+        op.QueuedAt = Stopwatch.GetTimestamp();
         await (op.Lane == WriteLane.Bulk ? _bulk.Writer.WriteAsync(op, cancellationToken) : _priority.Writer.WriteAsync(op, cancellationToken));
         _work.Set();
     }
 
     public bool TryEnqueue(WriteOp op)
     {
+        op.QueuedAt = Stopwatch.GetTimestamp();
         if (op.Lane == WriteLane.Bulk)
         {
             if (!_bulk.Writer.TryWrite(op))

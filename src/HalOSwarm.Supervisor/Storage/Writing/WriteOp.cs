@@ -18,6 +18,9 @@ internal abstract record WriteOp
     /// </summary>
     public virtual bool Isolated => false;
 
+    /// <summary>When the writer queued the op (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), for its wait metric.</summary>
+    internal long QueuedAt { get; set; }
+
     /// <summary>Reports a failure to whoever waits for the op; nobody does by default.</summary>
     public virtual void Fail(Exception exception)
     {
