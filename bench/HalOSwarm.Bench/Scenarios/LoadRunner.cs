@@ -50,6 +50,7 @@ internal static class LoadRunner
         subscriber?.Latency.Reset();
         fleet.AckLatency.Reset();
         fleet.CommandTurnaround.Reset();
+        var stagesAtStart = await WriterStages.ScrapeAsync(http, cancellationToken);
         var ackedAtStart = fleet.TotalAcked;
         var (supStart, selfStart, dbStart) = (supervisors.Mark(), self.Mark(), database?.Read());
         var streamedAtStart = subscriber?.Received ?? 0;
@@ -64,6 +65,7 @@ internal static class LoadRunner
         await commandTask;
 
         var seconds = watch.Elapsed.TotalSeconds;
+        WriterStages.Report(result, stagesAtStart, await WriterStages.ScrapeAsync(http, cancellationToken));
         var acked = fleet.TotalAcked - ackedAtStart;
         var (supEnd, selfEnd, dbEnd) = (supervisors.Mark(), self.Mark(), database?.Read());
         var streamed = (subscriber?.Received ?? 0) - streamedAtStart;
