@@ -32,7 +32,7 @@ public sealed class TmuxRuntimeTests(ITestOutputHelper testOutput)
             new StringContent("""{"text":"second answer"}""", System.Text.Encoding.UTF8, "application/json"));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
-        var result = JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("result");
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("data").TryGetProperty("result", out var result), body);
         Assert.True(result.GetProperty("queued").GetBoolean(), body);
         Assert.False(scenario.ProgramLog("tm").Any(l => l.What == "ask" && l.Text == "2"), "the prompt was sent while the program worked");
 

@@ -162,7 +162,9 @@ internal sealed partial class CommandExecutor : ICommandHandler
             Worktree = worktree,
         };
         string id;
-        var beforePrompt = _prompts.BeforeSend();
+        // The running event of the first prompt's turn can be recorded before the start returns; not so for a program that
+        // runs on its own before it takes the prompt (its start's running event is not the prompt's turn).
+        var beforePrompt = runtime.RunsBeforeFirstPrompt ? (long?)null : _prompts.BeforeSend();
         try
         {
             id = await runtime.StartSessionAsync(project, request, cancellationToken);
@@ -178,7 +180,7 @@ internal sealed partial class CommandExecutor : ICommandHandler
         }
         if (!string.IsNullOrEmpty(request.Prompt))
         {
-            _prompts.MarkSent(id, beforePrompt);
+            _prompts.MarkSent(id, beforePrompt ?? _prompts.BeforeSend());
         }
         return JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["session_id"] = id }, AgentJsonContext.Default.DictionaryStringString);
     }

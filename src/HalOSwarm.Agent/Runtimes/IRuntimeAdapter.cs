@@ -29,6 +29,13 @@ internal interface IRuntimeAdapter
     /// <summary>Creates a session in <paramref name="project"/>, optionally sends it a first prompt; returns its id.</summary>
     Task<string> StartSessionAsync(ProjectOptions project, StartSessionRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// True when a started session's program runs, and reports running, before it takes the start's prompt (tmux types
+    /// it once the program first asks for input): a running event during the start then says nothing about that prompt's
+    /// turn, and the prompt queue counts only what comes after the start returned.
+    /// </summary>
+    bool RunsBeforeFirstPrompt => false;
+
     /// <summary>Sends a prompt to an idle session (the prompt queue keeps prompts out of running turns).</summary>
     Task PromptAsync(SessionRecord session, string text, CancellationToken cancellationToken);
 

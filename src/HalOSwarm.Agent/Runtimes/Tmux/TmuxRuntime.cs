@@ -45,6 +45,8 @@ internal sealed partial class TmuxRuntime : BackgroundService, IRuntimeAdapter
 
     public string Name => RuntimeNames.Tmux;
 
+    public bool RunsBeforeFirstPrompt => true;
+
     /// <summary>The server socket sessions are started on and adopted from.</summary>
     public string Socket => string.IsNullOrWhiteSpace(_tmux.Socket) ? Path.Combine(_options.StateDir, "runtimes", "tmux", "tmux.sock") : _tmux.Socket;
 
