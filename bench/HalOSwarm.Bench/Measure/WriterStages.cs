@@ -6,7 +6,7 @@ namespace HalOSwarm.Bench.Measure;
 /// <summary>
 /// The supervisor's own timing histograms over the measured window: scraped from <c>/metrics</c> at its start and end,
 /// the difference of the bucket counts gives each stage's p50 and p99 as the bucket bound they fall under (so "≤"):
-/// an events frame read → its commit, an op's wait in the writer's lane, a batch begin → commit, the commit alone.
+/// an events frame read → its commit, an op's wait in the writer's lane, a batch begin → commit, each phase of a batch.
 /// A supervisor without a histogram (an older build) simply has no line for it.
 /// </summary>
 internal static class WriterStages
@@ -16,7 +16,7 @@ internal static class WriterStages
         ("hal_o_swarm_event_processing_duration_seconds", "supervisor frame read→commit"),
         ("hal_o_swarm_writer_wait_duration_seconds", "writer wait"),
         ("hal_o_swarm_writer_batch_duration_seconds", "writer batch"),
-        ("hal_o_swarm_writer_commit_duration_seconds", "writer commit"),
+        ("hal_o_swarm_writer_phase_duration_seconds", "writer phase"),
     ];
 
     /// <summary>Series key (metric and its labels but <c>le</c>) → bucket bound → cumulative count; empty when the scrape fails.</summary>
@@ -79,7 +79,7 @@ internal static class WriterStages
                     continue;
                 }
                 var tags = key[(metric.Length + 1)..^1];
-                var name = tags.Length > 0 ? $"{label} ({tags.Replace("lane=", "", StringComparison.Ordinal)})" : label;
+                var name = tags.Length > 0 ? $"{label} ({tags.Replace("lane=", "", StringComparison.Ordinal).Replace("phase=", "", StringComparison.Ordinal)})" : label;
                 result.Add(name + " n", total, "n");
                 result.Add(name + " p50 ≤", Bound(delta, total * 0.50), "ms");
                 result.Add(name + " p99 ≤", Bound(delta, total * 0.99), "ms");

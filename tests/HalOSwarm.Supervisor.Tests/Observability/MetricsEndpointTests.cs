@@ -56,8 +56,9 @@ public sealed class MetricsEndpointTests
         Assert.True(series["hal_o_swarm_writer_wait_duration_seconds_count{lane=priority}"] >= 2);
         Assert.True(series["hal_o_swarm_writer_wait_duration_seconds_count{lane=bulk}"] >= 2);
         Assert.True(series["hal_o_swarm_writer_batch_duration_seconds_count{lane=priority}"] >= 1);
-        Assert.True(series["hal_o_swarm_writer_commit_duration_seconds_count{}"]
-            >= series["hal_o_swarm_writer_batch_duration_seconds_count{lane=priority}"] + series.GetValueOrDefault("hal_o_swarm_writer_batch_duration_seconds_count{lane=bulk}"));
+        var batches = series["hal_o_swarm_writer_batch_duration_seconds_count{lane=priority}"] + series.GetValueOrDefault("hal_o_swarm_writer_batch_duration_seconds_count{lane=bulk}");
+        Assert.Equal(batches, series["hal_o_swarm_writer_phase_duration_seconds_count{phase=commit}"]);
+        Assert.Equal(batches, series["hal_o_swarm_writer_phase_duration_seconds_count{phase=apply}"]);
         Assert.True(series["hal_o_swarm_database_size_bytes{}"] > 0);
         Assert.True(series.ContainsKey("hal_o_swarm_ingest_lag_seconds{}"));
     }

@@ -6,6 +6,11 @@ internal interface IWriterObserver
     /// <summary>An op was taken into a batch <paramref name="wait"/> after it was queued in <paramref name="lane"/>.</summary>
     void Waited(WriteLane lane, TimeSpan wait);
 
-    /// <summary>A batch committed: <paramref name="batch"/> from its begin, <paramref name="commit"/> for the commit alone.</summary>
-    void Committed(bool priority, TimeSpan batch, TimeSpan commit);
+    /// <summary>
+    /// A batch committed: how long its begin took, applying its ops (and the participants' flush), and the commit alone.
+    /// </summary>
+    void Committed(bool priority, TimeSpan begin, TimeSpan apply, TimeSpan commit);
+
+    /// <summary>What ran on the writer's thread after the commit (acks, live publishing, a WAL restart) before it took the next batch.</summary>
+    void AfterCommit(TimeSpan afterCommit);
 }

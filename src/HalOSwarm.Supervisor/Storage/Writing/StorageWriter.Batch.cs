@@ -14,6 +14,7 @@ internal sealed partial class StorageWriter
         private readonly List<WriteOp> _ops = [];
         private readonly WriteBatch _batch = new();
         private long _begunAt;
+        private long _openedAt;
         private bool _hasPriority;
 
         /// <summary>
@@ -103,6 +104,7 @@ internal sealed partial class StorageWriter
             {
                 participant.Begin();
             }
+            _openedAt = Stopwatch.GetTimestamp();
         }
 
         private void Apply(WriteOp op)
@@ -152,7 +154,8 @@ internal sealed partial class StorageWriter
             var committing = Stopwatch.GetTimestamp();
             transaction.Commit();
             var committed = Stopwatch.GetTimestamp();
-            writer._observer?.Committed(_hasPriority, Stopwatch.GetElapsedTime(_begunAt, committed), Stopwatch.GetElapsedTime(committing, committed));
+            writer._observer?.Committed(_hasPriority, Stopwatch.GetElapsedTime(_begunAt, _openedAt), Stopwatch.GetElapsedTime(_openedAt, committing),
+                Stopwatch.GetElapsedTime(committing, committed));
             writer._health = "ok";
             _batch.RunAfterCommit();
             foreach (var participant in participants)
@@ -160,6 +163,7 @@ internal sealed partial class StorageWriter
                 participant.Committed();
             }
             transaction.AfterCommit();
+            writer._observer?.AfterCommit(Stopwatch.GetElapsedTime(committed));
         }
     }
 }
