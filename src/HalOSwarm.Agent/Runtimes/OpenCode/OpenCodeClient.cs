@@ -76,6 +76,10 @@ internal sealed class OpenCodeClient
     public Task<JsonElement> StatusesAsync(string directory, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"session/status?directory={Q(directory)}", null, cancellationToken);
 
+    /// <summary><c>GET /session/{id}/message/{messageID}</c>: one stored message, <c>{info, parts}</c>.</summary>
+    public Task<JsonElement> MessageAsync(string sessionId, string messageId, string directory, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"session/{Q(sessionId)}/message/{Q(messageId)}?directory={Q(directory)}", null, cancellationToken);
+
     public Task<JsonElement> MessagesAsync(string sessionId, string directory, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Get, $"session/{Q(sessionId)}/message?directory={Q(directory)}", null, cancellationToken);
 

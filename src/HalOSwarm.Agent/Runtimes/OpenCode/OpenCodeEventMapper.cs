@@ -21,7 +21,11 @@ internal sealed class OpenCodeEventMapper
     private readonly Dictionary<string, WorktreeInfo> _worktrees = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _toolByCall = [];
     private readonly HashSet<string> _finished = [];
+    private readonly List<UnseenMessage> _unseen = [];
     private readonly Lock _lock = new();
+
+    /// <summary>An assistant message the stream called completed before any of its parts arrived, and where to read it.</summary>
+    public sealed record UnseenMessage(string SessionId, string MessageId, string? Directory, JsonElement Info);
 
     public OpenCodeEventMapper(IEnumerable<ProjectOptions> projects) =>
         _projects = projects.ToDictionary(p => Normalize(p.Directory), p => p.Name, StringComparer.Ordinal);
@@ -71,7 +75,7 @@ internal sealed class OpenCodeEventMapper
         var output = new List<PendingEvent>();
         lock (_lock)
         {
-            MapCore(type, project, properties, nativeEvent, output);
+            MapCore(type, project, properties, nativeEvent, output, directory);
         }
         return output;
     }
@@ -122,14 +126,14 @@ internal sealed class OpenCodeEventMapper
         }
     }
 
-    private void MapCore(string type, string project, JsonElement p, JsonElement raw, List<PendingEvent> output)
+    private void MapCore(string type, string project, JsonElement p, JsonElement raw, List<PendingEvent> output, string? directory)
     {
         var sessionId = p.Str("sessionID") ?? p.Get("info").Get("id").Str();
         switch (type)
         {
             case "session.created" when p.Get("info") is { } info:
                 // Created by someone else on the server (its own UI, another client) unless this agent is creating one.
-                var worktree = info.Str("directory") is { } directory && _worktrees.TryGetValue(Normalize(directory), out var made) ? made : null;
+                var worktree = info.Str("directory") is { } sessionDirectory && _worktrees.TryGetValue(Normalize(sessionDirectory), out var made) ? made : null;
                 output.Add(OpenCodeEventFactory.SessionCreated(project, info, raw, worktree, adopted: _creating == 0));
                 _meta[info.Str("id") ?? ""] = (info.Str("title"), OpenCodeEventFactory.SessionModel(info));
                 _status.TryAdd(info.Str("id") ?? "", SessionStatuses.Idle);
@@ -168,7 +172,7 @@ internal sealed class OpenCodeEventMapper
                 output.Add(OpenCodeEventFactory.Status(EventTypes.SessionCompacted, sessionId, raw));
                 break;
             case "message.updated" when p.Get("info") is { } info && sessionId is not null:
-                MapMessage(sessionId, info, output);
+                MapMessage(sessionId, info, output, directory);
                 break;
             case "message.part.updated" when p.Get("part") is { } part && sessionId is not null:
                 MapPart(sessionId, part, output);
@@ -221,7 +225,7 @@ internal sealed class OpenCodeEventMapper
         output.Add(OpenCodeEventFactory.Status(eventType, sessionId, raw));
     }
 
-    private void MapMessage(string sessionId, JsonElement info, List<PendingEvent> output)
+    private void MapMessage(string sessionId, JsonElement info, List<PendingEvent> output, string? directory)
     {
         var id = info.Str("id") ?? "";
         if (_finished.Contains(id))
@@ -237,7 +241,33 @@ internal sealed class OpenCodeEventMapper
         FlushUsers(sessionId, output);
         if (info.Get("time").Get("completed") is not null)
         {
+            if (message.Parts.Count == 0 && info.Get("error") is null)
+            {
+                // Completed before any of its parts reached the stream (opencode can publish them in that order under
+                // load): a message that did not fail has at least its step-start part, so the stored message is read
+                // back instead of recording an empty one (TakeUnseen; the runtime records it before the stream's next
+                // item). One that failed before any output (a provider error) has no parts, and is finished as is.
+                _messages.Remove(id);
+                _finished.Add(id);
+                _unseen.Add(new UnseenMessage(sessionId, id, directory, info.Clone()));
+                return;
+            }
             Finish(id, message, output);
+        }
+    }
+
+    /// <summary>The assistant messages completed without any part seen since the last call (to read back from opencode).</summary>
+    public IReadOnlyList<UnseenMessage> TakeUnseen()
+    {
+        lock (_lock)
+        {
+            if (_unseen.Count == 0)
+            {
+                return [];
+            }
+            var taken = _unseen.ToList();
+            _unseen.Clear();
+            return taken;
         }
     }
 

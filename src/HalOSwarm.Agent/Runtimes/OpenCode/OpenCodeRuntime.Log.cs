@@ -11,5 +11,8 @@ internal sealed partial class OpenCodeRuntime
 
         [LoggerMessage(2102, LogLevel.Warning, "opencode event stream ended: {reason}")]
         public static partial void StreamEnded(ILogger logger, string reason);
+
+        [LoggerMessage(2103, LogLevel.Warning, "opencode message {message_id} completed before its parts arrived and could not be read back: {reason}; recorded without its text")]
+        public static partial void MessageUnread(ILogger logger, string message_id, string reason);
     }
 }

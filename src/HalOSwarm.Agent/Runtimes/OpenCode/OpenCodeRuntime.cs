@@ -126,12 +126,38 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
                 {
                     await _recorder.RecordAsync(events, cancellationToken);
                 }
+                foreach (var unseen in _mapper.TakeUnseen())
+                {
+                    await _recorder.RecordAsync(await ReadBackAsync(unseen, cancellationToken), cancellationToken);
+                }
             }
         }
         finally
         {
             Interlocked.Exchange(ref _ready, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         }
+    }
+
+    /// <summary>
+    /// The finished message as opencode stored it, with its tool results and usage; when it cannot be read, the message
+    /// as the stream described it (its text then empty).
+    /// </summary>
+    private async Task<IReadOnlyList<PendingEvent>> ReadBackAsync(OpenCodeEventMapper.UnseenMessage unseen, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stored = await _client.MessageAsync(unseen.SessionId, unseen.MessageId, unseen.Directory ?? "", cancellationToken);
+            if (stored.Get("info") is { } info && OpenCodeEventFactory.IsFinished(info))
+            {
+                IReadOnlyList<JsonElement> parts = stored.Get("parts") is { ValueKind: JsonValueKind.Array } p ? [.. p.EnumerateArray()] : [];
+                return [.. OpenCodeEventFactory.MessageFinished(unseen.SessionId, info, parts, OpenCodeEventFactory.Text(parts))];
+            }
+        }
+        catch (RuntimeCommandException ex)
+        {
+            Log.MessageUnread(_logger, unseen.MessageId, ex.Message);
+        }
+        return [.. OpenCodeEventFactory.MessageFinished(unseen.SessionId, unseen.Info, [], "")];
     }
 
     private Task WhenReadyAsync(CancellationToken cancellationToken) =>

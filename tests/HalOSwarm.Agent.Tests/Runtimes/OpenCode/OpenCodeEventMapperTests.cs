@@ -38,6 +38,34 @@ public sealed class OpenCodeEventMapperTests
 
     private static string S(PendingEvent e, string name) => e.Data.GetProperty(name).GetString()!;
 
+    [Fact]
+    public void Map_AssistantCompletedBeforeAnyPart_NotRecordedEmptyButHandedOutToReadBack()
+    {
+        var mapper = NewMapper();
+        static JsonElement Message(string time) => JsonDocument.Parse(
+            "{\"type\":\"message.updated\",\"properties\":{\"sessionID\":\"" + Session1 + "\",\"info\":{\"id\":\"msg_late\",\"role\":\"assistant\",\"sessionID\":\""
+            + Session1 + "\",\"time\":" + time + ",\"finish\":\"stop\"}}}").RootElement;
+        static JsonElement TextPart() => JsonDocument.Parse(
+            "{\"type\":\"message.part.updated\",\"properties\":{\"sessionID\":\"" + Session1 + "\",\"part\":{\"id\":\"prt_1\",\"messageID\":\"msg_late\",\"sessionID\":\""
+            + Session1 + "\",\"type\":\"text\",\"text\":\"the answer\"}}}").RootElement;
+
+        // The order seen under load: the completed message first, its parts after it.
+        var completed = mapper.Map(Fixtures.Directory, Message("{\"created\":1,\"completed\":2}"));
+        var late = mapper.Map(Fixtures.Directory, TextPart());
+
+        Assert.DoesNotContain(completed.Concat(late), e => e.Type == EventTypes.MessageCompleted);
+        var unseen = Assert.Single(mapper.TakeUnseen());
+        Assert.Equal((Session1, "msg_late", Fixtures.Directory), (unseen.SessionId, unseen.MessageId, unseen.Directory));
+        Assert.Empty(mapper.TakeUnseen());
+
+        // A message whose parts came first is finished from them, as before.
+        var ordered = NewMapper();
+        ordered.Map(Fixtures.Directory, TextPart());
+        var finished = ordered.Map(Fixtures.Directory, Message("{\"created\":1,\"completed\":2}"));
+        Assert.Equal("the answer", S(Assert.Single(finished, e => e.Type == EventTypes.MessageCompleted), "text"));
+        Assert.Empty(ordered.TakeUnseen());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
