@@ -22,6 +22,8 @@ internal sealed class OpenCodeEventMapper
     private readonly Dictionary<string, string> _toolByCall = [];
     private readonly HashSet<string> _finished = [];
     private readonly List<UnseenMessage> _unseen = [];
+    /// <summary>Messages handed out to be read back (id → session): their late parts and deltas still count, until the session settles.</summary>
+    private readonly Dictionary<string, string> _readBack = [];
     private readonly Lock _lock = new();
 
     /// <summary>An assistant message the stream called completed before any of its parts arrived, and where to read it.</summary>
@@ -149,6 +151,7 @@ internal sealed class OpenCodeEventMapper
                 break;
             case "session.deleted" when sessionId is not null:
                 FlushUsers(sessionId, output);
+                SettleReadBacks(sessionId);
                 output.Add(OpenCodeEventFactory.SessionDeleted(sessionId, raw));
                 _status.Remove(sessionId);
                 _meta.Remove(sessionId);
@@ -158,12 +161,14 @@ internal sealed class OpenCodeEventMapper
                 break;
             case "session.idle" when sessionId is not null:
                 FlushUsers(sessionId, output);
+                SettleReadBacks(sessionId);
                 ChangeStatus(sessionId, SessionStatuses.Idle, EventTypes.SessionIdle, raw, output);
                 break;
             case "session.error":
                 if (sessionId is not null)
                 {
                     FlushUsers(sessionId, output);
+                    SettleReadBacks(sessionId);
                     _status[sessionId] = SessionStatuses.Error;
                 }
                 output.Add(OpenCodeEventFactory.Error(sessionId, p.Get("error"), raw));
@@ -206,6 +211,7 @@ internal sealed class OpenCodeEventMapper
                 break;
             case "idle":
                 FlushUsers(sessionId, output);
+                SettleReadBacks(sessionId);
                 ChangeStatus(sessionId, SessionStatuses.Idle, EventTypes.SessionIdle, raw, output);
                 break;
             case "retry":
@@ -232,6 +238,15 @@ internal sealed class OpenCodeEventMapper
         {
             return;
         }
+        if (_readBack.ContainsKey(id))
+        {
+            if (info.Get("time").Get("completed") is not null)
+            {
+                // Read back already; a later completion of it adds nothing.
+                SettleReadBack(id);
+            }
+            return;
+        }
         var message = GetMessage(sessionId, id);
         message.Info = info;
         if (info.Str("role") != "assistant")
@@ -248,7 +263,7 @@ internal sealed class OpenCodeEventMapper
                 // back instead of recording an empty one (TakeUnseen; the runtime records it before the stream's next
                 // item). One that failed before any output (a provider error) has no parts, and is finished as is.
                 _messages.Remove(id);
-                _finished.Add(id);
+                _readBack[id] = sessionId;
                 _unseen.Add(new UnseenMessage(sessionId, id, directory, info.Clone()));
                 return;
             }
@@ -319,6 +334,22 @@ internal sealed class OpenCodeEventMapper
         message.AppendDelta(partId, delta);
         output.Add(EventData.Create(EventTypes.MessageDelta, sessionId, new MessageDeltaData(messageId, partId, delta),
             ProtocolJsonContext.Default.MessageDeltaData));
+    }
+
+    private void SettleReadBack(string id)
+    {
+        _readBack.Remove(id);
+        _messages.Remove(id);
+        _finished.Add(id);
+    }
+
+    /// <summary>The session is idle, failed or gone: parts of its read-back messages that have not come by now are not awaited.</summary>
+    private void SettleReadBacks(string sessionId)
+    {
+        foreach (var id in _readBack.Where(r => r.Value == sessionId).Select(r => r.Key).ToList())
+        {
+            SettleReadBack(id);
+        }
     }
 
     /// <summary>User messages of the session are finished once anything else happens in the session.</summary>

@@ -53,7 +53,13 @@ public sealed class OpenCodeEventMapperTests
         var completed = mapper.Map(Fixtures.Directory, Message("{\"created\":1,\"completed\":2}"));
         var late = mapper.Map(Fixtures.Directory, TextPart());
 
-        Assert.DoesNotContain(completed.Concat(late), e => e.Type == EventTypes.MessageCompleted);
+        var delta = mapper.Map(Fixtures.Directory, JsonDocument.Parse(
+            "{\"type\":\"message.part.delta\",\"properties\":{\"sessionID\":\"" + Session1 + "\",\"messageID\":\"msg_late\",\"partID\":\"prt_1\",\"field\":\"text\",\"delta\":\"the answer\"}}").RootElement);
+        var again = mapper.Map(Fixtures.Directory, Message("{\"created\":1,\"completed\":2}"));
+
+        Assert.DoesNotContain(completed.Concat(late).Concat(delta).Concat(again), e => e.Type == EventTypes.MessageCompleted);
+        // Its late deltas are still recorded (a client following the stream sees the text).
+        Assert.Equal("the answer", S(Assert.Single(delta), "text"));
         var unseen = Assert.Single(mapper.TakeUnseen());
         Assert.Equal((Session1, "msg_late", Fixtures.Directory), (unseen.SessionId, unseen.MessageId, unseen.Directory));
         Assert.Empty(mapper.TakeUnseen());
