@@ -125,6 +125,10 @@ internal static class OpenCodeEventFactory
         return text.ToString();
     }
 
+    /// <summary>The parts of a message as the HTTP API returns it (<c>{info, parts}</c>); none when absent.</summary>
+    public static IReadOnlyList<JsonElement> Parts(JsonElement message) =>
+        message.Get("parts") is { ValueKind: JsonValueKind.Array } parts ? [.. parts.EnumerateArray()] : [];
+
     public static bool IsFinished(JsonElement info) =>
         info.Str("role") == "user" || info.Get("time").Get("completed") is not null;
 

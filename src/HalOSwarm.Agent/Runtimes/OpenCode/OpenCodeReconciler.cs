@@ -89,7 +89,7 @@ internal sealed class OpenCodeReconciler
             {
                 continue;
             }
-            IReadOnlyList<JsonElement> parts = message.Get("parts") is { ValueKind: JsonValueKind.Array } p ? [.. p.EnumerateArray()] : [];
+            var parts = OpenCodeEventFactory.Parts(message);
             if (!OpenCodeEventFactory.IsFinished(messageInfo))
             {
                 // Still being written: let the live stream finish it, with the parts it already has.

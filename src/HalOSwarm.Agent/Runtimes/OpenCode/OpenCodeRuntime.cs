@@ -149,7 +149,7 @@ internal sealed partial class OpenCodeRuntime : BackgroundService, IRuntimeAdapt
             var stored = await _client.MessageAsync(unseen.SessionId, unseen.MessageId, unseen.Directory ?? "", cancellationToken);
             if (stored.Get("info") is { } info && OpenCodeEventFactory.IsFinished(info))
             {
-                IReadOnlyList<JsonElement> parts = stored.Get("parts") is { ValueKind: JsonValueKind.Array } p ? [.. p.EnumerateArray()] : [];
+                var parts = OpenCodeEventFactory.Parts(stored);
                 return [.. OpenCodeEventFactory.MessageFinished(unseen.SessionId, info, parts, OpenCodeEventFactory.Text(parts))];
             }
         }
