@@ -226,12 +226,20 @@ internal sealed class HalCluster : IAsyncDisposable
             return nodes.GetArrayLength() == 1 && nodes[0].GetProperty("status").GetString() == status;
         }, timeout, $"node {status}", Diagnostics);
 
-    public Task<JsonElement> WaitForSessionAsync(string sessionId, Func<JsonElement, bool> condition, TimeSpan timeout, string what) =>
-        WaitForAsync(async () =>
+    public async Task<JsonElement> WaitForSessionAsync(string sessionId, Func<JsonElement, bool> condition, TimeSpan timeout, string what)
+    {
+        JsonElement? last = null;
+        JsonElement? found = null;
+        await WaitUntilAsync(async () =>
         {
             var session = await GetDataAsync($"api/v1/sessions/{sessionId}");
-            return condition(session) ? session : (JsonElement?)null;
-        }, timeout, what);
+            last = session;
+            found = condition(session) ? session : null;
+            return found is not null;
+        }, timeout, what, Diagnostics,
+            () => last is { } s ? $"status {s.Str("status")}, activity {s.Str("activity_state")}, last activity {s.Str("last_activity_at")}" : null);
+        return found!.Value;
+    }
 
     public async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)
         where T : struct
@@ -245,7 +253,12 @@ internal sealed class HalCluster : IAsyncDisposable
     public Task WaitAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
         WaitUntilAsync(condition, timeout, what, Diagnostics);
 
-    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<string>? diagnostics = null)
+    /// <summary>
+    /// Polls <paramref name="condition"/> until true. On timeout the message's first line says what was awaited and what
+    /// <paramref name="lastSeen"/> says of the last poll, and the diagnostics follow (CI shows a failure's first lines only).
+    /// </summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what, Func<string>? diagnostics = null,
+        Func<string?>? lastSeen = null)
     {
         var deadline = DateTime.UtcNow + timeout;
         Exception? last = null;
@@ -265,7 +278,9 @@ internal sealed class HalCluster : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"timed out after {timeout} waiting for {what}{(last is null ? "" : $" (last error: {last.Message})")}\n{diagnostics?.Invoke()}");
+        var seen = lastSeen?.Invoke();
+        throw new TimeoutException($"timed out after {timeout} waiting for {what}{(seen is null ? "" : $" (last seen: {seen})")}"
+            + $"{(last is null ? "" : $" (last error: {last.Message})")}\n{diagnostics?.Invoke()}");
     }
 
     /// <summary>
@@ -275,7 +290,57 @@ internal sealed class HalCluster : IAsyncDisposable
     public static bool HasContent(string path) => File.Exists(path) && new FileInfo(path).Length > 0;
 
     public string Diagnostics() =>
-        $"--- supervisor ---\n{Tail(Supervisor?.Output)}\n--- agent ---\n{Tail(Agent?.Output)}\n--- llm requests ---\n{LlmRequests()}\n--- last stored events ---\n{LastEvents(40)}\n--- opencode's log ---\n{OpenCodeLog()}";
+        $"{Digest()}\n--- supervisor ---\n{Tail(Supervisor?.Output)}\n--- agent ---\n{Tail(Agent?.Output)}\n--- llm requests ---\n{LlmRequests()}\n--- last stored events ---\n{LastEvents(40)}\n--- opencode's log ---\n{OpenCodeLog()}";
+
+    /// <summary>
+    /// One line for the top of a failure: the node's status and the last warnings and errors each process logged,
+    /// clipped (CI shows only the first lines of a failure; the full output follows it).
+    /// </summary>
+    private string Digest()
+    {
+        static IEnumerable<string> Warnings(string name, string? output) =>
+            (output ?? "").Split('\n')
+                .Where(line => line.Contains("\"LogLevel\":\"Warning\"", StringComparison.Ordinal) || line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)
+                    || line.Contains("\"LogLevel\":\"Critical\"", StringComparison.Ordinal))
+                .TakeLast(3).Select(line => $"{name}: {Clip(LogMessage(line))}");
+        var problems = Warnings("supervisor", Supervisor?.Output).Concat(Warnings("agent", Agent?.Output)).ToList();
+        return $"digest: node {NodeStatus()}; {(problems.Count == 0 ? "no warnings logged" : string.Join(" | ", problems))}";
+    }
+
+    /// <summary>A JSON console log line's level and message, or the line as it is.</summary>
+    private static string LogMessage(string line)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(line);
+            var root = document.RootElement;
+            return $"{root.Str("LogLevel")} {root.Str("Message")}";
+        }
+        catch (JsonException)
+        {
+            return line;
+        }
+    }
+
+    private string NodeStatus()
+    {
+        try
+        {
+            using var connection = new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False");
+            if (Postgres is not null)
+            {
+                return "(on PostgreSQL: see the events)";
+            }
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT group_concat(node_id || ' ' || status, ', ') FROM nodes";
+            return command.ExecuteScalar() as string ?? "(none)";
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return "(not readable: " + ex.Message + ")";
+        }
+    }
 
     /// <summary>The tail of opencode's newest log file in its data folder (XDG_DATA_HOME under <see cref="OpenCodeHome"/>).</summary>
     private string OpenCodeLog()

@@ -152,13 +152,18 @@ public sealed partial class TestProcess : IAsyncDisposable
         return await WaitForExitAsync(timeout ?? TimeSpan.FromSeconds(20));
     }
 
+    /// <summary>
+    /// Kills the process and every process it started that is still its descendant (hal-bench's supervisor, an agent's
+    /// runtime programs): a test that ends, passing or failing, leaves none of them behind. <see cref="KillHardAsync"/>
+    /// kills the process alone, as a crash would.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             if (!_process.HasExited)
             {
-                _process.Kill(entireProcessTree: false);
+                _process.Kill(entireProcessTree: true);
                 await _process.WaitForExitAsync();
             }
         }
