@@ -9,6 +9,9 @@ internal static class ObservabilityServiceCollectionExtensions
     /// response cache, so a scrape right after a commit sees it; no scope labels or target_info, so the series are
     /// the documented names and labels only.
     /// </summary>
+    /// <summary>The .NET runtime's built-in meter.</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
     public static IServiceCollection AddSupervisorObservability(this IServiceCollection services)
     {
         // Named when the host is built, not when its services are described (--validate describes them too).
@@ -18,6 +21,8 @@ internal static class ObservabilityServiceCollectionExtensions
         services.AddSingleton<Storage.Writing.IWriterObserver>(sp => sp.GetRequiredService<WriterMetrics>());
         services.AddSingleton<SupervisorGauges>();
         services.ConfigureOpenTelemetryMeterProvider((sp, metrics) => metrics.AddMeter(sp.GetRequiredService<SupervisorMeterName>().Value));
+        // The runtime's own meter: GC collections and pause time, CPU, thread pool, allocations (the dotnet_* series).
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(RuntimeMeter));
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddPrometheusExporter(o =>
             {

@@ -61,6 +61,10 @@ public sealed class MetricsEndpointTests
         Assert.Equal(batches, series["hal_o_swarm_writer_phase_duration_seconds_count{phase=apply}"]);
         Assert.True(series["hal_o_swarm_database_size_bytes{}"] > 0);
         Assert.True(series.ContainsKey("hal_o_swarm_ingest_lag_seconds{}"));
+        // The runtime's own series: the process's GC collections and pauses, and its CPU.
+        Assert.Contains(series.Keys, k => k.StartsWith("dotnet_gc_collections_total{", StringComparison.Ordinal));
+        Assert.Contains(series.Keys, k => k.StartsWith("dotnet_gc_pause_time_seconds_total{", StringComparison.Ordinal));
+        Assert.True(PrometheusText.Sum(series, "dotnet_process_cpu_time_seconds_total") > 0);
     }
 
     [Fact]
