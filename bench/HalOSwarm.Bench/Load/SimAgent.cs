@@ -130,7 +130,10 @@ internal sealed partial class SimAgent : IAsyncDisposable
     {
         _generating = generate;
         var socket = _socket ?? throw new InvalidOperationException("not connected");
-        var started = Stopwatch.GetTimestamp();
+        // Each agent's events fall due on its own schedule (a random phase within one interval between two of them), not
+        // on the acks: agents acked by the same commit would otherwise send together again one interval later, and the
+        // whole fleet would drift into bursts that no set of independent agents produces.
+        var started = Stopwatch.GetTimestamp() + (_profile.OpenLoop ? (long)(Random.Shared.NextDouble() / _profile.RatePerAgent * Stopwatch.Frequency) : 0);
         var createdAtStart = _outbox.LastSeq;
         while (!cancellationToken.IsCancellationRequested && Connected)
         {
@@ -166,7 +169,7 @@ internal sealed partial class SimAgent : IAsyncDisposable
             }
             try
             {
-                await _wake.WaitAsync(_profile.Tick, cancellationToken);
+                await _wake.WaitAsync(UntilNextDue(started, createdAtStart), cancellationToken);
             }
             catch (OperationCanceledException)
             {
@@ -179,6 +182,18 @@ internal sealed partial class SimAgent : IAsyncDisposable
     {
         _generating = false;
         Wake();
+    }
+
+    /// <summary>Open loop: until this agent's next event falls due (at least 1 ms, at most a tick); closed loop: a tick.</summary>
+    private TimeSpan UntilNextDue(long started, long createdAtStart)
+    {
+        if (!_profile.OpenLoop || !_generating)
+        {
+            return _profile.Tick;
+        }
+        var next = (_outbox.LastSeq - createdAtStart + 1) / _profile.RatePerAgent;
+        var wait = next - (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
+        return TimeSpan.FromSeconds(Math.Clamp(wait, 0.001, _profile.Tick.TotalSeconds));
     }
 
     private void Generate(long acked, long createdAtStart, long started)

@@ -5,7 +5,7 @@ namespace HalOSwarm.Bench.Measure;
 
 /// <summary>
 /// The supervisor's own timing histograms over the measured window: scraped from <c>/metrics</c> at its start and end,
-/// the difference of the bucket counts gives each stage's p50 and p99 as the bucket bound they fall under (so "≤"):
+/// the difference of the bucket counts gives each stage's p50, p99 and max as the bucket bound they fall under (so "≤"):
 /// an events frame read → its commit, an op's wait in the writer's lane, a batch begin → commit, each phase of a batch.
 /// Next to them, the .NET runtime's counters over the same window (GC collections per generation and their summed
 /// pause, bytes allocated, lock contentions), to tell a stall of the runtime from one of the writer.
@@ -101,6 +101,7 @@ internal static class WriterStages
                 result.Add(name + " n", total, "n");
                 result.Add(name + " p50 ≤", Bound(delta, total * 0.50), "ms");
                 result.Add(name + " p99 ≤", Bound(delta, total * 0.99), "ms");
+                result.Add(name + " max ≤", Bound(delta, total), "ms");
             }
         }
         ReportCounters(result, before, after);
