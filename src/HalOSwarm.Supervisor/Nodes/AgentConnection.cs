@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading.Channels;
@@ -22,6 +23,9 @@ internal sealed class AgentConnection : IDisposable
     private long _pendingAck;
     private long _agentLastSeq;
     private long _sentAck; // owned by the send loop
+    // Owned by the send loop too: every ack is encoded into it (an ack per commit per node is the most frequent frame
+    // the supervisor sends; a fresh buffer each time was most of what it allocated per event).
+    private readonly ArrayBufferWriter<byte> _ackBuffer = new(8192);
     private int _ackQueued;
     private int _closeRequested;
     private volatile bool _welcomed;
@@ -123,7 +127,8 @@ internal sealed class AgentConnection : IDisposable
         }
     }
 
-    private byte[]? TakeAck()
+    /// <summary>The ack to send now, encoded into the send loop's own buffer (valid until the next call); null when none is due.</summary>
+    private ReadOnlyMemory<byte>? TakeAck()
     {
         Volatile.Write(ref _ackQueued, 0);
         var seq = Interlocked.Read(ref _pendingAck);
@@ -132,7 +137,9 @@ internal sealed class AgentConnection : IDisposable
             return null;
         }
         _sentAck = seq;
-        return ProtocolCodec.Encode(MessageTypes.Ack, new Ack(seq), ProtocolJsonContext.Default.Ack, _timeProvider.GetUtcNow());
+        _ackBuffer.ResetWrittenCount();
+        ProtocolCodec.Encode(_ackBuffer, MessageTypes.Ack, new Ack(seq), ProtocolJsonContext.Default.Ack, _timeProvider.GetUtcNow());
+        return _ackBuffer.WrittenMemory;
     }
 
     /// <summary>Queues the close after whatever is already queued; only the first request counts.</summary>
