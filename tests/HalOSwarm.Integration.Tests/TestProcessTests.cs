@@ -1,7 +1,7 @@
 using System.Globalization;
 using HalOSwarm.Testing.Processes;
 
-namespace HalOSwarm.Integration.Tests.Harness;
+namespace HalOSwarm.Integration.Tests;
 
 /// <summary>The harness's own promise: a test that ends leaves no process it started, nor any that one started.</summary>
 public sealed class TestProcessTests
