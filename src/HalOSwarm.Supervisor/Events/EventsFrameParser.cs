@@ -104,7 +104,8 @@ internal sealed class EventsFrameParser
         {
             return false;
         }
-        var list = new List<IncomingEvent>();
+        // Room for one to start with: a frame often holds a single event (a list grows past four as it would have anyway).
+        var list = new List<IncomingEvent>(1);
         _ranges.Clear();
         var total = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 
 namespace HalOSwarm.Supervisor.Nodes;
 
@@ -14,6 +15,9 @@ internal enum FrameKind
 /// <summary>Reads one whole WebSocket message into a reused buffer, stopping as soon as it passes the size limit.</summary>
 internal static class FrameReader
 {
+    // Pooled: a connection reads one frame after another and awaits each read once, so the state machine's box is reused
+    // instead of allocated per frame.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<FrameKind> ReadAsync(WebSocket socket, ArrayBufferWriter<byte> buffer, int maxBytes, CancellationToken cancellationToken)
     {
         buffer.ResetWrittenCount();
