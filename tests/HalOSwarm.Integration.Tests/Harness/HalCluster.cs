@@ -322,24 +322,36 @@ internal sealed class HalCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Each node's stored status, from whichever store the supervisor writes.</summary>
     private string NodeStatus()
     {
         try
         {
-            using var connection = new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False");
-            if (Postgres is not null)
-            {
-                return "(on PostgreSQL: see the events)";
-            }
-            connection.Open();
+            using var connection = OpenStore();
             using var command = connection.CreateCommand();
-            command.CommandText = "SELECT group_concat(node_id || ' ' || status, ', ') FROM nodes";
-            return command.ExecuteScalar() as string ?? "(none)";
+            command.CommandText = "SELECT node_id, status FROM nodes ORDER BY node_id";
+            using var reader = command.ExecuteReader();
+            var nodes = new List<string>();
+            while (reader.Read())
+            {
+                nodes.Add($"{reader.GetString(0)} {reader.GetString(1)}");
+            }
+            return nodes.Count == 0 ? "(none)" : string.Join(", ", nodes);
         }
         catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             return "(not readable: " + ex.Message + ")";
         }
+    }
+
+    /// <summary>An open connection to the supervisor's store: its SQLite file (read-only), or its PostgreSQL database.</summary>
+    private System.Data.Common.DbConnection OpenStore()
+    {
+        System.Data.Common.DbConnection connection = Postgres is null
+            ? new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False")
+            : new NpgsqlConnection(Postgres.ConnectionString);
+        connection.Open();
+        return connection;
     }
 
     /// <summary>The tail of opencode's newest log file in its data folder (XDG_DATA_HOME under <see cref="OpenCodeHome"/>).</summary>
@@ -365,10 +377,7 @@ internal sealed class HalCluster : IAsyncDisposable
     {
         try
         {
-            using System.Data.Common.DbConnection connection = Postgres is null
-                ? new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False")
-                : new NpgsqlConnection(Postgres.ConnectionString);
-            connection.Open();
+            using var connection = OpenStore();
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT id, node_id, seq, type, session_id, data FROM events ORDER BY id DESC LIMIT {count}";
             using var reader = command.ExecuteReader();
@@ -403,10 +412,7 @@ internal sealed class HalCluster : IAsyncDisposable
     /// <summary>(rows, distinct seqs, min seq, max seq) of the node's events in the supervisor's store.</summary>
     public (long Rows, long Distinct, long Min, long Max) StoredSeqs(string nodeId)
     {
-        using System.Data.Common.DbConnection connection = Postgres is null
-            ? new SqliteConnection($"Data Source={SupervisorDb};Mode=ReadOnly;Pooling=False")
-            : new NpgsqlConnection(Postgres.ConnectionString);
-        connection.Open();
+        using var connection = OpenStore();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT COUNT(*), COUNT(DISTINCT seq), COALESCE(MIN(seq),0), COALESCE(MAX(seq),0) FROM events WHERE node_id = @n AND seq IS NOT NULL";
         var parameter = command.CreateParameter();
